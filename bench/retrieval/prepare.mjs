@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+// Materializes every parent tree of the retrieval dev set and gives each an Nx install able to
+// compute its project graph. Idempotent: trees, installs and graphs already present are reused.
+//
+//   node bench/retrieval/prepare.mjs --nxext <git dir> --ngrx <git dir> [options]
+//
+// Options:
+//   --data FILE          dev set (default /work/shared/eval/retrieval-dev.jsonl, env GP_EVAL_DATA)
+//   --cache DIR          where trees/installs/graphs go (default /work/eval-cache, env GP_EVAL_CACHE)
+//   --repo OWNER/NAME    only this repository
+//   --limit N            only the first N distinct trees (per the data order)
+//   --no-graph           skip computing project graphs
+//   --force-graph        recompute graphs even if present
+//   --prune-assets       delete binary assets (images, fonts, videos, pdf) from trees; never .ts files
+//   --report FILE        JSON report (default <cache>/prepare-report.json)
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_CACHE, DEFAULT_DATA, REPOS, dirSize, graphFile, human, loadJsonl, nxEnv, parseArgs, treeDir,
+} from './common.mjs';
+
+/**
+ * Extra packages a plugin named in nx.json needs to load (createNodes) beyond its own dependencies.
+ * Versions are taken from the workspace's package.json. Found by trial on the dev-set trees.
+ */
+export const PLUGIN_EXTRAS = {
+  '@nx/eslint': ['eslint'],
+  '@nx/jest': ['jest'],
+};
+
+const log = (...a) => console.log(...a);
+
+function readJson(file) {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+}
+
+function gitDirFor(repo, args) {
+  const meta = REPOS[repo];
+  const d = (meta && (args[meta.flag] || process.env[meta.env])) || (meta && fs.existsSync(meta.mirror) ? meta.mirror : null);
+  if (!d) throw new Error(`no git dir for ${repo}: pass --${meta?.flag} <dir> or set ${meta?.env}`);
+  return d;
+}
+
+function materialize(gitDir, parent, dest) {
+  if (fs.existsSync(path.join(dest, '.gp-tree-ok'))) return false;
+  const tmp = `${dest}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { recursive: true });
+  // git archive | tar -x, without a shell
+  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', parent], {
+    maxBuffer: 1 << 30, encoding: 'buffer',
+  });
+  if (archive.status !== 0) throw new Error(`git archive ${parent}: ${archive.stderr}`);
+  const tar = spawnSync('tar', ['-x', '-C', tmp], { input: archive.stdout, maxBuffer: 1 << 26 });
+  if (tar.status !== 0) throw new Error(`tar ${parent}: ${tar.stderr}`);
+  fs.writeFileSync(path.join(tmp, '.gp-tree-ok'), `${parent}\n`);
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.renameSync(tmp, dest);
+  return true;
+}
+
+const ASSET_RE = /\.(png|jpe?g|gif|ico|webp|avif|bmp|tiff?|woff2?|ttf|otf|eot|mp4|webm|mov|mp3|wav|pdf|zip|gz|tgz)$/i;
+function pruneAssets(dir) {
+  let freed = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.git') walk(p); }
+      else if (e.isFile() && ASSET_RE.test(e.name)) { freed += fs.statSync(p).size; fs.rmSync(p); }
+    }
+  };
+  walk(dir);
+  return freed;
+}
+
+/** Which packages (name -> version spec) a tree needs so that `nx show projects` works. */
+export function installSpec(dir) {
+  const pkg = readJson(path.join(dir, 'package.json')) || {};
+  const deps = { ...(pkg.dependencies || {}), ...(pkg.devDependencies || {}) };
+  const nxJson = readJson(path.join(dir, 'nx.json')) || {};
+  const nxVersion = deps.nx || deps['@nrwl/workspace'] || deps['@nx/workspace'];
+  if (!nxVersion) throw new Error(`no nx version in ${dir}/package.json`);
+  const spec = { nx: nxVersion };
+  const notes = [];
+  const plugins = (nxJson.plugins || []).map((p) => (typeof p === 'string' ? p : p.plugin));
+  for (const plugin of plugins) {
+    if (plugin.startsWith('.') || plugin.startsWith('/')) {
+      notes.push(`local plugin ${plugin}: loaded from the tree (needs a TS transpiler if .ts)`);
+      continue;
+    }
+    const parts = plugin.split('/');
+    const name = plugin.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+    spec[name] = deps[name] || (name.startsWith('@nx/') || name.startsWith('@nrwl/') ? nxVersion : 'latest');
+    for (const extra of PLUGIN_EXTRAS[name] || []) {
+      if (deps[extra]) spec[extra] = deps[extra];
+      else notes.push(`${name} wants ${extra} but the workspace does not declare it`);
+    }
+  }
+  return { spec, plugins, notes };
+}
+
+function specHash(spec) {
+  const canon = Object.keys(spec).sort().map((k) => `${k}@${spec[k]}`).join('\n');
+  return crypto.createHash('sha1').update(canon).digest('hex').slice(0, 12);
+}
+
+function ensureInstall(cache, spec, stats) {
+  const hash = specHash(spec);
+  const dir = path.join(cache, 'installs', hash);
+  if (fs.existsSync(path.join(dir, '.gp-install-ok'))) return { hash, dir, fresh: false };
+  const tmp = `${dir}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({
+    name: `gp-eval-install-${hash}`, private: true, version: '0.0.0', dependencies: spec,
+  }, null, 2));
+  const t0 = Date.now();
+  log(`  npm install ${Object.entries(spec).map(([k, v]) => `${k}@${v}`).join(' ')}  -> installs/${hash}`);
+  const r = spawnSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error'], {
+    cwd: tmp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0) throw new Error(`npm install failed in ${tmp}:\n${r.stderr.slice(-3000)}`);
+  fs.writeFileSync(path.join(tmp, '.gp-install-ok'), JSON.stringify(spec, null, 2));
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(tmp, dir);
+  stats.installSeconds += (Date.now() - t0) / 1000;
+  return { hash, dir, fresh: true };
+}
+
+/**
+ * tree/node_modules is a real directory whose entries are symlinks into the shared install, so
+ * whatever nx writes under node_modules/.cache stays per tree (nx <17 keeps its graph cache there).
+ */
+function linkInstall(tree, install) {
+  const nm = path.join(tree, 'node_modules');
+  const marker = path.join(nm, '.gp-install');
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === install.hash) return false;
+  fs.rmSync(nm, { recursive: true, force: true });
+  fs.mkdirSync(nm);
+  const src = path.join(install.dir, 'node_modules');
+  for (const e of fs.readdirSync(src)) {
+    if (e === '.cache' || e === '.package-lock.json') continue;
+    fs.symlinkSync(path.join(src, e), path.join(nm, e));
+  }
+  fs.writeFileSync(marker, `${install.hash}\n`);
+  return true;
+}
+
+function runNx(tree, args, timeoutMs = 5 * 60_000) {
+  return spawnSync(process.execPath, [path.join(tree, 'node_modules', 'nx', 'bin', 'nx.js'), ...args], {
+    cwd: tree, env: nxEnv({ CI: 'true' }), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28,
+  });
+}
+
+function computeGraph(tree, out) {
+  const tmpName = `.gp-graph-${process.pid}.json`;
+  const r = runNx(tree, ['graph', `--file=${tmpName}`]);
+  const tmp = path.join(tree, tmpName);
+  if (r.status !== 0 || !fs.existsSync(tmp)) {
+    fs.rmSync(tmp, { force: true });
+    const msg = `${r.stdout || ''}\n${r.stderr || ''}`.trim().split('\n').slice(-25).join('\n');
+    return { ok: false, error: r.error ? String(r.error) : msg };
+  }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.copyFileSync(tmp, out);
+  fs.rmSync(tmp, { force: true });
+  const g = readJson(out);
+  return { ok: true, nodes: Object.keys((g.graph || g).nodes || {}) };
+}
+
+async function main() {
+  const args = parseArgs();
+  const cache = path.resolve(args.cache || DEFAULT_CACHE);
+  const data = args.data || DEFAULT_DATA;
+  const t0 = Date.now();
+  const stats = { installSeconds: 0, treesExtracted: 0, installsCreated: 0, prunedBytes: 0 };
+  let rows = loadJsonl(data);
+  if (args.repo) rows = rows.filter((r) => r.repo === args.repo);
+
+  // distinct trees, in data order, with the rows that use them
+  const trees = new Map();
+  for (const r of rows) {
+    const key = `${r.repo} ${r.parent}`;
+    if (!trees.has(key)) trees.set(key, { repo: r.repo, parent: r.parent, rows: [] });
+    trees.get(key).rows.push(r);
+  }
+  let list = [...trees.values()];
+  if (args.limit) list = list.slice(0, Number(args.limit));
+  fs.mkdirSync(cache, { recursive: true });
+
+  const report = { cache, started: new Date().toISOString(), trees: [], installs: {} };
+  let i = 0;
+  for (const t of list) {
+    i++;
+    const dir = treeDir(cache, t.repo, t.parent);
+    const entry = { repo: t.repo, parent: t.parent, dir };
+    report.trees.push(entry);
+    try {
+      const gitDir = gitDirFor(t.repo, args);
+      if (materialize(gitDir, t.parent, dir)) {
+        stats.treesExtracted++;
+        if (args['prune-assets']) stats.prunedBytes += pruneAssets(dir);
+      }
+      const { spec, plugins, notes } = installSpec(dir);
+      entry.nx = spec.nx; entry.plugins = plugins; entry.notes = notes;
+      const install = ensureInstall(cache, spec, stats);
+      if (install.fresh) stats.installsCreated++;
+      entry.install = install.hash;
+      report.installs[install.hash] = spec;
+      linkInstall(dir, install);
+
+      if (!args['no-graph']) {
+        const gf = graphFile(cache, t.repo, t.parent);
+        let nodes;
+        if (!args['force-graph'] && fs.existsSync(gf)) {
+          const g = readJson(gf);
+          nodes = Object.keys((g.graph || g).nodes || {});
+        } else {
+          const g = computeGraph(dir, gf);
+          if (!g.ok) throw new Error(`nx graph failed:\n${g.error}`);
+          nodes = g.nodes;
+        }
+        entry.projects = nodes.length;
+        const missing = [...new Set(t.rows.map((r) => r.gold_project))].filter((p) => !nodes.includes(p));
+        entry.goldProjectMissing = missing;
+        entry.ok = missing.length === 0;
+      } else entry.ok = true;
+      log(`[${i}/${list.length}] ${t.repo}@${t.parent.slice(0, 10)} nx ${spec.nx}${plugins.length ? ` plugins ${plugins.join(',')}` : ''}` +
+        ` install ${install.hash}${entry.projects !== undefined ? ` projects ${entry.projects}` : ''}` +
+        `${entry.goldProjectMissing?.length ? `  GOLD PROJECT MISSING: ${entry.goldProjectMissing.join(',')}` : ''}`);
+    } catch (e) {
+      entry.ok = false; entry.error = String(e.message || e);
+      log(`[${i}/${list.length}] ${t.repo}@${t.parent.slice(0, 10)} FAILED: ${entry.error}`);
+    }
+  }
+
+  const failed = report.trees.filter((t) => !t.ok);
+  report.finished = new Date().toISOString();
+  report.seconds = (Date.now() - t0) / 1000;
+  report.stats = stats;
+  const sizes = {};
+  for (const sub of ['trees', 'installs', 'graphs']) {
+    const d = path.join(cache, sub);
+    if (fs.existsSync(d)) sizes[sub] = dirSize(d);
+  }
+  report.diskBytes = sizes;
+  const reportFile = args.report || path.join(cache, 'prepare-report.json');
+  fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
+
+  log('');
+  log(`trees: ${list.length} (${stats.treesExtracted} extracted now), installs: ${Object.keys(report.installs).length} distinct (${stats.installsCreated} created now, ${stats.installSeconds.toFixed(0)} s of npm)`);
+  const byRepo = {};
+  for (const t of report.trees) {
+    const k = `${t.repo}`;
+    byRepo[k] ??= new Map();
+    if (t.nx) byRepo[k].set(`${t.nx}${t.plugins?.length ? ` + ${t.plugins.join(', ')}` : ''}`, (byRepo[k].get(`${t.nx}${t.plugins?.length ? ` + ${t.plugins.join(', ')}` : ''}`) || 0) + 1);
+  }
+  for (const [repo, m] of Object.entries(byRepo)) {
+    log(`  ${repo}: ${[...m].map(([k, n]) => `nx ${k} (${n})`).join('; ')}`);
+  }
+  log(`disk: ${Object.entries(sizes).map(([k, v]) => `${k} ${human(v)}`).join(', ')}${stats.prunedBytes ? ` (pruned ${human(stats.prunedBytes)} of assets)` : ''}`);
+  log(`time: ${report.seconds.toFixed(0)} s; report: ${reportFile}`);
+  if (failed.length) {
+    log(`\n${failed.length} tree(s) not ready:`);
+    for (const f of failed) log(`  ${f.repo}@${f.parent}: ${f.error || `gold project(s) not in graph: ${f.goldProjectMissing.join(',')}`}`);
+    process.exitCode = 1;
+  } else log('all trees ready');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => { console.error(e); process.exit(1); });
+}

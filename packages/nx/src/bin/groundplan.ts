@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import type { Command } from './command';
+import { runCli } from './run-cli';
+
+/** Sub-commands register here; each lives in ./commands/<name>.ts. */
+const commands: Command[] = [];
+
+runCli(commands, process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: process.stdin,
+  env: process.env,
+}).then((code) => {
+  process.exitCode = code;
+});

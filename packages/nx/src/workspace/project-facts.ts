@@ -1,0 +1,57 @@
+import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
+import type { ProjectFact, TargetFact, TargetKind } from './types';
+
+/** Turns Nx's project graph into plain project facts (workspace projects only; npm nodes are dropped). */
+export function projectFactsFromGraph(graph: ProjectGraph, importPaths: Map<string, string>): Record<string, ProjectFact> {
+  const projects: Record<string, ProjectFact> = {};
+  for (const [name, node] of Object.entries(graph.nodes)) {
+    const root = node.data.root === '.' ? '' : node.data.root;
+    projects[name] = {
+      name,
+      root,
+      sourceRoot: node.data.sourceRoot ?? (root ? `${root}/src` : 'src'),
+      type: node.type === 'app' ? 'application' : node.type === 'e2e' ? 'e2e' : 'library',
+      tags: [...(node.data.tags ?? [])].sort(),
+      targets: Object.entries(node.data.targets ?? {}).map(([target, config]) => targetFact(target, config)),
+      dependencies: [],
+      dependents: [],
+      importPath: importPaths.get(root),
+    };
+  }
+  for (const [source, deps] of Object.entries(graph.dependencies)) {
+    for (const dep of deps) {
+      if (!projects[source] || !projects[dep.target] || dep.target === source) continue;
+      if (!projects[source].dependencies.includes(dep.target)) projects[source].dependencies.push(dep.target);
+      if (!projects[dep.target].dependents.includes(source)) projects[dep.target].dependents.push(source);
+    }
+  }
+  for (const project of Object.values(projects)) {
+    project.dependencies.sort();
+    project.dependents.sort();
+  }
+  return projects;
+}
+
+function targetFact(name: string, config: TargetConfiguration): TargetFact {
+  const executor = config.executor ?? (config.command ? 'nx:run-commands' : 'unknown');
+  const options = (config.options ?? {}) as { command?: string; commands?: Array<string | { command: string }> };
+  const command =
+    config.command ??
+    options.command ??
+    options.commands?.map((c) => (typeof c === 'string' ? c : c.command)).join(' && ') ??
+    (options as { script?: string }).script;
+  return { name, kind: targetKind(name, executor, command), executor, ...(command ? { command } : {}) };
+}
+
+/** Classifies a target by its name first, then by what it runs. */
+export function targetKind(name: string, executor: string, command?: string): TargetKind {
+  const text = `${executor} ${command ?? ''}`.toLowerCase();
+  const lowerName = name.toLowerCase();
+  if (/e2e|cypress|playwright/.test(lowerName) || /cypress|playwright/.test(text)) return 'e2e';
+  if (/(^|[-:])(test|spec|unit)/.test(lowerName) || /\b(jest|vitest|mocha|karma|ava)\b/.test(text)) return 'test';
+  if (/lint/.test(lowerName) || /\beslint\b|biome|oxlint/.test(text)) return 'lint';
+  if (/typecheck|type-check|tsc/.test(lowerName)) return 'typecheck';
+  if (/^(serve|dev|start|preview)/.test(lowerName)) return 'serve';
+  if (/^build/.test(lowerName)) return 'build';
+  return 'other';
+}
