@@ -1,0 +1,152 @@
+import { exampleRoot, removeExampleRoot, resetExampleRoot } from '../../test-utils/example-root';
+import { logger, type Tree } from '@nx/devkit';
+import { FsTree, flushChanges } from 'nx/src/generators/tree';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitFrontmatter, readProvenance } from '../../plan-file/frontmatter';
+import { loadBuiltInTemplates } from '../../templates/load-templates';
+import { planGenerator } from './generator';
+import type { PlanGeneratorSchema } from './schema';
+
+const FEATURE_DIR = 'apps/api/product-development/current-feature';
+const PLACEHOLDERS = /\[FEATURE NAME\]|\{Task Title\}|\$ARGUMENTS|\bTODO\b|\bTBD\b|<%|\{\{/;
+
+function newTree(): Tree {
+  return new FsTree(exampleRoot, false);
+}
+
+async function generate(options: PlanGeneratorSchema, tree = newTree()): Promise<{ tree: Tree; text: (path: string) => string }> {
+  await planGenerator(tree, { skipFormat: true, ...options });
+  return { tree, text: (path) => tree.read(path, 'utf-8') ?? '' };
+}
+
+/** `## Heading` titles in order, at a given depth. */
+function headings(markdown: string, depth = 2): string[] {
+  return [...markdown.matchAll(new RegExp(`^${'#'.repeat(depth)} (.+)$`, 'gm'))].map((m) => m[1].trim());
+}
+
+function sectionBody(markdown: string, title: string): string {
+  const start = markdown.indexOf(`\n## ${title}\n`);
+  const next = markdown.indexOf('\n## ', start + 4);
+  return markdown.slice(start, next === -1 ? undefined : next).split('\n').slice(2).join('\n').trim();
+}
+
+beforeEach(() => resetExampleRoot());
+afterAll(() => removeExampleRoot());
+
+describe('plan generator on the example workspace', () => {
+  it('writes a checklist plan grounded in the project graph and the code', async () => {
+    const { tree, text } = await generate({ project: 'api' });
+    const plan = text(`${FEATURE_DIR}/plan.md`);
+    const { frontmatter, body } = splitFrontmatter(plan);
+    const provenance = readProvenance(frontmatter)!;
+
+    expect(provenance).toMatchObject({ template: 'checklist', project: 'api', feature: 'current-feature', drafter: 'offline' });
+    expect(Object.keys(provenance.inputs!)).toEqual(expect.arrayContaining([`${FEATURE_DIR}/JTBD.md`, `${FEATURE_DIR}/PRD.md`, 'product-development/constitution.md']));
+    expect(headings(body)).toEqual(['Feature Summary', 'Architecture Overview', 'Key Technical Decisions', 'Dependencies & Assumptions', 'Implementation Checklist']);
+    expect(headings(body, 3)).toEqual(['Backend', 'Frontend', 'Shared Code', 'Security', 'Testing']);
+    expect(body).not.toMatch(PLACEHOLDERS);
+    // Grounding: the orders code named by the PRD, the real dependencies and the real test target.
+    expect(body).toContain('apps/api/src/app/orders/orders.controller.ts');
+    expect(body).toContain('`api-data-access`');
+    expect(body).toContain('nx run api:test');
+    expect(body).toContain('```mermaid');
+    expect(Object.keys(provenance.references!).length).toBeGreaterThan(3);
+    for (const path of Object.keys(provenance.references!)) expect(existsSync(join(exampleRoot, path))).toBe(true);
+    // Backend and frontend work both follow from the PRD; each item is a `- [ ]` task.
+    expect(sectionBody(body, 'Implementation Checklist').match(/^- \[ \] /gm)!.length).toBeGreaterThan(8);
+    expect(tree.listChanges().map((c) => c.path)).toEqual([`${FEATURE_DIR}/plan.md`]);
+  });
+
+  it('never writes what the checklist template forbids', async () => {
+    const { text } = await generate({ project: 'api' });
+    const plan = text(`${FEATURE_DIR}/plan.md`);
+    const checklist = loadBuiltInTemplates().get('checklist')!;
+    for (const rule of checklist.forbidden) expect({ rule: rule.id, match: plan.match(new RegExp(rule.pattern, 'iu'))?.[0] }).toEqual({ rule: rule.id, match: undefined });
+  });
+
+  it('writes only through the Tree: nothing is on disk until Nx flushes (what --dry-run relies on)', async () => {
+    const { tree } = await generate({ project: 'api' });
+    expect(existsSync(join(exampleRoot, FEATURE_DIR, 'plan.md'))).toBe(false);
+    flushChanges(exampleRoot, tree.listChanges());
+    expect(existsSync(join(exampleRoot, FEATURE_DIR, 'plan.md'))).toBe(true);
+  });
+
+  it.each([
+    ['design-doc', { description: 'Let store admins export the filtered orders list to CSV from the orders page.' }, 'plan.md'],
+    ['phased', {}, 'plan.md'],
+    ['task-blueprint', { taskFile: `${FEATURE_DIR}/PRD.md` }, 'implementation-plan.md'],
+    ['speckit', { inputs: [`${FEATURE_DIR}/PRD.md`, 'product-development/constitution.md'], feature: 'spec-feature' }, 'plan.md'],
+  ])('generates a complete %s plan', async (template, extra, output) => {
+    const tree = newTree();
+    if (template === 'speckit') tree.write('apps/api/product-development/spec-feature/spec.md', readFileSync(join(exampleRoot, FEATURE_DIR, 'PRD.md')));
+    const options = template === 'speckit' ? { feature: 'spec-feature' } : extra;
+    const { text } = await generate({ project: 'api', template, ...options }, tree);
+    const dir = template === 'speckit' ? 'apps/api/product-development/spec-feature' : FEATURE_DIR;
+    const plan = text(`${dir}/${output}`);
+    const { body } = splitFrontmatter(plan);
+    const sections = loadBuiltInTemplates().get(template)!.sections;
+    const present = sections.map((s) => headings(body, s.level).includes(s.title));
+    expect(present.every(Boolean)).toBe(true);
+    expect(body).not.toMatch(PLACEHOLDERS);
+    expect(body).toContain('apps/api/src/app/orders/');
+  });
+
+  it('picks the affected project from a description and says why', async () => {
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    const { text } = await generate({ description: 'Add a CSV export endpoint to the orders controller of the API, restricted to admins.', feature: 'csv' });
+    const messages = info.mock.calls.map((call) => String(call[0])).join('\n');
+    info.mockRestore();
+    expect(messages).toMatch(/picked project "api"/);
+    expect(text('apps/api/product-development/csv/plan.md')).toContain('# Implementation Plan');
+  });
+
+  it('reads a workspace template from the plugin templates folder', async () => {
+    const tree = newTree();
+    tree.write(
+      'tools/groundplan/templates/brief.md',
+      '---\nid: brief\nname: Brief\ndescription: A one-section brief.\noutput: brief.md\ninputs:\n  anyOf: [[prd]]\nsections:\n  - title: Work\n    checklist: true\n---\n# Brief: <%= feature.title %>\n\n## Work\n\n<%= checklist(tasks.map((t) => t.title), "Nothing to do.") %>\n',
+    );
+    const { text } = await generate({ project: 'api', template: 'brief' }, tree);
+    expect(text(`${FEATURE_DIR}/brief.md`)).toMatch(/^## Work\n\n- \[ \] /m);
+  });
+
+  it('treats input text as data, never as EJS', async () => {
+    const tree = newTree();
+    tree.write('apps/web/product-development/x/PRD.md', '# PRD: Injection\n\n## Requirements\n\n- The page must show <%= process.exit(1) %> literally.\n');
+    const { text } = await generate({ project: 'web', feature: 'x' }, tree);
+    expect(text('apps/web/product-development/x/plan.md')).toContain('<%= process.exit(1) %>');
+  });
+
+  it('overwrites an existing plan only with --force', async () => {
+    const tree = newTree();
+    tree.write(`${FEATURE_DIR}/plan.md`, '# My edited plan\n');
+    await expect(generate({ project: 'api' }, tree)).rejects.toThrow(/plan\.md already exists.*--force/s);
+    expect(tree.read(`${FEATURE_DIR}/plan.md`, 'utf-8')).toBe('# My edited plan\n');
+    const { text } = await generate({ project: 'api', force: true }, tree);
+    expect(text(`${FEATURE_DIR}/plan.md`)).toContain('## Implementation Checklist');
+  });
+});
+
+describe('plan generator bad input: a clear error and nothing written', () => {
+  const cases: Array<[string, PlanGeneratorSchema, (tree: Tree) => void, RegExp]> = [
+    ['unknown project', { project: 'apii' }, () => undefined, /Unknown project "apii".*Did you mean "api"/s],
+    ['no inputs', { project: 'web' }, () => undefined, /No inputs for template "checklist".*apps\/web\/product-development\/current-feature\/PRD\.md/s],
+    ['empty input', { project: 'api' }, (tree) => tree.write(`${FEATURE_DIR}/PRD.md`, '  \n\n'), /Input .*PRD\.md is empty/],
+    ['binary input', { project: 'api' }, (tree) => tree.write(`${FEATURE_DIR}/PRD.md`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])), /PRD\.md is not a text file/],
+    ['oversized input', { project: 'api' }, (tree) => tree.write(`${FEATURE_DIR}/PRD.md`, 'x'.repeat(300 * 1024)), /PRD\.md is 300 KiB, over the 256 KiB limit/],
+    ['unknown template', { project: 'api', template: 'gantt' }, () => undefined, /Unknown template "gantt".*checklist, design-doc, phased, speckit, task-blueprint/s],
+    ['broken template YAML', { project: 'api', template: 'x' }, (tree) => tree.write('tools/groundplan/templates/x.md', '---\nid: x\nname: [oops\n---\nbody'), /tools\/groundplan\/templates\/x\.md: invalid YAML frontmatter at line 3/],
+    ['broken template EJS', { project: 'api', template: 'x' }, (tree) => tree.write('tools/groundplan/templates/x.md', '---\nid: x\nname: X\ndescription: d\noutput: x.md\ninputs:\n  anyOf: [[prd]]\nsections: [Work]\n---\n## Work\n\n<%= nope( %>\n'), /tools\/groundplan\/templates\/x\.md: EJS error/],
+    ['task from empty stdin', { project: 'api', template: 'task-blueprint', taskFile: 'missing/task.md' }, () => undefined, /--task-file: missing\/task\.md does not exist/],
+    ['no project and no text', {}, () => undefined, /No project given/],
+  ];
+
+  it.each(cases)('%s', async (_name, options, prepare, message) => {
+    const tree = newTree();
+    prepare(tree);
+    const before = tree.listChanges().map((c) => c.path);
+    await expect(generate(options, tree)).rejects.toThrow(message);
+    expect(tree.listChanges().map((c) => c.path)).toEqual(before);
+  });
+});

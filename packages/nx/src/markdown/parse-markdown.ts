@@ -1,0 +1,33 @@
+import type { Root } from 'mdast';
+
+let parser: Promise<(text: string) => Root> | undefined;
+
+/**
+ * Markdown → mdast with GFM (task lists, tables) and YAML frontmatter. The unified/micromark packages are
+ * ESM-only, so they are loaded once with import(), which the CommonJS build keeps as a real dynamic import.
+ */
+export function loadMarkdownParser(): Promise<(text: string) => Root> {
+  parser ??= (async () => {
+    // One at a time: jest's VM-modules loader races when ESM graphs that share packages load concurrently.
+    const { fromMarkdown } = await import('mdast-util-from-markdown');
+    const { gfm } = await import('micromark-extension-gfm');
+    const { gfmFromMarkdown } = await import('mdast-util-gfm');
+    const { frontmatter } = await import('micromark-extension-frontmatter');
+    const { frontmatterFromMarkdown } = await import('mdast-util-frontmatter');
+    return (text: string) =>
+      fromMarkdown(text, {
+        extensions: [gfm(), frontmatter(['yaml'])],
+        mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+      });
+  })();
+  return parser;
+}
+
+/** The plain text of a node and its children (inline code keeps its backticks, so paths stay recognisable). */
+export function nodeText(node: unknown): string {
+  const n = node as { type: string; value?: string; children?: unknown[] };
+  if (n.type === 'inlineCode') return `\`${n.value}\``;
+  if (typeof n.value === 'string') return n.value;
+  if (n.type === 'break') return ' ';
+  return (n.children ?? []).map(nodeText).join('');
+}
