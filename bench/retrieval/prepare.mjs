@@ -27,9 +27,14 @@ import {
  * Versions are taken from the workspace's package.json. Found by trial on the dev-set trees.
  */
 export const PLUGIN_EXTRAS = {
+  // @nx/eslint/plugin: "Unable to find `eslint`" otherwise (nx fails the whole graph)
   '@nx/eslint': ['eslint'],
-  '@nx/jest': ['jest'],
 };
+/**
+ * When nx.json names plugins, they read TS config files (jest.config.ts, ...): without a transpiler nx
+ * warns "Unable to locate swc-node or ts-node" for each and infers less. Installed when declared.
+ */
+export const TS_LOADER = ['@swc-node/register', '@swc/core'];
 
 const log = (...a) => console.log(...a);
 
@@ -100,6 +105,7 @@ export function installSpec(dir) {
       else notes.push(`${name} wants ${extra} but the workspace does not declare it`);
     }
   }
+  if (plugins.length) for (const extra of TS_LOADER) if (deps[extra]) spec[extra] = deps[extra];
   return { spec, plugins, notes };
 }
 
@@ -146,21 +152,42 @@ function linkInstall(tree, install) {
     if (e === '.cache' || e === '.package-lock.json') continue;
     fs.symlinkSync(path.join(src, e), path.join(nm, e));
   }
+  // nx's pnpm lockfile parser reads pnpm's node_modules/.modules.yaml (hoisted deps); npm writes none, and
+  // without it nx >= 20 fails the graph ("Could not find .modules.yaml"). An empty one is enough.
+  if (fs.existsSync(path.join(tree, 'pnpm-lock.yaml'))) {
+    fs.writeFileSync(path.join(nm, '.modules.yaml'), 'hoistedDependencies: {}\n');
+  }
   fs.writeFileSync(marker, `${install.hash}\n`);
   return true;
 }
 
+/** The nx CLI entry of a tree's install (bin/nx.js up to nx 22, dist/bin/nx.js from 23). */
+export function nxBin(tree) {
+  const pkgDir = path.join(tree, 'node_modules', 'nx');
+  const pkg = readJson(path.join(pkgDir, 'package.json')) || {};
+  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.nx || 'bin/nx.js';
+  return path.join(pkgDir, bin);
+}
+
 function runNx(tree, args, timeoutMs = 5 * 60_000) {
-  return spawnSync(process.execPath, [path.join(tree, 'node_modules', 'nx', 'bin', 'nx.js'), ...args], {
+  return spawnSync(process.execPath, [nxBin(tree), ...args], {
     cwd: tree, env: nxEnv({ CI: 'true' }), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28,
   });
 }
 
+const GRAPH_ERROR_RE = /Failed to process project graph|Failed to parse|An error occurred while processing files/;
+
+/** `nx show projects --json` then `nx graph --file`, both must succeed without graph errors. */
 function computeGraph(tree, out) {
+  const sp = runNx(tree, ['show', 'projects', '--json']);
+  const spOut = `${sp.stdout || ''}\n${sp.stderr || ''}`;
+  if (sp.status !== 0 || GRAPH_ERROR_RE.test(spOut)) {
+    return { ok: false, error: `nx show projects: ${sp.error ? String(sp.error) : spOut.trim().split('\n').slice(-25).join('\n')}` };
+  }
   const tmpName = `.gp-graph-${process.pid}.json`;
   const r = runNx(tree, ['graph', `--file=${tmpName}`]);
   const tmp = path.join(tree, tmpName);
-  if (r.status !== 0 || !fs.existsSync(tmp)) {
+  if (r.status !== 0 || !fs.existsSync(tmp) || GRAPH_ERROR_RE.test(`${r.stdout}${r.stderr}`)) {
     fs.rmSync(tmp, { force: true });
     const msg = `${r.stdout || ''}\n${r.stderr || ''}`.trim().split('\n').slice(-25).join('\n');
     return { ok: false, error: r.error ? String(r.error) : msg };

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import type { Command } from './command';
+import { contextCommand } from './commands/context';
+import { promptCommand } from './commands/prompt';
 import { runCli } from './run-cli';
 
 /** Sub-commands register here; each lives in ./commands/<name>.ts. */
-const commands: Command[] = [];
+const commands: Command[] = [contextCommand, promptCommand];
 
 runCli(commands, process.argv.slice(2), {
   cwd: process.cwd(),

@@ -13,10 +13,21 @@ export interface IndexedFile {
   /** The file's leading doc comment, first sentence. */
   doc?: string;
   bytes: number;
+  /** Content hash (Nx's, when its file map was given): what the on-disk cache is keyed by. */
+  hash: string;
+  /** Word counts of the whole text (identifiers split, comments and strings included), for lexical match. */
+  terms: Record<string, number>;
 }
 
 export interface CodeIndex {
   files: Map<string, IndexedFile>;
   /** Files skipped, and why (too large, unparsable, generated). */
   skipped: Array<{ path: string; reason: string }>;
+  /** Files kept with a caveat (syntax errors the parser recovered from). */
+  warnings: Array<{ path: string; reason: string }>;
+  /** How the index was built: how many files were parsed now and how many came from the cache. */
+  stats: { files: number; parsed: number; cached: number };
 }
+
+/** The files of each project with a content hash: the shape of Nx's project file map. */
+export type ProjectFileMap = Record<string, Array<{ file: string; hash: string }>>;

@@ -1,3 +1,4 @@
+import type { CodeIndex, ProjectFileMap } from '../code/types';
 import type { FileSource } from '../utils/file-source';
 import type { WorkspaceFacts } from '../workspace/types';
 
@@ -53,6 +54,14 @@ export interface ContextRequest {
   project?: string;
   /** Token budget for the rendered pack. */
   budget?: number;
+  /** Nx's project file map (`createProjectFileMapUsingProjectGraph`): file list and hashes, so unchanged files are not re-read. */
+  fileMap?: ProjectFileMap;
+  /** Folder of the on-disk index cache (`workspaceDataDir(root)`); without it nothing is written. */
+  cacheDir?: string;
+  /** An index already built (e.g. by an earlier call in the same process). */
+  index?: CodeIndex;
+  /** The model's token counter, when a model is used; the pack is then fitted to its counts, not the estimate. */
+  countTokens?: (text: string) => Promise<number>;
 }
 
 export interface ContextPack {

@@ -1,3 +1,7 @@
+import type { Located } from './markdown';
+import type { ParsedPlan } from './parse-plan';
+import type { LintWorkspace } from './workspace-view';
+
 export type Severity = 'error' | 'warning' | 'off';
 
 /** One problem lint-plan found in a plan. */
@@ -13,4 +17,25 @@ export interface Finding {
   column: number;
   /** The closest existing path, project or symbol, when there is one. */
   suggestion?: string;
+}
+
+/** What a rule says about a plan; the engine adds the rule, the severity and the file. */
+export interface RuleReport extends Located {
+  message: string;
+  suggestion?: string;
+}
+
+export interface RuleMeta {
+  /** `GP001`. */
+  id: string;
+  /** `required-sections`. */
+  slug: string;
+  /** One line: what the rule checks. */
+  description: string;
+  defaultSeverity: Exclude<Severity, 'off'>;
+}
+
+export interface Rule extends RuleMeta {
+  /** A pure function of the plan and the workspace. */
+  check(plan: ParsedPlan, workspace: LintWorkspace): RuleReport[];
 }

@@ -84,7 +84,7 @@ function firstHeading(tree: Root): string | undefined {
 
 /** "PRD: Order export" / "Jobs to be done — Order export" → "Order export". */
 function cleanTitle(title: string): string {
-  return title.replace(/^(prd|jtbd|spec(ification)?|product requirements?( document)?|jobs[- ]to[- ]be[- ]done|feature)\s*[:—–-]\s*/i, '').trim();
+  return title.replace(/^(prd|jtbd|spec(ification)?|product requirements?( document)?|jobs[- ]to[- ]be[- ]done|feature|task)\s*[:—–-]\s*/i, '').trim();
 }
 
 /** Paragraphs and list items (leaf items only), each with the heading path above it. */
