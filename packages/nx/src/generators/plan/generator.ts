@@ -2,6 +2,7 @@ import { formatFiles, logger, type GeneratorCallback, type Tree } from '@nx/devk
 import { join } from 'node:path';
 import { buildContext } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
+import { claudeDraftCallback } from '../../draft/model/claude-callback';
 import { draftOffline } from '../../draft/offline/draft-offline';
 import { checkInputsCover, featureDir, findInputs, InputError, kindLabel, type FeatureInput } from '../../inputs/feature-inputs';
 import type { FileSource } from '../../utils/file-source';
@@ -30,7 +31,8 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
   });
   checkInputsCover(found, options.template.inputs.anyOf, options.template.id);
   noteMissingReads(found.inputs, options);
-  const context = await buildContext({ facts, source, query: queryText(found.inputs), project, budget: options.budget });
+  const query = queryText(found.inputs);
+  const context = await buildContext({ facts, source, query, project, budget: options.budget });
   const outputPath = join(featureDir(facts.projects[context.affected.name].root, options.feature), options.template.output);
   if (tree.exists(outputPath) && !options.force) {
     throw new InputError(`${outputPath} already exists and may hold your edits. Re-run with --force to overwrite it, or choose another --feature.`);
@@ -42,6 +44,25 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
   tree.write(outputPath, draft.text);
   reportDraft(outputPath, context, draft.model.tasks.length, options);
   if (!options.skipFormat) await formatFiles(tree);
+  return claudeDraftCallback({
+    provider: schema.provider,
+    model: schema.model,
+    pluginModel: options.plugin.model,
+    maxRepairs: schema.maxRepairs,
+    rules: options.plugin.rules,
+    workspaceRoot: tree.root,
+    facts,
+    template: options.template,
+    inputs: found.inputs,
+    query,
+    context,
+    feature: options.feature,
+    planPath: outputPath,
+    offlineDraft: draft.text,
+    env: process.env,
+    stderr: process.stderr,
+    log: (line) => logger.info(line),
+  });
 }
 
 function requireProject(facts: WorkspaceFacts, name: string): string {

@@ -6,6 +6,9 @@ export interface PlanGeneratorSchema {
   taskFile?: string;
   inputs?: string[];
   budget?: number;
+  provider?: 'auto' | 'anthropic' | 'offline';
+  model?: string;
+  maxRepairs?: number;
   force?: boolean;
   skipFormat?: boolean;
 }

@@ -1,0 +1,170 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { text as readAll } from 'node:stream/consumers';
+import { parseArgs } from 'node:util';
+import { workspaceDataDir } from '../../code/index-cache';
+import { nxProjectFileMap } from '../../code/nx-file-map';
+import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
+import { modelFacts } from '../../draft/model/models';
+import { buildPlanPrompt, renderPromptText, type PlanPrompt } from '../../draft/model/prompt';
+import { resolveModel } from '../../draft/model/provider';
+import { draftOffline } from '../../draft/offline/draft-offline';
+import { checkInputsCover, findInputs, type FeatureInput, type InputQuery } from '../../inputs/feature-inputs';
+import { DEFAULT_TEMPLATE, loadTemplates, resolveTemplate } from '../../templates/load-templates';
+import { closestNames } from '../../utils/closest';
+import { diskSource, readText } from '../../utils/file-source';
+import { readPluginOptions } from '../../utils/plugin-options';
+import type { WorkspaceFacts } from '../../workspace/types';
+import { UsageError, type Command, type CommandIo } from '../command';
+
+const USAGE = `Usage: groundplan prompt [project] [--feature NAME] [--template ID] [--description TEXT]
+                        [--task-file FILE|-] [--inputs FILE...] [--budget N] [--model ID]
+                        [--no-offline-draft] [--json] [--output FILE]
+
+Writes the exact prompt the Claude drafter would send for a plan — the system part (the template's rules
+and the grounding rules) and the messages (the context pack, the offline draft, the inputs as data) — so
+that you can draft with another agent. Nothing is sent anywhere. Run it in the workspace root.
+
+Options:
+  --feature NAME        feature folder under <projectRoot>/product-development/ (default current-feature)
+  --template ID         plan template (default ${DEFAULT_TEMPLATE})
+  --description TEXT    the feature as free text (alone, or beside the feature folder's files)
+  --task-file FILE|-    one isolated task's context, from a file or stdin (task-blueprint)
+  --inputs FILE         an explicit input file instead of the feature folder's (repeatable)
+  --budget N            token budget of the context pack (default ${DEFAULT_BUDGET})
+  --model ID            model the request is for (default: nx.json's plugin option, GROUNDPLAN_MODEL, or the current Sonnet)
+  --no-offline-draft    leave the offline draft out of the prompt
+  --json                the Messages API request body {model, max_tokens, system, messages} instead of text
+  --output FILE         write to FILE instead of stdout`;
+
+interface PromptOptions {
+  project?: string;
+  feature: string;
+  template: string;
+  description?: string;
+  taskFile?: string;
+  inputs?: string[];
+  budget: number;
+  model?: string;
+  offlineDraft: boolean;
+  json: boolean;
+  output?: string;
+}
+
+export const promptCommand: Command = {
+  name: 'prompt',
+  summary: 'write the exact prompt the Claude drafter would send, to draft with another agent',
+  usage: USAGE,
+  async run(argv, io) {
+    const options = parseOptions(argv);
+    const source = diskSource(io.cwd);
+    const plugin = readPluginOptions(JSON.parse(readText(source, 'nx.json') ?? '{}'));
+    const template = resolveTemplate(loadTemplates(source, plugin.templatesDir), options.template, plugin.templatesDir);
+    const query: Omit<InputQuery, 'projectRoot'> = {
+      feature: options.feature,
+      files: options.inputs,
+      description: options.description,
+      task: options.taskFile === undefined ? undefined : await readTask(options.taskFile, io),
+    };
+    // Loaded here, not at start-up: Nx binds to a workspace root when first loaded.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { computeProjectGraph, readWorkspaceFacts } = require('../../workspace/read-workspace') as typeof import('../../workspace/read-workspace');
+    const graph = await computeProjectGraph(io.cwd);
+    const facts = readWorkspaceFacts(graph, source);
+    const fileMap = await nxProjectFileMap(graph);
+    const contextFor = (project: string | undefined, inputs: FeatureInput[]) =>
+      buildContext({ facts, source, query: featureQuery(inputs), project, budget: options.budget, fileMap, cacheDir: workspaceDataDir(io.cwd, io.env) });
+
+    const project = options.project ?? (await contextFor(undefined, findInputs(source, { ...query, projectRoot: '' }).inputs)).affected.name;
+    const found = findInputs(source, { ...query, projectRoot: projectRoot(facts, project) });
+    checkInputsCover(found, template.inputs.anyOf, template.id);
+    const context = await contextFor(project, found.inputs);
+    const offlineDraft = options.offlineDraft
+      ? (await draftOffline({ template, inputs: found.inputs, facts, context, feature: options.feature, drafter: 'offline', now: new Date().toISOString() }, source)).text
+      : undefined;
+    const prompt = buildPlanPrompt({ template, context, inputs: found.inputs, offlineDraft });
+    const model = resolveModel(options.model, plugin.model, io.env).model;
+    write(options.json ? requestJson(prompt, model) : renderPromptText(prompt), options.output, io);
+    return 0;
+  },
+};
+
+function parseOptions(argv: string[]): PromptOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        feature: { type: 'string', default: 'current-feature' },
+        template: { type: 'string', default: DEFAULT_TEMPLATE },
+        description: { type: 'string' },
+        'task-file': { type: 'string' },
+        inputs: { type: 'string', multiple: true },
+        budget: { type: 'string' },
+        model: { type: 'string' },
+        'no-offline-draft': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        output: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`expected at most one project, got ${positionals.join(', ')}.`);
+  const named = positionals[0] !== undefined || values.inputs !== undefined;
+  if (!named && values.description === undefined && values['task-file'] === undefined) {
+    throw new UsageError('name a project, or give --description, --task-file or --inputs so the affected project can be found.');
+  }
+  const budget = values.budget === undefined ? DEFAULT_BUDGET : Number(values.budget);
+  if (!(Number.isInteger(budget) && budget > 0)) throw new UsageError(`--budget must be a positive whole number of tokens, not "${values.budget}".`);
+  return {
+    project: positionals[0],
+    feature: values.feature!,
+    template: values.template!,
+    description: values.description,
+    taskFile: values['task-file'],
+    inputs: values.inputs,
+    budget,
+    model: values.model,
+    offlineDraft: !values['no-offline-draft'],
+    json: values.json!,
+    output: values.output,
+  };
+}
+
+function projectRoot(facts: WorkspaceFacts, project: string): string {
+  const fact = facts.projects[project];
+  if (fact) return fact.root;
+  const suggestions = closestNames(project, Object.keys(facts.projects), 3);
+  throw new Error(`Unknown project "${project}".${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`);
+}
+
+/** What the context is ranked against: the inputs but the constitution, which is about principles, not code. */
+function featureQuery(inputs: FeatureInput[]): string {
+  return inputs.filter((input) => input.kind !== 'constitution').map((input) => input.text).join('\n\n');
+}
+
+async function readTask(file: string, io: CommandIo): Promise<{ origin: string; text: string }> {
+  if (file === '-') {
+    if (!io.stdin) throw new UsageError('--task-file - reads stdin, but there is none.');
+    return { origin: 'stdin', text: await readAll(io.stdin) };
+  }
+  try {
+    return { origin: file, text: readFileSync(resolve(io.cwd, file), 'utf8') };
+  } catch {
+    throw new UsageError(`cannot read --task-file ${file} (paths are relative to ${io.cwd}).`);
+  }
+}
+
+/** The Messages API request the drafter would make (it streams, so it also sends `stream: true`). */
+function requestJson(prompt: PlanPrompt, model: string): string {
+  return `${JSON.stringify({ model, max_tokens: modelFacts(model).maxOutput, system: prompt.system, messages: prompt.messages }, null, 2)}\n`;
+}
+
+function write(text: string, output: string | undefined, io: CommandIo): void {
+  if (output === undefined) return io.stdout(text);
+  writeFileSync(resolve(io.cwd, output), text);
+  io.stderr(`Prompt written to ${output}.\n`);
+}
