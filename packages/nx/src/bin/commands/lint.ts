@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseJsonc } from '../../code/jsonc';
+import { FORMATS, isFormat, type Format } from '../../lint/formatters';
+import type { SeverityOverrides } from '../../lint/severity';
+import { readPluginOptions } from '../../utils/plugin-options';
+import { UsageError, type Command, type CommandIo } from '../command';
+
+const USAGE = `Usage: groundplan lint <plan.md | glob>... [--format stylish|json|sarif] [--output-file FILE]
+                      [--template ID] [--rule ID=SEVERITY]... [--strict] [--max-warnings N]
+
+Checks plans against their templates and against the workspace: required sections, placeholders,
+checklists, forbidden content, and whether the paths, projects, symbols and dependencies they name are
+real. Paths and globs are relative to the current folder, inside an Nx workspace. Quote globs.
+
+Options:
+  --format F         stylish (default), json, or sarif (for code scanning)
+  --output-file F    write the report to F instead of stdout
+  --template ID      template for plans whose frontmatter names none
+  --rule ID=SEV      set a rule's severity (error, warning, off) by id or slug; repeatable
+  --strict           fail on warnings too
+  --max-warnings N   fail when there are more than N warnings
+
+Exit code: 0 when clean, 1 on errors (or warnings, under --strict / --max-warnings), 2 on bad usage.`;
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'check plans against their templates and the workspace (stylish, JSON or SARIF)',
+  usage: USAGE,
+  async run(argv, io) {
+    const options = parseOptions(argv);
+    const root = workspaceRootOf(io.cwd);
+    // Loaded here, not at start-up: Nx binds to a workspace root when first loaded.
+    process.env.NX_WORKSPACE_ROOT_PATH ??= root;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { computeProjectGraph } = require('../../workspace/read-workspace') as typeof import('../../workspace/read-workspace');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { lintSources } = require('../../executors/lint-plan/lint-sources') as typeof import('../../executors/lint-plan/lint-sources');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runLint } = require('../../lint/run-lint') as typeof import('../../lint/run-lint');
+    const graph = await computeProjectGraph(root);
+    const { facts, code } = await lintSources(graph, root, io.env);
+    const outcome = await runLint({
+      root,
+      patterns: options.patterns.map((pattern) => relative(root, resolve(io.cwd, pattern)).split(sep).join('/')),
+      facts,
+      code,
+      plugin: readPluginOptions(readNxJson(root)),
+      template: options.template,
+      rules: options.rules,
+      format: options.format,
+      strict: options.strict,
+      maxWarnings: options.maxWarnings,
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      version: (require('../../../package.json') as { version: string }).version,
+    });
+    writeReport(outcome.output, options.outputFile, io);
+    return outcome.failed ? 1 : 0;
+  },
+};
+
+interface LintCliOptions {
+  patterns: string[];
+  format: Format;
+  outputFile?: string;
+  template?: string;
+  rules: SeverityOverrides;
+  strict: boolean;
+  maxWarnings?: number;
+}
+
+function parseOptions(argv: string[]): LintCliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'stylish' },
+        'output-file': { type: 'string' },
+        template: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        strict: { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('name the plans to lint: files or globs such as "apps/*/product-development/**/plan.md".');
+  const format = values.format ?? 'stylish';
+  if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}".`);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && !Number.isInteger(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings']}".`);
+  return {
+    patterns: positionals,
+    format,
+    outputFile: values['output-file'],
+    template: values.template,
+    rules: Object.fromEntries((values.rule ?? []).map(parseRule)),
+    strict: values.strict ?? false,
+    maxWarnings,
+  };
+}
+
+function parseRule(entry: string): [string, SeverityOverrides[string]] {
+  const match = /^([\w-]+)=(error|warning|warn|off)$/.exec(entry);
+  if (!match) throw new UsageError(`--rule takes ID=SEVERITY (e.g. GP004=off or forbidden-content=warning), not "${entry}".`);
+  return [match[1], match[2] as SeverityOverrides[string]];
+}
+
+/** The nearest folder at or above `cwd` with an nx.json. */
+function workspaceRootOf(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no nx.json in ${cwd} or above: run groundplan lint inside an Nx workspace.`);
+  }
+}
+
+function readNxJson(root: string): Parameters<typeof readPluginOptions>[0] {
+  return parseJsonc(readFileSync(join(root, 'nx.json'), 'utf8'));
+}
+
+function writeReport(output: string, outputFile: string | undefined, io: CommandIo): void {
+  if (!outputFile) {
+    io.stdout(output);
+    return;
+  }
+  const path = resolve(io.cwd, outputFile);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, output);
+  io.stderr(`groundplan lint: report written to ${outputFile}\n`);
+}

@@ -1,0 +1,12 @@
+import type { Format } from '../../lint/formatters';
+import type { SeverityOverrides } from '../../lint/severity';
+
+export interface LintPlanExecutorOptions {
+  plans?: string[];
+  format?: Format;
+  outputFile?: string;
+  strict?: boolean;
+  maxWarnings?: number;
+  rules?: SeverityOverrides;
+  template?: string;
+}

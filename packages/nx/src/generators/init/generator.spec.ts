@@ -1,0 +1,26 @@
+import { readNxJson, updateNxJson } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { initGenerator } from './generator';
+
+describe('init generator', () => {
+  it('registers the plugin with its default options', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    await initGenerator(tree, { skipFormat: true });
+    expect(readNxJson(tree)!.plugins).toEqual([{ plugin: '@groundplan/nx', options: { targetName: 'lint-plan', templatesDir: 'tools/groundplan/templates' } }]);
+  });
+
+  it('is idempotent and keeps an entry the user wrote, and other plugins', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    updateNxJson(tree, { ...readNxJson(tree), plugins: ['@nx/js/typescript', { plugin: '@groundplan/nx', options: { targetName: 'plans' } }] });
+    await initGenerator(tree, { skipFormat: true });
+    await initGenerator(tree, { skipFormat: true });
+    expect(readNxJson(tree)!.plugins).toEqual(['@nx/js/typescript', { plugin: '@groundplan/nx', options: { targetName: 'plans' } }]);
+  });
+
+  it('recognises the plugin registered as a plain string', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    updateNxJson(tree, { ...readNxJson(tree), plugins: ['@groundplan/nx'] });
+    await initGenerator(tree, { skipFormat: true });
+    expect(readNxJson(tree)!.plugins).toEqual(['@groundplan/nx']);
+  });
+});

@@ -1,0 +1,2 @@
+export { createNodes, createNodesV2 } from './plugin';
+export * from './lint';

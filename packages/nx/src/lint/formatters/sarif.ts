@@ -1,0 +1,50 @@
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { RULES } from '../rules';
+import type { LintResult } from '../lint-plan';
+import type { Finding } from '../types';
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: every rule described once (so the alert shows what the
+ * rule checks), results pointing at repository-relative plan files by line and column.
+ */
+export function formatSarif(results: LintResult[], version: string): string {
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'groundplan', semanticVersion: version, rules: RULES.map(ruleDescriptor) } },
+        results: results.flatMap((result) => result.findings.map(sarifResult)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function ruleDescriptor(rule: (typeof RULES)[number]): ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: rule.slug,
+    shortDescription: { text: rule.description },
+    defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
+    properties: { tags: ['groundplan', 'plan'] },
+  };
+}
+
+function sarifResult(finding: Finding): Result {
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex: RULES.findIndex((rule) => rule.id === finding.ruleId),
+    level: finding.severity === 'error' ? 'error' : 'warning',
+    message: { text: finding.suggestion ? `${finding.message} Did you mean "${finding.suggestion}"?` : finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: finding.file },
+          region: { startLine: finding.line, startColumn: finding.column },
+        },
+      },
+    ],
+    ...(finding.suggestion ? { properties: { suggestion: finding.suggestion } } : {}),
+  };
+}

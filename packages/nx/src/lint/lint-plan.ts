@@ -1,0 +1,80 @@
+import type { PlanTemplate } from '../templates/template';
+import { directivesIn, isDisabled } from './disable-comments';
+import { parsePlan } from './parse-plan';
+import { RULES } from './rules';
+import { planFile } from './rules/gp000-plan-file';
+import { resolveSeverities, type SeverityOverrides } from './severity';
+import type { Finding } from './types';
+import type { LintWorkspace } from './workspace-view';
+
+export interface LintOptions {
+  workspace: LintWorkspace;
+  /** Templates by id: `loadTemplates(source, templatesDir)`. */
+  templates: Map<string, PlanTemplate>;
+  /** Template for plans whose frontmatter names none. */
+  template?: string;
+  /** Severity overrides, applied in order: the plugin options' `rules`, then the run's. */
+  rules?: SeverityOverrides[];
+}
+
+export interface LintResult {
+  file: string;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/**
+ * Lints one plan's text. No file is needed: the model drafter's repair loop lints each draft in memory.
+ * Give `file` (workspace-relative) when the plan has a place, so that links resolve and its project is known.
+ */
+export async function lintPlan(text: string, options: LintOptions & { file?: string }): Promise<LintResult> {
+  const severities = resolveSeverities(...(options.rules ?? []));
+  const plan = await parsePlan(text, { file: options.file, templates: options.templates, template: options.template });
+  const rules = plan.text.trim() === '' ? [planFile] : RULES;
+  const directives = directivesIn(plan.tree);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = severities.get(rule.id)!;
+    if (severity === 'off') continue;
+    for (const report of rule.check(plan, options.workspace)) {
+      if (isDisabled(directives, rule, report.line)) continue;
+      findings.push({ ruleId: rule.id, slug: rule.slug, severity, file: plan.file, ...report });
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { file: plan.file, findings, ...countBySeverity(findings) };
+}
+
+export async function lintPlans(plans: Array<{ file: string; text: string }>, options: LintOptions): Promise<LintResult[]> {
+  const results: LintResult[] = [];
+  for (const plan of plans) results.push(await lintPlan(plan.text, { ...options, file: plan.file }));
+  return results;
+}
+
+function countBySeverity(findings: Finding[]): { errorCount: number; warningCount: number } {
+  const errorCount = findings.filter((finding) => finding.severity === 'error').length;
+  return { errorCount, warningCount: findings.length - errorCount };
+}
+
+export interface FailOptions {
+  /** Warnings fail too. */
+  strict?: boolean;
+  /** More warnings than this fail (-1 or undefined: no limit). */
+  maxWarnings?: number;
+}
+
+/** Errors and warnings over all results. */
+export function totals(results: LintResult[]): { errorCount: number; warningCount: number } {
+  return {
+    errorCount: results.reduce((sum, result) => sum + result.errorCount, 0),
+    warningCount: results.reduce((sum, result) => sum + result.warningCount, 0),
+  };
+}
+
+/** Whether a run fails: errors always do; warnings under `strict` or beyond `maxWarnings`. */
+export function lintFailed(results: LintResult[], options: FailOptions = {}): boolean {
+  const { errorCount: errors, warningCount: warnings } = totals(results);
+  const overLimit = options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings;
+  return errors > 0 || (options.strict === true && warnings > 0) || overLimit;
+}

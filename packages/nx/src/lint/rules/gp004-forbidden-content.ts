@@ -1,0 +1,28 @@
+import { blocksOf, proseOf } from '../phrases';
+import type { Rule, RuleReport } from '../types';
+
+export const forbiddenContent: Rule = {
+  id: 'GP004',
+  slug: 'forbidden-content',
+  description: 'Nothing the template forbids (time estimates, weeks, owners, deployment steps...).',
+  defaultSeverity: 'error',
+  check(plan) {
+    const template = plan.template;
+    if (!template || template.forbidden.length === 0) return [];
+    const forbidden = template.forbidden.map((rule) => ({ ...rule, regexp: new RegExp(rule.pattern, 'giu') }));
+    const reports: RuleReport[] = [];
+    for (const { node } of blocksOf(plan.tree)) {
+      const prose = proseOf(node);
+      for (const rule of forbidden) {
+        for (const match of prose.text.matchAll(rule.regexp)) {
+          if (match[0] === '') continue;
+          reports.push({
+            ...plan.locate(prose.offsetOf(match.index)),
+            message: `Template "${template.id}" forbids ${rule.description}: "${match[0].trim()}".`,
+          });
+        }
+      }
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,56 @@
+import type { IndexedFile } from '../../code/types';
+import type { CodeSymbol } from '../../context/types';
+import { closestNames } from '../../utils/closest';
+import type { SymbolReference } from '../references';
+import type { Rule, RuleReport } from '../types';
+import type { LintWorkspace } from '../workspace-view';
+
+export const symbolExists: Rule = {
+  id: 'GP007',
+  slug: 'symbol-exists',
+  description: 'Every referenced exported symbol exists where the plan says.',
+  defaultSeverity: 'error',
+  check(plan, workspace) {
+    const claimed = plan.references.symbols.filter((ref) => !ref.isNew);
+    if (claimed.length === 0 || !workspace.code) return [];
+    const reports: RuleReport[] = [];
+    for (const ref of claimed) {
+      const owner = ownerFiles(ref, workspace);
+      // Missing files and unknown projects are the file and project rules' to report.
+      if (!owner || owner.files.length === 0) continue;
+      const problem = checkSymbol(ref, owner.files, owner.label);
+      if (problem) reports.push({ line: ref.line, column: ref.column, ...problem });
+    }
+    return reports;
+  },
+};
+
+function ownerFiles(ref: SymbolReference, workspace: LintWorkspace): { files: IndexedFile[]; label: string } | undefined {
+  const files = [...workspace.code!.files.values()];
+  if (ref.owner.kind === 'path') {
+    const path = ref.owner.path;
+    return { files: files.filter((file) => file.path === path || file.path.startsWith(`${path}/`)), label: `"${path}"` };
+  }
+  const project = workspace.findProject(ref.owner.name);
+  return project ? { files: files.filter((file) => file.project === project.name), label: `project "${project.name}"` } : undefined;
+}
+
+function checkSymbol(ref: SymbolReference, files: IndexedFile[], label: string): { message: string; suggestion?: string } | undefined {
+  const exported = files.flatMap((file) => file.symbols.filter((symbol) => symbol.exported));
+  const symbol = exported.find((s) => s.name === ref.name);
+  if (!symbol) {
+    // `findAll()` in `orders.service.ts` names a method of an exported class.
+    const members = exported.flatMap((s) => s.members);
+    if (!ref.member && members.some((m) => m.name === ref.name)) return undefined;
+    return { message: `"${ref.name}" is not exported by ${label}.`, suggestion: closestNames(ref.name, exported.map((s) => s.name), 1)[0] };
+  }
+  if (ref.member && !symbol.members.some((m) => m.name === ref.member)) {
+    return { message: `"${ref.name}" (${label}) has no member "${ref.member}".`, suggestion: suggestMember(symbol, ref.member) };
+  }
+  return undefined;
+}
+
+function suggestMember(symbol: CodeSymbol, member: string): string | undefined {
+  const name = closestNames(member, symbol.members.map((m) => m.name), 1)[0];
+  return name && `${symbol.name}.${name}`;
+}

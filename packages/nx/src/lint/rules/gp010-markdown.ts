@@ -1,0 +1,28 @@
+import { esmModules } from '../esm';
+import type { Rule } from '../types';
+
+/** markdownlint's defaults, relaxed where plans differ from READMEs. */
+const PLAN_MARKDOWNLINT_CONFIG = {
+  default: true,
+  // Plans are prose: lines wrap wherever the writer (or the model) wraps them.
+  MD013: false,
+  // "Backend" and "Testing" recur under each feature area or phase.
+  MD024: { siblings_only: true },
+  // Collapsible details are common in long plans; comments (groundplan-disable) are never flagged.
+  MD033: { allowed_elements: ['details', 'summary', 'br', 'sub', 'sup', 'kbd'] },
+};
+
+export const markdown: Rule = {
+  id: 'GP010',
+  slug: 'markdown',
+  description: "markdownlint's own rules, configured for plans (no line length, repeated headings under different parents).",
+  defaultSeverity: 'warning',
+  check(plan) {
+    const results = esmModules().markdownlint.lint({ strings: { plan: plan.text }, config: PLAN_MARKDOWNLINT_CONFIG });
+    return (results.plan ?? []).map((error) => ({
+      line: error.lineNumber,
+      column: error.errorRange?.[0] ?? 1,
+      message: `${error.ruleNames.slice(0, 2).join('/')}: ${error.ruleDescription}${error.errorDetail ? ` [${error.errorDetail}]` : ''}`,
+    }));
+  },
+};

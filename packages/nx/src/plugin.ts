@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { parseJson, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2, type TargetConfiguration } from '@nx/devkit';
+
+type InputDefinition = NonNullable<TargetConfiguration['inputs']>[number];
+import { parsePlan } from './lint/parse-plan';
+import { normalizePluginOptions, type GroundplanOptions } from './utils/plugin-options';
+
+/** Where plans live: a feature folder under a project's `product-development/`. */
+export const PLAN_FILES = '**/product-development/**/{plan,implementation-plan}.md';
+
+/**
+ * Adds the `lint-plan` target to every project holding a plan. Nx caches it; its inputs are what the rules
+ * read: the plans, the projects they reference (parsed from the plans, so editing a referenced file
+ * re-runs the lint and nothing else does) and the workspace config behind the rules.
+ */
+export const createNodesV2: CreateNodesV2<Partial<GroundplanOptions>> = [
+  PLAN_FILES,
+  async (planFiles, rawOptions, context) => {
+    const options = normalizePluginOptions(rawOptions);
+    const byProject = new Map<string, string[]>();
+    for (const plan of planFiles) {
+      const root = owningProjectRoot(posix.dirname(plan), context);
+      if (root !== undefined) byProject.set(root, [...(byProject.get(root) ?? []), plan]);
+    }
+    const importPaths = tsconfigPaths(context.workspaceRoot);
+    const results: Array<[string, CreateNodesResult]> = [];
+    for (const [root, plans] of byProject) {
+      const inputs = await lintInputs(root, plans, { options, context, importPaths });
+      const target = { executor: '@groundplan/nx:lint-plan', cache: true, inputs, outputs: [] as string[] };
+      results.push([plans[0], { projects: { [root]: { targets: { [options.targetName]: target } } } }]);
+    }
+    return results;
+  },
+];
+
+/** Nx 22–24 read the same array-form `createNodes`; older names are kept for the versions that look for them. */
+export const createNodes = createNodesV2;
+
+/** Config files the rules read: module boundaries, import paths, npm packages, ignore files. */
+const CONFIG_INPUTS = [
+  '{workspaceRoot}/nx.json',
+  '{workspaceRoot}/eslint.config.*',
+  '{workspaceRoot}/.eslintrc.json',
+  '{workspaceRoot}/.eslintrc',
+  '{workspaceRoot}/tsconfig.base.json',
+  '{workspaceRoot}/tsconfig.json',
+  '{workspaceRoot}/package.json',
+  '{workspaceRoot}/.gitignore',
+  '{workspaceRoot}/.groundplanignore',
+];
+
+interface InputsContext {
+  options: GroundplanOptions;
+  context: CreateNodesContextV2;
+  /** tsconfig `paths`: import path → target files. */
+  importPaths: Record<string, string[]>;
+}
+
+async function lintInputs(root: string, plans: string[], { options, context, importPaths }: InputsContext): Promise<InputDefinition[]> {
+  const roots = new Set<string>([root]);
+  const files = new Set<string>();
+  const projects = new Set<string>();
+  let addsDependencies = false;
+  for (const plan of plans) {
+    const refs = await planReferences(plan, context.workspaceRoot);
+    for (const path of refs.paths) {
+      const owner = owningProjectRoot(path, context);
+      if (owner !== undefined) roots.add(owner);
+      // A path in no project (yet): hash the path itself, so creating it re-runs the lint.
+      else files.add(path);
+    }
+    for (const name of refs.projects) {
+      // Import paths name a project by its files; plain names go to Nx, which knows the project by name.
+      const target = name.startsWith('@') ? importPaths[name]?.[0] : undefined;
+      const owner = target ? owningProjectRoot(posix.dirname(target.replace(/^\.\//, '')), context) : undefined;
+      if (owner !== undefined) roots.add(owner);
+      else if (!name.startsWith('@')) projects.add(name);
+    }
+    addsDependencies ||= refs.addsDependencies;
+  }
+  return [
+    ...plans.map((plan) => `{workspaceRoot}/${plan}`),
+    ...[...roots].sort().map((r) => (r === root ? '{projectRoot}/**/*' : r === '.' ? '{workspaceRoot}/**/*' : `{workspaceRoot}/${r}/**/*`)),
+    ...[...files].sort().map((file) => `{workspaceRoot}/${file}`),
+    // A new dependency's cycle check reads the whole graph; without one, only the named projects matter.
+    ...(addsDependencies ? [{ input: 'default', projects: '*' }] : projects.size > 0 ? [{ input: 'default', projects: [...projects].sort() }] : []),
+    ...CONFIG_INPUTS,
+    `{workspaceRoot}/${options.templatesDir}/**/*`,
+  ];
+}
+
+interface InputReferences {
+  paths: string[];
+  projects: string[];
+  addsDependencies: boolean;
+}
+
+/** Paths (body and frontmatter hashes) and project names a plan names; a plan that cannot be read names none. */
+async function planReferences(plan: string, workspaceRoot: string): Promise<InputReferences> {
+  try {
+    const parsed = await parsePlan(readFileSync(join(workspaceRoot, plan), 'utf8'), { file: plan });
+    const { paths, projects, symbols, dependencies } = parsed.references;
+    return {
+      paths: [...paths.map((ref) => ref.path), ...Object.keys(parsed.frontmatter?.provenance?.references ?? {})],
+      projects: [...projects.map((ref) => ref.name), ...symbols.flatMap((ref) => (ref.owner.kind === 'project' ? [ref.owner.name] : []))],
+      addsDependencies: dependencies.length > 0,
+    };
+  } catch {
+    return { paths: [], projects: [], addsDependencies: false };
+  }
+}
+
+/**
+ * The nearest folder at or above `dir` with a project.json or package.json: the project Nx made of it.
+ * A root package.json alone is the workspace's manifest, not a project.
+ */
+function owningProjectRoot(dir: string, context: CreateNodesContextV2): string | undefined {
+  for (let current = posix.normalize(dir); ; current = posix.dirname(current)) {
+    const isRoot = current === '.' || current === '';
+    const at = (file: string) => existsSync(join(context.workspaceRoot, isRoot ? '' : current, file));
+    if (at('project.json') || (!isRoot && at('package.json'))) return isRoot ? '.' : current;
+    if (isRoot) return undefined;
+  }
+}
+
+function tsconfigPaths(workspaceRoot: string): Record<string, string[]> {
+  try {
+    const tsconfig = parseJson<{ compilerOptions?: { paths?: Record<string, string[]> } }>(readFileSync(join(workspaceRoot, 'tsconfig.base.json'), 'utf8'));
+    return tsconfig.compilerOptions?.paths ?? {};
+  } catch {
+    return {};
+  }
+}
