@@ -77,7 +77,7 @@ function modelRequest(request: ClaudeCallbackRequest, model: string): Parameters
     planPath: join(request.workspaceRoot, planPath),
     lint: async (text) => (await lintPlan(text, { workspace, templates, file: planPath, rules: request.rules ? [request.rules] : [] })).findings,
     // The same provenance block as the offline draft's, naming the model as the drafter.
-    finish: (body, drafter) => `${renderProvenance(provenanceFor({ template, inputs, context, feature, drafter, now: new Date().toISOString() }, body, source))}\n${body}`,
+    finish: async (body, drafter) => `${renderProvenance(await provenanceFor({ template, inputs, context, feature, drafter, now: new Date().toISOString() }, body, source))}\n${body}`,
     model,
     maxRepairs: request.maxRepairs,
     env: request.env,

@@ -30,7 +30,7 @@ export interface ClaudeDraftRequest {
   /** lint-plan, in-process, on the plan's full text. */
   lint: (planText: string) => Promise<Finding[]>;
   /** Turns the model's plan body into the file's text (adds the provenance frontmatter); default: the body. */
-  finish?: (body: string, drafter: string) => string;
+  finish?: (body: string, drafter: string) => string | Promise<string>;
   model: string;
   /** Repair rounds at most while lint errors remain (default 2). */
   maxRepairs?: number;
@@ -155,7 +155,7 @@ class DraftSession {
       this.requests += 1;
       this.usage = addUsage(this.usage, answer.usage);
       const body = await extractPlan(answer.text, this.request.template);
-      const text = (this.request.finish ?? ((b) => b))(body, `claude:${this.target.model}`);
+      const text = await (this.request.finish ?? ((b) => b))(body, `claude:${this.target.model}`);
       return { body, text, findings: await this.request.lint(text) };
     } finally {
       progress.stop();

@@ -1,4 +1,5 @@
 import { contentHash, renderProvenance, type PlanProvenance } from '../../plan-file/frontmatter';
+import { extractReferences } from '../../lint/parse-plan';
 import { renderTemplate } from '../../templates/render-template';
 import type { FileSource } from '../../utils/file-source';
 import type { PlanModel } from '../plan-model';
@@ -15,16 +16,20 @@ export interface Draft {
 export async function draftOffline(request: OfflineDraftRequest, source: FileSource): Promise<Draft> {
   const model = await buildPlanModel(request);
   const body = renderTemplate(request.template, model);
-  const provenance = provenanceFor(request, body, source);
+  const provenance = await provenanceFor(request, body, source);
   return { text: renderProvenance(provenance) + '\n' + body, model, provenance };
 }
 
 /** What the plan was made from, and the hash of every existing file it names, for staleness checks. */
-export function provenanceFor(request: Pick<OfflineDraftRequest, 'template' | 'inputs' | 'context' | 'feature' | 'drafter' | 'now'>, body: string, source: FileSource): PlanProvenance {
+export async function provenanceFor(
+  request: Pick<OfflineDraftRequest, 'template' | 'inputs' | 'context' | 'feature' | 'drafter' | 'now'>,
+  body: string,
+  source: FileSource,
+): Promise<PlanProvenance> {
   const references: Record<string, string> = {};
-  for (const path of referencedPaths(body)) {
-    const content = source.read(path);
-    if (content) references[path] = contentHash(content);
+  for (const reference of (await extractReferences(body)).paths) {
+    const content = !reference.isNew && !(reference.path in references) ? source.read(reference.path) : undefined;
+    if (content) references[reference.path] = contentHash(content);
   }
   return {
     template: request.template.id,
@@ -35,10 +40,4 @@ export function provenanceFor(request: Pick<OfflineDraftRequest, 'template' | 'i
     inputs: Object.fromEntries(request.inputs.map((input) => [input.origin, input.hash])),
     references,
   };
-}
-
-/** Backticked workspace paths (`apps/api/src/main.ts`), in order of first mention. */
-function referencedPaths(markdown: string): string[] {
-  const paths = [...markdown.matchAll(/`([\w@.-]+(?:\/[\w@.-]+)+\.\w+)`/g)].map((m) => m[1]);
-  return [...new Set(paths)];
 }
