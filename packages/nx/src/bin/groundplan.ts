@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import type { Command } from './command';
 import { contextCommand } from './commands/context';
+import { lintCommand } from './commands/lint';
 import { promptCommand } from './commands/prompt';
 import { runCli } from './run-cli';
 
 /** Sub-commands register here; each lives in ./commands/<name>.ts. */
-const commands: Command[] = [contextCommand, promptCommand];
+const commands: Command[] = [contextCommand, promptCommand, lintCommand];
 
 runCli(commands, process.argv.slice(2), {
   cwd: process.cwd(),

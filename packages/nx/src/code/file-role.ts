@@ -1,0 +1,39 @@
+import type { CodeSymbol, FileRole } from '../context/types';
+
+/** File-name conventions first (Nest, Angular, NgRx, React), then the decorators the file declares. */
+const BY_NAME: Array<[RegExp, FileRole]> = [
+  [/(\.|_|-)(spec|test)\.[cm]?[jt]sx?$|(^|\/)__tests__\//, 'test'],
+  [/\.controller\.[jt]s$|\.resolver\.[jt]s$/, 'controller'],
+  [/\.module\.[jt]s$/, 'module'],
+  [/\.entity\.[jt]s$|\.schema\.[jt]s$/, 'entity'],
+  [/\.dto\.[jt]s$|\.input\.[jt]s$/, 'dto'],
+  [/\.(guard|interceptor|middleware|pipe|strategy)\.[jt]s$/, 'guard'],
+  [/\.(reducer|actions|effects|selectors|facade|store|state|feature|slice)\.[jt]sx?$/, 'store'],
+  [/\.component\.[jt]s$|\.directive\.[jt]s$|\.tsx$|\.jsx$/, 'component'],
+  [/\.service\.[jt]s$|\.repository\.[jt]s$|\.queue\.[jt]s$|\.processor\.[jt]s$/, 'service'],
+  [/(^|\/)use[A-Z-][^/]*\.[jt]sx?$/, 'hook'],
+  [/\.(model|models|types|interface|interfaces)\.[jt]s$|(^|\/)(models|types)\//, 'model'],
+  [/(^|[./-])config\.[cm]?[jt]s$|(^|\/)config\//, 'config'],
+  [/(^|[./-])(util|utils|helpers?)([./-]|$)/, 'util'],
+];
+
+const BY_DECORATOR: Array<[RegExp, FileRole]> = [
+  [/^@(Controller|Resolver)\b/, 'controller'],
+  [/^@(Module|NgModule)\b/, 'module'],
+  [/^@(Entity|Schema)\b/, 'entity'],
+  [/^@(Component|Directive)\b/, 'component'],
+  [/^@(Injectable|Processor)\b/, 'service'],
+];
+
+export function fileRole(path: string, symbols: CodeSymbol[]): FileRole {
+  const named = BY_NAME.find(([pattern]) => pattern.test(path))?.[1];
+  if (named === 'test') return named;
+  const decorators = symbols.flatMap((s) => s.decorators);
+  const decorated = BY_DECORATOR.find(([pattern]) => decorators.some((d) => pattern.test(d)))?.[1];
+  if (named && named !== 'component') return named;
+  return decorated ?? named ?? 'other';
+}
+
+export function isTestFile(path: string): boolean {
+  return BY_NAME[0][0].test(path);
+}

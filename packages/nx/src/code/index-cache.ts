@@ -1,0 +1,46 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { ScannedFile } from './scan-file';
+
+/** What the scan of one file version produced; keyed by the file's hash, so any edit invalidates it. */
+export interface CachedScan extends Partial<ScannedFile> {
+  hash: string;
+  bytes: number;
+  /** Word counts of the whole text, for the lexical match. */
+  terms?: Record<string, number>;
+  /** Why the file was not scanned (too large, generated); then there is nothing else. */
+  skipped?: string;
+}
+
+/** Bump when the scan's output changes shape or meaning: old caches are then ignored. */
+const CACHE_VERSION = 4;
+const CACHE_FILE = 'groundplan-code-index.json';
+
+/** Nx's own data folder for this checkout: `NX_WORKSPACE_DATA_DIRECTORY` or `.nx/workspace-data`. */
+export function workspaceDataDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.NX_WORKSPACE_DATA_DIRECTORY ?? env.NX_PROJECT_GRAPH_CACHE_DIRECTORY;
+  if (configured === undefined) return join(root, '.nx', 'workspace-data');
+  return isAbsolute(configured) ? configured : join(root, configured);
+}
+
+export function readIndexCache(dir: string): Map<string, CachedScan> {
+  try {
+    const data = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { version: number; files: Record<string, CachedScan> };
+    return data.version === CACHE_VERSION ? new Map(Object.entries(data.files)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** Written to a temporary file and renamed, so a concurrent reader never sees half a cache. */
+export function writeIndexCache(dir: string, files: Map<string, CachedScan>): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, CACHE_FILE);
+    const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, files: Object.fromEntries(files) }));
+    renameSync(temporary, target);
+  } catch {
+    // A read-only workspace still gets its context; the next run scans again.
+  }
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { FileSource } from '../utils/file-source';
+import type { ProjectFact } from '../workspace/types';
+import { fileRole } from './file-role';
+import { readIndexCache, writeIndexCache, type CachedScan } from './index-cache';
+import { listSourceFiles, type SourceFileRef } from './list-files';
+import { importResolver } from './resolve-imports';
+import type { CodeIndex, IndexedFile, ProjectFileMap } from './types';
+import { wordCounts } from './words';
+
+export interface IndexOptions {
+  projects: Record<string, ProjectFact>;
+  source: FileSource;
+  /** Nx's project file map: the file list and the hashes the cache is keyed by. Without it, files are walked and hashed. */
+  fileMap?: ProjectFileMap;
+  /** Where the cache lives (see `workspaceDataDir`); none: no cache. */
+  cacheDir?: string;
+}
+
+/** Files above this are generated or data far more often than code a plan should cite. */
+export const MAX_FILE_BYTES = 300 * 1024;
+
+/**
+ * Scans every source file of the workspace's projects, syntax only, one file at a time (no program, no
+ * dependency resolution), reusing the cached scan of every file whose hash has not changed.
+ */
+export function indexWorkspace(options: IndexOptions): CodeIndex {
+  const { projects, source, cacheDir } = options;
+  const refs = listSourceFiles(projects, source, options.fileMap);
+  const cache = cacheDir ? readIndexCache(cacheDir) : new Map<string, CachedScan>();
+  const scans = new Map<string, CachedScan>();
+  const index: CodeIndex = { files: new Map(), skipped: [], warnings: [], stats: { files: 0, parsed: 0, cached: 0 } };
+  for (const ref of refs) {
+    const result = scanRef(ref, source, cache.get(ref.path));
+    if (!result) continue;
+    scans.set(ref.path, result.scan);
+    index.stats[result.fresh ? 'parsed' : 'cached']++;
+  }
+  if (cacheDir && (index.stats.parsed > 0 || scans.size !== cache.size)) writeIndexCache(cacheDir, scans);
+  const projectOf = new Map(refs.map((ref) => [ref.path, ref.project]));
+  for (const [path, scan] of scans) {
+    if (scan.skipped) index.skipped.push({ path, reason: scan.skipped });
+    else index.files.set(path, indexedFile(path, projectOf.get(path)!, scan));
+    if (scan.syntaxErrors) index.warnings.push({ path, reason: `${scan.syntaxErrors} syntax error(s); kept what parsed` });
+  }
+  resolveImports(index, scans, source, projects);
+  index.stats.files = index.files.size;
+  return index;
+}
+
+function scanRef(ref: SourceFileRef, source: FileSource, cached: CachedScan | undefined): { scan: CachedScan; fresh: boolean } | undefined {
+  if (cached && ref.hash && cached.hash === ref.hash) return { scan: cached, fresh: false };
+  const content = source.read(ref.path);
+  if (!content) return undefined;
+  const hash = ref.hash ?? createHash('sha1').update(content).digest('hex');
+  if (cached?.hash === hash) return { scan: cached, fresh: false };
+  return { scan: scanContent(ref.path, content, hash), fresh: true };
+}
+
+function scanContent(path: string, content: Buffer, hash: string): CachedScan {
+  const bytes = content.length;
+  if (bytes > MAX_FILE_BYTES) return { hash, bytes, skipped: `larger than ${MAX_FILE_BYTES / 1024} KB` };
+  const text = content.toString('utf8');
+  if (looksMinified(text)) return { hash, bytes, skipped: 'minified (lines too long to be written by hand)' };
+  try {
+    // Required on first use: a warm run, all from the cache, never loads TypeScript.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { scanSource } = require('./scan-file') as typeof import('./scan-file');
+    return { hash, bytes, ...scanSource(path, text), terms: Object.fromEntries(wordCounts(text)) };
+  } catch (error) {
+    return { hash, bytes, skipped: `could not be parsed: ${(error as Error).message}` };
+  }
+}
+
+/** Generated files of a normal size stay: commits change them too (a regenerated config, a rule list). */
+function looksMinified(text: string): boolean {
+  const lines = 1 + (text.match(/\n/g)?.length ?? 0);
+  return text.length / lines > 400;
+}
+
+function indexedFile(path: string, project: string, scan: CachedScan): IndexedFile {
+  const symbols = scan.symbols ?? [];
+  return {
+    path,
+    project,
+    role: fileRole(path, symbols),
+    symbols,
+    imports: [],
+    ...(scan.doc ? { doc: scan.doc } : {}),
+    bytes: scan.bytes,
+    hash: scan.hash,
+    terms: scan.terms ?? {},
+  };
+}
+
+function resolveImports(index: CodeIndex, scans: Map<string, CachedScan>, source: FileSource, projects: Record<string, ProjectFact>): void {
+  const resolve = importResolver(new Set(index.files.keys()), source, projects);
+  for (const file of index.files.values()) {
+    const imports = new Set<string>();
+    for (const specifier of scans.get(file.path)?.specifiers ?? []) {
+      const target = resolve(file.path, specifier);
+      if (target && target !== file.path) imports.add(target);
+    }
+    file.imports = [...imports];
+  }
+}

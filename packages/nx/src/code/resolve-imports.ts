@@ -1,0 +1,79 @@
+import { posix } from 'node:path';
+import type { FileSource } from '../utils/file-source';
+import { readText } from '../utils/file-source';
+import type { ProjectFact } from '../workspace/types';
+import { parseJsonc } from './jsonc';
+
+/** Turns a module specifier written in a file into the workspace file it names, or undefined (npm, missing). */
+export type ImportResolver = (fromFile: string, specifier: string) => string | undefined;
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '/index.ts', '/index.tsx', '/index.js'];
+
+/**
+ * Resolves without a compiler: relative paths, the root tsconfig's `paths` (exact and `*` patterns), and the
+ * projects' import paths (tsconfig alias or package.json name, with subpaths). Enough for the import graph the
+ * ranking spreads over; exact module resolution would need every file's dependencies loaded, which is what the
+ * syntax-only scan avoids.
+ */
+export function importResolver(indexed: Set<string>, source: FileSource, projects: Record<string, ProjectFact>): ImportResolver {
+  const aliases = tsconfigPaths(source);
+  const packages = Object.values(projects)
+    .filter((p) => p.importPath)
+    .map((p) => ({ name: p.importPath!, root: p.root }))
+    .sort((a, b) => b.name.length - a.name.length);
+  const existing = (base: string) => {
+    const stripped = base.replace(/\.[cm]?js$/, '');
+    for (const candidate of [base, stripped]) {
+      for (const extension of EXTENSIONS) if (indexed.has(candidate + extension)) return candidate + extension;
+    }
+    return undefined;
+  };
+  return (fromFile, specifier) => {
+    if (specifier.startsWith('.')) return existing(posix.join(posix.dirname(fromFile), specifier));
+    for (const target of aliasTargets(aliases, specifier)) {
+      const found = existing(target);
+      if (found) return found;
+    }
+    const pkg = packages.find((p) => specifier === p.name || specifier.startsWith(`${p.name}/`));
+    if (!pkg) return undefined;
+    const subpath = specifier.slice(pkg.name.length);
+    const root = pkg.root || '.';
+    return existing(posix.join(root, subpath)) ?? existing(posix.join(root, 'src', subpath || 'index'));
+  };
+}
+
+interface Alias {
+  pattern: string;
+  targets: string[];
+}
+
+function tsconfigPaths(source: FileSource): Alias[] {
+  for (const file of ['tsconfig.base.json', 'tsconfig.json']) {
+    const text = readText(source, file);
+    if (text === undefined) continue;
+    const options = parseJsonc<{ compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }>(text)?.compilerOptions ?? {};
+    const baseUrl = options.baseUrl ?? '.';
+    return Object.entries(options.paths ?? {}).map(([pattern, targets]) => ({
+      pattern,
+      targets: targets.map((target) => posix.normalize(posix.join(baseUrl, target))),
+    }));
+  }
+  return [];
+}
+
+function aliasTargets(aliases: Alias[], specifier: string): string[] {
+  const targets: string[] = [];
+  for (const { pattern, targets: paths } of aliases) {
+    const star = pattern.indexOf('*');
+    if (star < 0) {
+      if (pattern === specifier) targets.push(...paths);
+      continue;
+    }
+    const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
+    if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
+      const matched = specifier.slice(prefix.length, specifier.length - suffix.length);
+      targets.push(...paths.map((path) => path.replace('*', matched)));
+    }
+  }
+  return targets;
+}

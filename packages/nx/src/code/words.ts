@@ -1,0 +1,73 @@
+/**
+ * The lexical vocabulary shared by the index and the ranking: identifiers and prose are cut into lower-case
+ * words (camelCase, PascalCase, kebab-case and snake_case split), with a light plural stemming so that
+ * `orders`, `Order` and `ORDER_STATUSES` meet on `order`.
+ */
+
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been but by can could did do does for from had has have how if in into is it its ' +
+    'may might no not of on or our should so than that the their them then there these they this those to ' +
+    'was we were what when where which while who will with would you your also only just all any each more ' +
+    'most other some such same very now new use used uses using make makes made get gets set sets add adds ' +
+    'added fix fixes fixed feat chore refactor perf ci revert instead via per ' +
+    'import export const let var return function class interface type enum extends implements async await ' +
+    'true false null undefined void string number boolean any unknown never object default public private ' +
+    'protected readonly static abstract declare else case break continue switch try catch finally throw'
+  ).split(' '),
+);
+
+/** Words of an identifier, a path or prose, lower-cased and stemmed, stop words removed. */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  for (const token of text.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
+    for (const part of splitIdentifier(token)) {
+      const word = stem(part.toLowerCase());
+      if (word.length > 1 && !STOP_WORDS.has(word)) words.push(word);
+    }
+  }
+  return words;
+}
+
+/**
+ * Whole compound identifiers (`getWorkspaceLayout`, `ORDER_STATUSES`), as `#getworkspacelayout`: a text naming
+ * one matches the files that use it far more precisely than its words do apart.
+ */
+export function compoundTerms(text: string): string[] {
+  return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(isCompound).map(compoundTerm);
+}
+
+
+export function compoundTerm(identifier: string): string {
+  return `#${identifier.toLowerCase()}`;
+}
+
+function isCompound(token: string): boolean {
+  return token.length > 3 && (/[a-z][A-Z]/.test(token) || /[A-Za-z]_[A-Za-z]/.test(token));
+}
+
+/** `readProjectConfiguration` → read, Project, Configuration; `HTTPClient2` → HTTP, Client2. */
+function splitIdentifier(token: string): string[] {
+  return token.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [token];
+}
+
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Adjacent words as `a+b` terms: `deep signal` in a text meets `deepSignal` and `deep-signal.ts`. */
+export function wordPairs(words: string[]): string[] {
+  return words.slice(1).map((word, i) => `${words[i]}+${word}`);
+}
+
+/** Counts of each word, compound identifier and word pair inside an identifier: the bag a document is scored as. */
+export function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const compounds = text.match(/[A-Za-z_$][\w$]*/g)?.filter(isCompound) ?? [];
+  const pairs = compounds.flatMap((identifier) => wordPairs(splitWords(identifier)));
+  for (const word of [...splitWords(text), ...compounds.map(compoundTerm), ...pairs]) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}

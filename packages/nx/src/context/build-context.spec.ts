@@ -1,0 +1,92 @@
+import { loadExampleWorkspace, type LoadedWorkspace } from '../test-utils/example-workspace';
+import { buildContext, ContextError, DEFAULT_BUDGET } from './build-context';
+import { estimateTokens } from './render';
+import type { ContextPack } from './types';
+
+const CANCEL_ORDER = 'feat(api): let staff cancel a paid order and refund the customer\n\nOrdersService.cancel should refund paid orders.';
+
+let shop: LoadedWorkspace;
+let pack: ContextPack;
+beforeAll(async () => {
+  shop = await loadExampleWorkspace();
+  pack = await buildContext({ facts: shop.facts, source: shop.source, query: CANCEL_ORDER });
+});
+
+const file = (path: string) => pack.files.find((f) => f.path === path)!;
+
+describe('buildContext on the example workspace', () => {
+  it('picks the affected project from the text and says why, with the runners-up after it', () => {
+    expect(pack.affected).toMatchObject({ name: 'api', root: 'apps/api', score: 1 });
+    expect(pack.affected.why).toMatch(/scope `api`/);
+    expect(pack.projects[0].name).toBe('api');
+    expect(pack.projects.map((p) => p.name)).toEqual(expect.arrayContaining(['shared-types', 'web']));
+  });
+
+  it('ranks the file that defines the named service first, the controller that uses it close behind', () => {
+    expect(pack.files[0]).toMatchObject({ path: 'apps/api/src/app/orders/orders.service.ts', project: 'api', role: 'service', score: 1 });
+    expect(pack.files[0].why).toMatch(/defines `OrdersService`/);
+    const paths = pack.files.map((f) => f.path);
+    expect(paths.indexOf('apps/api/src/app/orders/orders.controller.ts')).toBeLessThan(5);
+    expect(paths).not.toContain('apps/api/src/app/orders/orders.service.spec.ts');
+  });
+
+  it('shows routes and entities by their decorators, and signatures without bodies', () => {
+    const cancel = file('apps/api/src/app/orders/orders.controller.ts').symbols[0].members.find((m) => m.name === 'cancel')!;
+    expect(cancel.decorators).toEqual(["@Post(':id/cancel')", '@HttpCode(200)', "@Roles('admin')"]);
+    expect(cancel.signature).toBe("cancel(@Param('id', ParseUUIDPipe) id: string): Promise<Order>");
+    expect(file('apps/api/src/app/orders/order.entity.ts').symbols[0].decorators).toContain("@Entity({ name: 'orders' })");
+    expect(pack.text).toContain("@Controller('orders')");
+    expect(pack.text).not.toContain('return this.orders');
+  });
+
+  it('lists the existing tests of the selected files', () => {
+    expect(pack.specs[0]).toBe('apps/api/src/app/orders/orders.service.spec.ts');
+  });
+
+  it('draws the affected project and its neighbours as a mermaid graph', () => {
+    expect(pack.diagram.split('\n')[0]).toBe('graph TD');
+    expect(pack.diagram).toContain('p_api["api"]:::affected');
+    expect(pack.diagram).toContain('p_api --> p_shared_types');
+    expect(pack.text).toContain(pack.diagram);
+  });
+
+  it('fits the default budget and counts the tokens of what it renders', () => {
+    expect(pack.budget).toBe(DEFAULT_BUDGET);
+    expect(pack.tokens).toBe(estimateTokens(pack.text));
+    expect(pack.tokens).toBeLessThanOrEqual(DEFAULT_BUDGET);
+    for (const ranked of pack.files) expect(pack.text).toContain(`### ${ranked.path}\n`);
+    expect(pack.files.every((f) => f.tokens > 0)).toBe(true);
+  });
+
+  it('includes fewer files under a smaller budget, still within it', async () => {
+    const small = await buildContext({ facts: shop.facts, source: shop.source, query: CANCEL_ORDER, budget: 1500 });
+    expect(small.tokens).toBeLessThanOrEqual(1500);
+    expect(small.files.length).toBeGreaterThan(0);
+    expect(small.files.length).toBeLessThan(pack.files.length);
+    expect(small.files.map((f) => f.path)).toEqual(pack.files.slice(0, small.files.length).map((f) => f.path));
+  });
+
+  it('fits to the model\'s token counter when one is given', async () => {
+    const counted = await buildContext({ facts: shop.facts, source: shop.source, query: CANCEL_ORDER, budget: 3000, countTokens: async (text) => text.length / 2 });
+    expect(counted.tokens).toBeLessThanOrEqual(3000);
+    expect(counted.tokens).toBe(counted.text.length / 2);
+  });
+
+  it('keeps a named project as the affected one, whatever ranks first', async () => {
+    const named = await buildContext({ facts: shop.facts, source: shop.source, query: CANCEL_ORDER, project: 'web' });
+    expect(named.affected.name).toBe('web');
+    expect(named.projects[0].name).toBe('web');
+    expect(named.files[0].project).toBe('web');
+  });
+
+  it('answers an empty query from the structure alone, and says so', async () => {
+    const empty = await buildContext({ facts: shop.facts, source: shop.source, query: '' });
+    expect(empty.files.length).toBeGreaterThan(0);
+    expect(empty.notes).toContain('The query is empty: files are ranked by their place in the import graph alone.');
+  });
+
+  it('rejects an unknown project and a budget that is not a positive number', async () => {
+    await expect(buildContext({ facts: shop.facts, source: shop.source, query: 'x', project: 'nope' })).rejects.toThrow(ContextError);
+    await expect(buildContext({ facts: shop.facts, source: shop.source, query: 'x', budget: 0 })).rejects.toThrow(/positive number/);
+  });
+});

@@ -1,0 +1,86 @@
+import { posix } from 'node:path';
+import type { IndexedFile } from '../code/types';
+import { splitWords, wordCounts, wordPairs } from '../code/words';
+
+/**
+ * BM25F: each field's term counts are weighted and summed before the saturation, so a word in a file's name or
+ * in a declared name counts several times more than the same word in its body. File and declared names also
+ * hold their word pairs (`deep-signal.ts` → `deep+signal`), which the query's adjacent words match as phrases.
+ */
+export const BM25F = { fields: { folder: 2, file: 4, names: 2, outline: 1, body: 1 }, k1: 1.2, b: 0.4 };
+
+export interface LexicalMatch {
+  score: number;
+  /** Query words found in the path or in declared names, best first: what the `why` quotes. */
+  matched: string[];
+}
+
+type Bag = Map<string, number>;
+
+interface Fields {
+  folder: Bag;
+  file: Bag;
+  names: Bag;
+  outline: Bag;
+  body: Record<string, number>;
+  length: number;
+}
+
+export function lexicalScores(files: IndexedFile[], words: Map<string, number>): Map<string, LexicalMatch> {
+  const fields = files.map(fieldsOf);
+  const documentFrequency = new Map<string, number>();
+  for (const word of words.keys()) {
+    documentFrequency.set(word, fields.filter((f) => f.body[word] || f.folder.has(word) || f.file.has(word) || f.names.has(word)).length);
+  }
+  const averageLength = fields.reduce((sum, f) => sum + f.length, 0) / Math.max(1, fields.length);
+  const weights = BM25F.fields;
+  const scores = new Map<string, LexicalMatch>();
+  files.forEach((file, i) => {
+    const f = fields[i];
+    const norm = 1 - BM25F.b + (BM25F.b * f.length) / averageLength;
+    let score = 0;
+    const matched: Array<[string, number]> = [];
+    for (const [word, weight] of words) {
+      const tf =
+        weights.folder * (f.folder.get(word) ?? 0) +
+        weights.file * (f.file.get(word) ?? 0) +
+        weights.names * (f.names.get(word) ?? 0) +
+        weights.outline * (f.outline.get(word) ?? 0) +
+        weights.body * (f.body[word] ?? 0);
+      if (tf === 0) continue;
+      const df = documentFrequency.get(word)!;
+      const idf = Math.log(1 + (files.length - df + 0.5) / (df + 0.5));
+      const contribution = (weight * idf * (tf / norm) * (BM25F.k1 + 1)) / (tf / norm + BM25F.k1);
+      score += contribution;
+      if ((f.file.has(word) || f.folder.has(word) || f.names.has(word)) && !word.startsWith('#')) matched.push([word, contribution]);
+    }
+    if (score > 0) scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word)) });
+  });
+  return scores;
+}
+
+function fieldsOf(file: IndexedFile): Fields {
+  const declared = file.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)]);
+  const outline = file.symbols.flatMap((s) => [s.signature, s.doc ?? '', ...s.decorators]).join(' ') + ` ${file.doc ?? ''}`;
+  const length = Object.values(file.terms).reduce((sum, n) => sum + n, 0);
+  const name = posix.basename(file.path).replace(/\.[^.]+$/, '');
+  return {
+    folder: wordCounts(posix.dirname(file.path)),
+    file: withPairs(wordCounts(name), name),
+    names: wordCounts(declared.join(' ')),
+    outline: wordCounts(outline),
+    body: file.terms,
+    length,
+  };
+}
+
+/** Adds the adjacent word pairs of a kebab-case file name (identifiers have theirs from `wordCounts`). */
+function withPairs(bag: Bag, name: string): Bag {
+  for (const pair of wordPairs(splitWords(name))) bag.set(pair, (bag.get(pair) ?? 0) + 1);
+  return bag;
+}
+
+/** How a matched term reads in a `why`: `deep+signal` as "deep signal". */
+function readable(term: string): string {
+  return term.replace('+', ' ');
+}

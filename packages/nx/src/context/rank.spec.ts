@@ -1,0 +1,82 @@
+import { indexWorkspace } from '../code/index-workspace';
+import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
+import { diskSource } from '../utils/file-source';
+import { buildContext } from './build-context';
+import { projectEdges } from './project-edges';
+import { parseQuery } from './query';
+import { rankWorkspace } from './rank';
+
+const FILES = {
+  'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@acme/orders": ["libs/orders/src/index.ts"], "@acme/payments": ["libs/payments/src/index.ts"], "@acme/util": ["libs/util/src/index.ts"] } } }',
+  'libs/orders/tsconfig.json': '{}',
+  'libs/orders/src/index.ts': "export * from './lib/orders.service';\n",
+  'libs/orders/src/lib/orders.service.ts':
+    "import { Order } from './order.model';\nimport { refund } from '@acme/payments';\n/** Order lifecycle. */\nexport class OrdersService {\n  cancel(order: Order): void { refund(order.id); }\n}\n",
+  'libs/orders/src/lib/order.model.ts': 'export interface Order { id: string; total: number }\n',
+  'libs/orders/src/lib/orders.service.spec.ts': "import { OrdersService } from './orders.service';\n",
+  'libs/payments/src/index.ts': "export * from './lib/refund';\n",
+  'libs/payments/src/lib/refund.ts': "import { slug } from '@acme/util';\n/** Gives the money back. */\nexport function refund(paymentId: string): void {}\n",
+  'libs/util/src/index.ts': "import { refund } from '@acme/payments';\nexport const slug = (text: string): string => text;\n",
+  'libs/util/src/lib/strings.ts': 'export function capitalize(text: string): string { return text; }\n',
+  'apps/shell/src/main.ts': "import { OrdersService } from '@acme/orders';\nnew OrdersService();\n",
+};
+
+const root = writeWorkspace(FILES);
+const facts = craftedFacts(root, [
+  project('orders', 'libs/orders', { importPath: '@acme/orders', tags: ['scope:sales'] }),
+  project('payments', 'libs/payments', { importPath: '@acme/payments' }),
+  project('util', 'libs/util', { importPath: '@acme/util' }),
+  project('shell', 'apps/shell', { type: 'application' }),
+]);
+const source = diskSource(root);
+const index = indexWorkspace({ projects: facts.projects, source });
+const edges = projectEdges(facts.projects, index.files.values());
+const rank = (text: string, named?: string) => rankWorkspace(facts.projects, index, edges, parseQuery(text), named);
+const paths = (text: string, named?: string) => rank(text, named).files.map((f) => f.file.path);
+
+describe('rankWorkspace', () => {
+  it('takes a conventional-commit scope as the affected project and says so', () => {
+    const ranking = rank('fix(payments): round refunds to the cent');
+    expect(ranking.affected).toMatchObject({ name: 'payments', root: 'libs/payments', score: 1 });
+    expect(ranking.affected.why).toMatch(/^the scope `payments` names it/);
+  });
+
+  it('without a scope, ranks the project whose files define what the text names', () => {
+    const ranking = rank('Let OrdersService cancel an order');
+    expect(ranking.affected.name).toBe('orders');
+    expect(ranking.files[0]).toMatchObject({ file: { path: 'libs/orders/src/lib/orders.service.ts' }, score: 1 });
+    expect(ranking.files[0].why).toMatch(/defines `OrdersService` named in the query/);
+  });
+
+  it('spreads relevance along imports: what the named file imports outranks an unrelated file', () => {
+    const ranked = paths('Let OrdersService cancel an order');
+    expect(ranked.indexOf('libs/orders/src/lib/order.model.ts')).toBeLessThan(ranked.indexOf('libs/util/src/lib/strings.ts'));
+    expect(ranked.indexOf('libs/payments/src/lib/refund.ts')).toBeLessThan(ranked.indexOf('libs/util/src/lib/strings.ts'));
+  });
+
+  it('does not rank test files (they are the specs of the pack)', () => {
+    expect(paths('OrdersService spec')).not.toContain('libs/orders/src/lib/orders.service.spec.ts');
+  });
+
+  it('prefers the files of a named project over as good matches elsewhere', () => {
+    expect(rank('capitalize the OrdersService order text').files[0].file.project).not.toBe('util');
+    const ranking = rank('capitalize the OrdersService order text', 'util');
+    expect(ranking.affected.name).toBe('util');
+    expect(ranking.files[0].file.path).toBe('libs/util/src/lib/strings.ts');
+  });
+
+  it('ranks every file even for an empty query, by its place in the import graph', () => {
+    expect(paths('')).toHaveLength(index.files.size - 1);
+  });
+});
+
+describe('buildContext on a crafted workspace', () => {
+  it('notes circular project dependencies and an affected project without a tsconfig', async () => {
+    const pack = await buildContext({ facts, source, index, query: 'fix(payments): round refunds' });
+    expect(pack.notes).toContain('Circular project dependency: payments → util → payments.');
+    expect(pack.notes).toContain('`payments` has no tsconfig*.json: its files were read by syntax alone, imports resolved through the root tsconfig.');
+    expect(pack.diagram).toContain('p_payments --> p_util');
+    expect(pack.diagram).toContain('p_util --> p_payments');
+    expect(pack.text).toContain('## Notes');
+  });
+});
