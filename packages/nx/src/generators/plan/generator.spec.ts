@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { splitFrontmatter, readProvenance } from '../../plan-file/frontmatter';
 import { loadBuiltInTemplates } from '../../templates/load-templates';
 import { planGenerator } from './generator';
+import { normalizeOptions } from './lib/normalize-options';
+import { findInputs } from '../../inputs/feature-inputs';
+import { diskSource } from '../../utils/file-source';
 import type { PlanGeneratorSchema } from './schema';
 
 const FEATURE_DIR = 'apps/api/product-development/current-feature';
@@ -138,7 +141,7 @@ describe('plan generator bad input: a clear error and nothing written', () => {
     ['unknown template', { project: 'api', template: 'gantt' }, () => undefined, /Unknown template "gantt".*checklist, design-doc, phased, speckit, task-blueprint/s],
     ['broken template YAML', { project: 'api', template: 'x' }, (tree) => tree.write('tools/groundplan/templates/x.md', '---\nid: x\nname: [oops\n---\nbody'), /tools\/groundplan\/templates\/x\.md: invalid YAML frontmatter at line 3/],
     ['broken template EJS', { project: 'api', template: 'x' }, (tree) => tree.write('tools/groundplan/templates/x.md', '---\nid: x\nname: X\ndescription: d\noutput: x.md\ninputs:\n  anyOf: [[prd]]\nsections: [Work]\n---\n## Work\n\n<%= nope( %>\n'), /tools\/groundplan\/templates\/x\.md: EJS error/],
-    ['task from empty stdin', { project: 'api', template: 'task-blueprint', taskFile: 'missing/task.md' }, () => undefined, /--task-file: missing\/task\.md does not exist/],
+    ['missing task file', { project: 'api', template: 'task-blueprint', taskFile: 'missing/task.md' }, () => undefined, /--task-file: missing\/task\.md does not exist/],
     ['no project and no text', {}, () => undefined, /No project given/],
   ];
 
@@ -148,5 +151,17 @@ describe('plan generator bad input: a clear error and nothing written', () => {
     const before = tree.listChanges().map((c) => c.path);
     await expect(generate(options, tree)).rejects.toThrow(message);
     expect(tree.listChanges().map((c) => c.path)).toEqual(before);
+  });
+});
+
+describe('--task-file -', () => {
+  it('reads the task from stdin', () => {
+    const options = normalizeOptions(newTree(), { project: 'api', template: 'task-blueprint', taskFile: '-' }, () => '# Task: export endpoint\n');
+    expect(options.task).toEqual({ origin: 'stdin', text: '# Task: export endpoint\n' });
+  });
+
+  it('refuses an empty stdin, naming the option', () => {
+    const options = normalizeOptions(newTree(), { project: 'api', template: 'task-blueprint', taskFile: '-' }, () => '');
+    expect(() => findInputs(diskSource(exampleRoot), { projectRoot: 'apps/api', feature: 'x', task: options.task })).toThrow(/Input --task-file is empty/);
   });
 });
