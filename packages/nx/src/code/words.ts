@@ -63,11 +63,9 @@ export function wordPairs(words: string[]): string[] {
   return words.slice(1).map((word, i) => `${words[i]}+${word}`);
 }
 
-/** Counts of each word, compound identifier and word pair inside an identifier: the bag a document is scored as. */
+/** Counts of each word and compound identifier: the bag a document is scored as. */
 export function wordCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const compounds = text.match(/[A-Za-z_$][\w$]*/g)?.filter(isCompound) ?? [];
-  const pairs = compounds.flatMap((identifier) => wordPairs(splitWords(identifier)));
-  for (const word of [...splitWords(text), ...compounds.map(compoundTerm), ...pairs]) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const word of [...splitWords(text), ...compoundTerms(text)]) counts.set(word, (counts.get(word) ?? 0) + 1);
   return counts;
 }

@@ -7,7 +7,7 @@ import { splitWords, wordCounts, wordPairs } from '../code/words';
  * in a declared name counts several times more than the same word in its body. File and declared names also
  * hold their word pairs (`deep-signal.ts` → `deep+signal`), which the query's adjacent words match as phrases.
  */
-export const BM25F = { fields: { folder: 2, file: 4, names: 2, outline: 1, body: 1 }, k1: 1.2, b: 0.4 };
+export const BM25F = { fields: { folder: 2, file: 6, names: 2, outline: 1, body: 1 }, k1: 1.2, b: 0.4 };
 
 export interface LexicalMatch {
   score: number;
@@ -66,17 +66,17 @@ function fieldsOf(file: IndexedFile): Fields {
   const name = posix.basename(file.path).replace(/\.[^.]+$/, '');
   return {
     folder: wordCounts(posix.dirname(file.path)),
-    file: withPairs(wordCounts(name), name),
-    names: wordCounts(declared.join(' ')),
+    file: withPairs(wordCounts(name), [name]),
+    names: withPairs(wordCounts(declared.join(' ')), declared),
     outline: wordCounts(outline),
     body: file.terms,
     length,
   };
 }
 
-/** Adds the adjacent word pairs of a kebab-case file name (identifiers have theirs from `wordCounts`). */
-function withPairs(bag: Bag, name: string): Bag {
-  for (const pair of wordPairs(splitWords(name))) bag.set(pair, (bag.get(pair) ?? 0) + 1);
+/** Adds the adjacent word pairs of each name to its bag. */
+function withPairs(bag: Bag, names: string[]): Bag {
+  for (const name of names) for (const pair of wordPairs(splitWords(name))) bag.set(pair, (bag.get(pair) ?? 0) + 1);
   return bag;
 }
 

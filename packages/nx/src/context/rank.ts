@@ -27,7 +27,7 @@ export interface Ranking {
 export const WEIGHTS = {
   definesNamedIdentifier: 0.5,
   pathNamed: 1,
-  pageRank: 0.3,
+  pageRank: 1,
   /** The walk restarts at the seeds in proportion to score^seedPower, with this probability at each step. */
   seedPower: 1,
   restart: 0.3,

@@ -36,7 +36,7 @@ export async function buildPlanModel(request: OfflineDraftRequest): Promise<Plan
   const tasks = planWorkItems(requirements, scoped.acceptance.filter((a) => allowed(a.text)), facts, context);
   const architecture = describeArchitecture(tasks, facts, context);
   const size = changeSize(tasks, requirements, context);
-  const title = (taskFacts?.title ?? found.title ?? firstSentence(inputs.find((i) => i.kind !== 'constitution')?.text ?? request.feature)).slice(0, 120);
+  const title = (taskFacts?.title ?? found.title ?? firstSentence(inputs.find((i) => i.kind !== 'constitution')?.text ?? request.feature)).slice(0, 120).replace(/[.,;:!]+$/u, '');
   const keep = (list: Sourced[]) => list.filter((s) => allowed(s.text));
   return {
     feature: { id: request.feature, title, branch: `feature/${request.feature}` },

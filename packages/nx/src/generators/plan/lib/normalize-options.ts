@@ -58,11 +58,11 @@ function readTask(tree: Tree, taskFile: string, stdin: () => string): { origin: 
 /** Reads all of stdin, refusing to wait on an interactive terminal. */
 export function readStdin(): string {
   if (process.stdin.isTTY) {
-    throw new InputError('Option --task-file - reads the task from stdin, but nothing was piped in. Pipe it (echo "task" | nx g plan ... --task-file -) or give a file path.');
+    throw new InputError('Option --task-file=- reads the task from stdin, but nothing was piped in. Pipe it (echo "task" | nx g plan ... --task-file=-) or give a file path.');
   }
   try {
     return readFileSync(0, 'utf8');
   } catch (error) {
-    throw new InputError(`Option --task-file -: could not read stdin (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a file path instead.`);
+    throw new InputError(`Option --task-file=-: could not read stdin (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a file path instead.`);
   }
 }
