@@ -1,4 +1,4 @@
-import { readNxJson, updateNxJson } from '@nx/devkit';
+import { NX_VERSION, readJson, readNxJson, updateNxJson, writeJson } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { initGenerator } from './generator';
 
@@ -22,5 +22,15 @@ describe('init generator', () => {
     updateNxJson(tree, { ...readNxJson(tree), plugins: ['@groundplan/nx'] });
     await initGenerator(tree, { skipFormat: true });
     expect(readNxJson(tree)!.plugins).toEqual(['@groundplan/nx']);
+  });
+
+  it("adds @nx/devkit of the workspace's Nx major once, and leaves package.json alone when it is listed", async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    writeJson(tree, 'package.json', { name: 'ws', devDependencies: { nx: NX_VERSION } });
+    await initGenerator(tree, { skipFormat: true });
+    const first = tree.read('package.json', 'utf-8');
+    expect(readJson(tree, 'package.json').devDependencies['@nx/devkit']).toBe(`^${NX_VERSION.split('.')[0]}.0.0`);
+    await initGenerator(tree, { skipFormat: true });
+    expect(tree.read('package.json', 'utf-8')).toBe(first);
   });
 });

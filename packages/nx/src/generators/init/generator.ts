@@ -1,4 +1,4 @@
-import { addDependenciesToPackageJson, formatFiles, NX_VERSION, readNxJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { addDependenciesToPackageJson, formatFiles, NX_VERSION, readJson, readNxJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { DEFAULT_TEMPLATES_DIR, PLUGIN_NAME } from '../../utils/plugin-options';
 import type { InitGeneratorOptions } from './schema';
 
@@ -14,11 +14,21 @@ export async function initGenerator(tree: Tree, options: InitGeneratorOptions = 
     nxJson.plugins = [...plugins, { plugin: PLUGIN_NAME, options: { targetName: 'lint-plan', templatesDir: DEFAULT_TEMPLATES_DIR } }];
     updateNxJson(tree, nxJson);
   }
-  // The plugin accepts @nx/devkit >=22 <25; left to npm, it nests the newest, whose peer range excludes an
-  // older Nx. Pinning the workspace's own Nx version keeps one devkit that matches the Nx that runs it.
-  const install = addDependenciesToPackageJson(tree, {}, { '@nx/devkit': NX_VERSION }, undefined, true);
+  const install = pinDevkitToWorkspaceNx(tree);
   if (!options.skipFormat) await formatFiles(tree);
   return install;
+}
+
+/**
+ * The plugin accepts @nx/devkit >=22 <25; left to npm, it nests the newest, whose peer range excludes an older
+ * Nx. A devkit of the workspace's own Nx major at the root keeps one devkit that matches the Nx that runs it.
+ * A workspace that already lists @nx/devkit is left as it is, so a second `nx add` changes nothing.
+ */
+function pinDevkitToWorkspaceNx(tree: Tree): GeneratorCallback {
+  const packageJson = tree.exists('package.json') ? readJson(tree, 'package.json') : {};
+  const listed = packageJson.dependencies?.['@nx/devkit'] ?? packageJson.devDependencies?.['@nx/devkit'];
+  if (listed || !tree.exists('package.json')) return () => undefined;
+  return addDependenciesToPackageJson(tree, {}, { '@nx/devkit': `^${NX_VERSION.split('.')[0]}.0.0` }, undefined, true);
 }
 
 export default initGenerator;
