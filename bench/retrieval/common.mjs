@@ -45,10 +45,15 @@ export function graphFile(cache, repo, parent) {
   return path.join(cache, 'graphs', repoSlug(repo), `${parent}.json`);
 }
 
-/** The env every nx invocation in a tree gets: no daemon, no cloud, no prompts. */
-export function nxEnv(extra = {}) {
+/**
+ * The env every nx invocation in a tree gets: no daemon, no cloud, no prompts; with `tree`, its
+ * node_modules/.bin first on PATH as npx would (nx >= 19 runs `yarn --version` in yarn workspaces).
+ */
+export function nxEnv(extra = {}, tree = null) {
+  const PATH = tree ? `${path.join(tree, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH || ''}` : process.env.PATH;
   return {
     ...process.env,
+    PATH,
     NX_DAEMON: 'false',
     NX_NO_CLOUD: 'true',
     NX_SKIP_NX_CACHE: 'true',
@@ -90,7 +95,7 @@ export function projectOf(projects, file) {
 export function dirSize(dir) {
   // du is far faster than a JS walk over node_modules; fall back to 0 when unavailable.
   try {
-    const out = execFileSync('du', ['-sb', dir], { encoding: 'utf8' });
+    const out = execFileSync('du', ['-sB1', dir], { encoding: 'utf8' });
     return Number(out.split(/\s/)[0]);
   } catch { return 0; }
 }

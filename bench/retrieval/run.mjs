@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// Runs rankers over the dev set's prepared trees and prints recall / project metrics per repo and overall.
+//
+//   node bench/retrieval/run.mjs [--rankers bm25,groundplan] [--repo OWNER/NAME] [--limit N]
+//                                [--data FILE] [--cache DIR] [--json FILE] [--verbose]
+//
+// A ranker is a function `(treeDir, query, ctx?) => Promise<{files: string[], projects: string[], tokens?: number}>`
+// (files: paths relative to treeDir, best first; projects: names, best first). Register one in RANKERS below:
+// `available()` returns true, or a string saying why the ranker cannot run (it is then skipped).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createBm25Ranker } from './bm25.mjs';
+import {
+  DEFAULT_CACHE, DEFAULT_DATA, REPO_ROOT, loadJsonl, loadProjects, nxEnv, parseArgs, treeDir,
+} from './common.mjs';
+import { REFERENCE_BM25, aggregateByRepo, commitMetrics, printTable } from './metrics.mjs';
+
+// ---------------------------------------------------------------------------------------------------
+// Groundplan CLI adapter
+
+export const GROUNDPLAN_CLI = process.env.GP_CLI || path.join(REPO_ROOT, 'packages', 'nx', 'dist', 'bin', 'groundplan.js');
+
+/**
+ * Runs `node <cli> context --query-file <file> --json` in the tree and maps its output
+ * `{projects:[{name,root,score,why}], files:[{path,score,why,tokens}], tokens, budget, pack}` to a ranking.
+ */
+export function createGroundplanRanker({ cli = GROUNDPLAN_CLI, timeoutMs = Number(process.env.GP_BENCH_TIMEOUT_MS) || 300_000, extraArgs = [] } = {}) {
+  const ranker = async (tree, query) => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gp-bench-'));
+    const qf = path.join(tmp, 'query.txt');
+    fs.writeFileSync(qf, query);
+    try {
+      const { code, stdout, stderr, timedOut } = await runProcess(
+        process.execPath, [cli, 'context', '--query-file', qf, '--json', ...extraArgs],
+        { cwd: tree, env: nxEnv({}, tree), timeoutMs },
+      );
+      if (timedOut) throw new Error(`groundplan timed out after ${timeoutMs} ms`);
+      if (code !== 0) throw new Error(`groundplan exited ${code}: ${stderr.trim().split('\n').slice(-8).join('\n')}`);
+      const out = parseJsonOutput(stdout);
+      const rel = (p) => {
+        let s = String(p).replace(/\\/g, '/');
+        if (path.isAbsolute(s)) s = path.relative(tree, s).replace(/\\/g, '/');
+        return s.replace(/^\.\//, '');
+      };
+      return {
+        files: (out.files || []).map((f) => rel(typeof f === 'string' ? f : f.path)),
+        projects: (out.projects || []).map((p) => (typeof p === 'string' ? p : p.name)),
+        ...(typeof out.tokens === 'number' ? { tokens: out.tokens } : {}),
+      };
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  };
+  ranker.available = () => (fs.existsSync(cli) ? true : `${cli} not found (build the Groundplan CLI first)`);
+  return ranker;
+}
+
+/** The whole stdout as JSON, or else its last line that parses as a JSON object (tolerates log lines). */
+export function parseJsonOutput(stdout) {
+  try { return JSON.parse(stdout); } catch { /* fall through */ }
+  const start = stdout.indexOf('{');
+  if (start >= 0) { try { return JSON.parse(stdout.slice(start)); } catch { /* fall through */ } }
+  for (const line of stdout.trim().split('\n').reverse()) {
+    if (line.trim().startsWith('{')) { try { return JSON.parse(line); } catch { /* next */ } }
+  }
+  throw new Error(`no JSON in output: ${stdout.slice(0, 300)}`);
+}
+
+function runProcess(cmd, args, { cwd, env, timeoutMs }) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = ''; let stderr = ''; let timedOut = false;
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, timedOut }); });
+    child.on('error', (e) => { clearTimeout(timer); resolve({ code: -1, stdout, stderr: String(e), timedOut }); });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ranker registry
+
+export const RANKERS = {
+  bm25: () => {
+    const r = createBm25Ranker({ k1: 1.2, b: 0.75 });
+    r.available = () => true;
+    return r;
+  },
+  // the same file ranking; project = highest summed score over the top 5 files
+  'bm25-sum5': () => {
+    const r = createBm25Ranker({ k1: 1.2, b: 0.75, projectRule: 'sum-top5' });
+    r.available = () => true;
+    return r;
+  },
+  groundplan: () => createGroundplanRanker(),
+};
+
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Evaluates `rankers` ({name: rankerFn}) on `rows`. Returns {rows: tableRows, perCommit}.
+ * ctx passed to each ranker: {projects: [{name, root}] from the stored graph, row}.
+ * A ranker whose first `abortAfter` commits all throw is dropped (reported as not available).
+ */
+export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose = false, log = console.log, abortAfter = 3 } = {}) {
+  const perCommit = [];
+  const table = [];
+  for (const [name, ranker] of Object.entries(rankers)) {
+    const results = [];
+    let skipped = 0; let failed = 0; let unavailable = false;
+    for (const [i, row] of rows.entries()) {
+      const dir = treeDir(cache, row.repo, row.parent);
+      if (!fs.existsSync(path.join(dir, '.gp-tree-ok'))) {
+        skipped++; log(`  [${name}] skip ${row.repo}@${row.sha.slice(0, 10)}: tree not prepared (${dir})`);
+        continue;
+      }
+      const projects = loadProjects(cache, row.repo, row.parent);
+      if (!projects) log(`  [${name}] warning: no graph for ${row.repo}@${row.parent.slice(0, 10)}; projects unknown`);
+      const t0 = process.hrtime.bigint();
+      let result;
+      try {
+        result = await ranker(dir, row.query, { projects, row });
+      } catch (e) {
+        failed++;
+        log(`  [${name}] ${row.repo}@${row.sha.slice(0, 10)} failed: ${String(e.message || e).split('\n').slice(0, 3).join(' | ')}`);
+        result = { files: [], projects: [] };
+        if (failed === results.length + 1 && failed >= abortAfter) {
+          log(`  [${name}] skipping ranker: its first ${failed} commits all failed (not available?)`);
+          unavailable = true;
+          break;
+        }
+      }
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const metrics = { ...commitMetrics(row, result), seconds };
+      results.push({ repo: row.repo, metrics });
+      perCommit.push({ ranker: name, repo: row.repo, sha: row.sha, parent: row.parent, gold: row.gold, gold_project: row.gold_project, metrics, top: result.files.slice(0, 20), projects: result.projects.slice(0, 5) });
+      if (!verbose && (i + 1) % 20 === 0) process.stderr.write(`  [${name}] ${i + 1}/${rows.length}\n`);
+      if (verbose) {
+        log(`  [${name}] ${i + 1}/${rows.length} ${row.repo}@${row.sha.slice(0, 10)} R@10 ${metrics.r10.toFixed(2)} proj ${result.projects[0] ?? '-'}${result.projects[0] === row.gold_project ? '' : ` (gold ${row.gold_project})`} ${seconds.toFixed(2)}s`);
+      }
+    }
+    if (unavailable) continue;
+    if (skipped || failed) log(`  [${name}] ${skipped} commit(s) skipped (no tree), ${failed} failed (counted as empty rankings)`);
+    for (const g of aggregateByRepo(results)) table.push({ ranker: name, ...g });
+  }
+  return { rows: table, perCommit };
+}
+
+async function main() {
+  const args = parseArgs();
+  const cache = path.resolve(args.cache || DEFAULT_CACHE);
+  let rows = loadJsonl(args.data || DEFAULT_DATA);
+  if (args.repo) rows = rows.filter((r) => r.repo === args.repo);
+  if (args.limit) rows = rows.slice(0, Number(args.limit));
+  const names = String(args.rankers || 'bm25,groundplan').split(',').map((s) => s.trim()).filter(Boolean);
+
+  const rankers = {};
+  for (const n of names) {
+    if (!RANKERS[n]) { console.error(`unknown ranker ${n} (known: ${Object.keys(RANKERS).join(', ')})`); process.exit(2); }
+    const r = RANKERS[n]();
+    const ok = r.available ? await r.available() : true;
+    if (ok === true) rankers[n] = r;
+    else console.log(`skipping ranker ${n}: ${ok}`);
+  }
+  if (!Object.keys(rankers).length) { console.error('no ranker available'); process.exit(1); }
+
+  console.log(`${rows.length} commits, rankers: ${Object.keys(rankers).join(', ')}, trees: ${path.join(cache, 'trees')}`);
+  const { rows: table, perCommit } = await evaluate(rows, rankers, { cache, verbose: !!args.verbose });
+  if (args.reference !== 'false' && !args.repo && !args.limit) {
+    for (const [group, ref] of Object.entries(REFERENCE_BM25)) {
+      table.push({ ranker: 'reference-bm25', group, n: undefined, ...ref });
+    }
+  }
+  console.log('');
+  printTable(table);
+  if (args.json) {
+    fs.writeFileSync(args.json, JSON.stringify({ table, perCommit }, null, 2));
+    console.log(`\nper-commit results: ${args.json}`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => { console.error(e); process.exit(1); });
+}
