@@ -29,7 +29,7 @@ describe('init generator', () => {
     writeJson(tree, 'package.json', { name: 'ws', devDependencies: { nx: NX_VERSION } });
     await initGenerator(tree, { skipFormat: true });
     const first = tree.read('package.json', 'utf-8');
-    expect(readJson(tree, 'package.json').devDependencies['@nx/devkit']).toBe(`^${NX_VERSION.split('.')[0]}.0.0`);
+    expect(readJson(tree, 'package.json')).toEqual({ name: 'ws', devDependencies: { nx: NX_VERSION, '@nx/devkit': `^${NX_VERSION.split('.')[0]}.0.0` } });
     await initGenerator(tree, { skipFormat: true });
     expect(tree.read('package.json', 'utf-8')).toBe(first);
   });

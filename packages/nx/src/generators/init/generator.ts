@@ -1,4 +1,4 @@
-import { addDependenciesToPackageJson, formatFiles, NX_VERSION, readJson, readNxJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { formatFiles, installPackagesTask, NX_VERSION, readJson, readNxJson, updateJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { DEFAULT_TEMPLATES_DIR, PLUGIN_NAME } from '../../utils/plugin-options';
 import type { InitGeneratorOptions } from './schema';
 
@@ -28,7 +28,9 @@ function pinDevkitToWorkspaceNx(tree: Tree): GeneratorCallback {
   const packageJson = tree.exists('package.json') ? readJson(tree, 'package.json') : {};
   const listed = packageJson.dependencies?.['@nx/devkit'] ?? packageJson.devDependencies?.['@nx/devkit'];
   if (listed || !tree.exists('package.json')) return () => undefined;
-  return addDependenciesToPackageJson(tree, {}, { '@nx/devkit': `^${NX_VERSION.split('.')[0]}.0.0` }, undefined, true);
+  // Written directly: addDependenciesToPackageJson would also add an empty "dependencies" block.
+  updateJson(tree, 'package.json', (json) => ({ ...json, devDependencies: { ...json.devDependencies, '@nx/devkit': `^${NX_VERSION.split('.')[0]}.0.0` } }));
+  return () => installPackagesTask(tree);
 }
 
 export default initGenerator;
