@@ -28,8 +28,12 @@ function pinDevkitToWorkspaceNx(tree: Tree): GeneratorCallback {
   const packageJson = tree.exists('package.json') ? readJson(tree, 'package.json') : {};
   const listed = packageJson.dependencies?.['@nx/devkit'] ?? packageJson.devDependencies?.['@nx/devkit'];
   if (listed || !tree.exists('package.json')) return () => undefined;
-  // Written directly: addDependenciesToPackageJson would also add an empty "dependencies" block.
-  updateJson(tree, 'package.json', (json) => ({ ...json, devDependencies: { ...json.devDependencies, '@nx/devkit': `^${NX_VERSION.split('.')[0]}.0.0` } }));
+  // Written directly (addDependenciesToPackageJson also adds an empty "dependencies" block), sorted as npm
+  // sorts them, so the install that follows leaves package.json as written.
+  updateJson(tree, 'package.json', (json) => {
+    const devDependencies = { ...json.devDependencies, '@nx/devkit': `^${NX_VERSION.split('.')[0]}.0.0` };
+    return { ...json, devDependencies: Object.fromEntries(Object.entries(devDependencies).sort(([a], [b]) => a.localeCompare(b))) };
+  });
   return () => installPackagesTask(tree);
 }
 
