@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** A `groundplan` sub-command. Commands write through `io` so tests can run them in-process. */
 export interface CommandIo {
   cwd: string;
@@ -17,3 +19,17 @@ export interface Command {
 
 /** A usage error: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
+
+/** The options of a command, as node:util's parseArgs declares them. */
+export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+
+type Parsed<T extends CommandOptions> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: T }>>;
+
+/** node:util's parseArgs with positionals allowed, its errors turned into usage errors. */
+export function parseCommandArgs<T extends CommandOptions>(argv: string[], options: T): Parsed<T> {
+  try {
+    return parseArgs<{ args: string[]; allowPositionals: true; options: T }>({ args: argv, allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

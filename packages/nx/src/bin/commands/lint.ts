@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseJsonc } from '../../code/jsonc';
 import { FORMATS, isFormat, type Format } from '../../lint/formatters';
 import type { SeverityOverrides } from '../../lint/severity';
 import { readPluginOptions } from '../../utils/plugin-options';
-import { UsageError, type Command, type CommandIo } from '../command';
+import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan lint <plan.md | glob>... [--format stylish|json|sarif] [--output-file FILE]
                       [--template ID] [--rule ID=SEVERITY]... [--strict] [--max-warnings N]
@@ -71,24 +70,14 @@ interface LintCliOptions {
 }
 
 function parseOptions(argv: string[]): LintCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'stylish' },
-        'output-file': { type: 'string' },
-        template: { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        strict: { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    format: { type: 'string', default: 'stylish' },
+    'output-file': { type: 'string' },
+    template: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    strict: { type: 'boolean', default: false },
+    'max-warnings': { type: 'string' },
+  });
   if (positionals.length === 0) throw new UsageError('name the plans to lint: files or globs such as "apps/*/product-development/**/plan.md".');
   const format = values.format ?? 'stylish';
   if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}".`);

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { text as readAll } from 'node:stream/consumers';
-import { parseArgs } from 'node:util';
 import { workspaceDataDir } from '../../code/index-cache';
 import { nxProjectFileMap } from '../../code/nx-file-map';
 import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
@@ -15,7 +14,7 @@ import { closestNames } from '../../utils/closest';
 import { diskSource, readText } from '../../utils/file-source';
 import { readPluginOptions } from '../../utils/plugin-options';
 import type { WorkspaceFacts } from '../../workspace/types';
-import { UsageError, type Command, type CommandIo } from '../command';
+import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan prompt [project] [--feature NAME] [--template ID] [--description TEXT]
                         [--task-file FILE|-] [--inputs FILE...] [--budget N] [--model ID]
@@ -90,28 +89,18 @@ export const promptCommand: Command = {
 };
 
 function parseOptions(argv: string[]): PromptOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        feature: { type: 'string', default: 'current-feature' },
-        template: { type: 'string', default: DEFAULT_TEMPLATE },
-        description: { type: 'string' },
-        'task-file': { type: 'string' },
-        inputs: { type: 'string', multiple: true },
-        budget: { type: 'string' },
-        model: { type: 'string' },
-        'no-offline-draft': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        output: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    feature: { type: 'string', default: 'current-feature' },
+    template: { type: 'string', default: DEFAULT_TEMPLATE },
+    description: { type: 'string' },
+    'task-file': { type: 'string' },
+    inputs: { type: 'string', multiple: true },
+    budget: { type: 'string' },
+    model: { type: 'string' },
+    'no-offline-draft': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    output: { type: 'string' },
+  });
   if (positionals.length > 1) throw new UsageError(`expected at most one project, got ${positionals.join(', ')}.`);
   const named = positionals[0] !== undefined || values.inputs !== undefined;
   if (!named && values.description === undefined && values['task-file'] === undefined) {
