@@ -96,7 +96,8 @@ export const RANKERS = {
     r.available = () => true;
     return r;
   },
-  groundplan: () => createGroundplanRanker(),
+  // the target: the pack that holds the gold files fits 16k tokens (GP_BENCH_BUDGET overrides)
+  groundplan: () => createGroundplanRanker({ extraArgs: ['--budget', process.env.GP_BENCH_BUDGET || '16000'] }),
 };
 
 // ---------------------------------------------------------------------------------------------------

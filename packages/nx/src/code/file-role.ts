@@ -2,7 +2,7 @@ import type { CodeSymbol, FileRole } from '../context/types';
 
 /** File-name conventions first (Nest, Angular, NgRx, React), then the decorators the file declares. */
 const BY_NAME: Array<[RegExp, FileRole]> = [
-  [/(\.|_|-)(spec|test)\.[cm]?[jt]sx?$|(^|\/)__tests__\//, 'test'],
+  [/(\.|_|-)(spec|test)\.[cm]?[jt]sx?$|(^|\/)(__tests__|__mocks__|e2e|[\w-]+-e2e|specs?|tests?)\//, 'test'],
   [/\.controller\.[jt]s$|\.resolver\.[jt]s$/, 'controller'],
   [/\.module\.[jt]s$/, 'module'],
   [/\.entity\.[jt]s$|\.schema\.[jt]s$/, 'entity'],
@@ -32,8 +32,4 @@ export function fileRole(path: string, symbols: CodeSymbol[]): FileRole {
   const decorated = BY_DECORATOR.find(([pattern]) => decorators.some((d) => pattern.test(d)))?.[1];
   if (named && named !== 'component') return named;
   return decorated ?? named ?? 'other';
-}
-
-export function isTestFile(path: string): boolean {
-  return BY_NAME[0][0].test(path);
 }

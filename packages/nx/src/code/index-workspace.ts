@@ -74,7 +74,8 @@ function scanContent(path: string, content: Buffer, hash: string): CachedScan {
 
 /** Generated files of a normal size stay: commits change them too (a regenerated config, a rule list). */
 function looksMinified(text: string): boolean {
-  const lines = 1 + (text.match(/\n/g)?.length ?? 0);
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   return text.length / lines > 400;
 }
 

@@ -1,6 +1,7 @@
 import { Minimatch } from 'minimatch';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
+import { isSecretPath } from '../utils/secrets';
 import type { ProjectFact } from '../workspace/types';
 import type { ProjectFileMap } from './types';
 
@@ -24,7 +25,7 @@ const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'tmp'
 export function listSourceFiles(projects: Record<string, ProjectFact>, source: FileSource, fileMap?: ProjectFileMap): SourceFileRef[] {
   const ignored = ignoreMatcher(source);
   const refs = fileMap ? fromFileMap(fileMap, projects) : walkProjects(projects, source);
-  return refs.filter((ref) => isSource(ref.path) && !ignored(ref.path)).sort((a, b) => a.path.localeCompare(b.path));
+  return refs.filter((ref) => isSource(ref.path) && !isSecretPath(ref.path) && !ignored(ref.path)).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 function isSource(path: string): boolean {
@@ -57,9 +58,10 @@ function ignoreMatcher(source: FileSource): (path: string) => boolean {
     .flatMap((file) => (readText(source, file) ?? '').split('\n'))
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#') && !line.startsWith('!'))
-    .map((line) => new Minimatch(toGlob(line), { dot: true }));
+    .map((line) => new Minimatch(toGlob(line), { dot: true }).makeRe())
+    .filter((pattern): pattern is RegExp => pattern instanceof RegExp);
   if (patterns.length === 0) return () => false;
-  return (path) => patterns.some((pattern) => pattern.match(path));
+  return (path) => patterns.some((pattern) => pattern.test(path));
 }
 
 function toGlob(pattern: string): string {

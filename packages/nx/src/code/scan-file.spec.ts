@@ -114,6 +114,9 @@ describe('fileRole', () => {
     ['apps/api/src/app/thing.ts', ['@Injectable()'], 'service'],
     ['libs/shared/util/src/lib/money.ts', [], 'util'],
     ['apps/api/src/main.ts', [], 'other'],
+    ['e2e/stencil-e2e/src/helpers.ts', [], 'test'],
+    ['modules/router-store/spec/utils.ts', [], 'test'],
+    ['modules/store/test-setup.ts', [], 'other'],
   ])('%s with %j is a %s', (path, decorators, role) => {
     const symbols = [{ name: 'X', kind: 'class' as const, signature: 'class X', exported: true, line: 1, decorators, members: [] }];
     expect(fileRole(path, symbols)).toBe(role);

@@ -21,7 +21,9 @@ const MAX_DECORATOR = 120;
  * within a few percent of the cost of parsing.
  */
 export function scanSource(path: string, text: string): ScannedFile {
-  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+  // JSDoc is read from the comment text (first sentences only), so the parser need not build JSDoc nodes.
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const sf = ts.createSourceFile(path, text, options, false, scriptKind(path));
   const specifiers: string[] = [];
   const symbols: CodeSymbol[] = [];
   const exportedLater = new Set<string>();

@@ -34,9 +34,8 @@ export function splitWords(text: string): string[] {
  * one matches the files that use it far more precisely than its words do apart.
  */
 export function compoundTerms(text: string): string[] {
-  return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(isCompound).map(compoundTerm);
+  return (text.match(IDENTIFIER) ?? []).filter(isCompound).map(compoundTerm);
 }
-
 
 export function compoundTerm(identifier: string): string {
   return `#${identifier.toLowerCase()}`;
@@ -63,9 +62,28 @@ export function wordPairs(words: string[]): string[] {
   return words.slice(1).map((word, i) => `${words[i]}+${word}`);
 }
 
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+/** Terms of each identifier seen: code repeats its identifiers, so most tokens are split once per process. */
+const termsOfToken = new Map<string, string[]>();
+const MAX_REMEMBERED_TOKENS = 200_000;
+
 /** Counts of each word and compound identifier: the bag a document is scored as. */
 export function wordCounts(text: string): Map<string, number> {
+  const tokens = new Map<string, number>();
+  for (const token of text.match(IDENTIFIER) ?? []) tokens.set(token, (tokens.get(token) ?? 0) + 1);
   const counts = new Map<string, number>();
-  for (const word of [...splitWords(text), ...compoundTerms(text)]) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const [token, count] of tokens) {
+    for (const term of termsOf(token)) counts.set(term, (counts.get(term) ?? 0) + count);
+  }
   return counts;
+}
+
+function termsOf(token: string): string[] {
+  let terms = termsOfToken.get(token);
+  if (!terms) {
+    terms = isCompound(token) ? [...splitWords(token), compoundTerm(token)] : splitWords(token);
+    if (termsOfToken.size >= MAX_REMEMBERED_TOKENS) termsOfToken.clear();
+    termsOfToken.set(token, terms);
+  }
+  return terms;
 }

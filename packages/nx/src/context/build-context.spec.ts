@@ -66,10 +66,17 @@ describe('buildContext on the example workspace', () => {
     expect(small.files.map((f) => f.path)).toEqual(pack.files.slice(0, small.files.length).map((f) => f.path));
   });
 
-  it('fits to the model\'s token counter when one is given', async () => {
-    const counted = await buildContext({ facts: shop.facts, source: shop.source, query: CANCEL_ORDER, budget: 3000, countTokens: async (text) => text.length / 2 });
+  it('fits to the model\'s token counter when one is given, asking it a few times only', async () => {
+    let calls = 0;
+    const countTokens = async (text: string) => (calls++, text.length / 2);
+    const counted = await buildContext({ facts: shop.facts, source: shop.source, query: CANCEL_ORDER, budget: 3000, countTokens });
     expect(counted.tokens).toBeLessThanOrEqual(3000);
     expect(counted.tokens).toBe(counted.text.length / 2);
+    expect(counted.files.length).toBeGreaterThan(0);
+    expect(calls).toBeLessThanOrEqual(10);
+    calls = 0;
+    await buildContext({ facts: shop.facts, source: shop.source, query: CANCEL_ORDER, budget: 3000, countTokens: async (text) => (calls++, text.length / 8) });
+    expect(calls).toBe(2);
   });
 
   it('keeps a named project as the affected one, whatever ranks first', async () => {

@@ -1,6 +1,7 @@
 import { indexWorkspace } from '../code/index-workspace';
 import type { CodeIndex } from '../code/types';
 import type { FileSource } from '../utils/file-source';
+import { redactSecrets } from '../utils/secrets';
 import { findCycles, projectEdges } from './project-edges';
 import { parseQuery, type ParsedQuery } from './query';
 import { rankWorkspace, type Ranking } from './rank';
@@ -38,7 +39,7 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
     const specs = specsOf(included.map(({ file }) => index.files.get(file.path)!), ranking.affected.name);
     return { specs, text: renderPack(header, included.map(({ block }) => block), specs, notes) };
   };
-  const count = await fitCount(candidates.length, budget, (n) => countTokens(request, render(n).text));
+  const count = await fitCount(candidates.length, budget, (n) => estimateTokens(render(n).text), request.countTokens && ((n) => request.countTokens!(render(n).text)));
   if (count === 0 && (await countTokens(request, render(0).text)) > budget) notes.push(`Even without files the pack is over the budget of ${budget} tokens.`);
   const pack = render(count);
   return {
@@ -69,7 +70,8 @@ function checkedBudget(request: ContextRequest): number {
 function rankedFiles(ranking: Ranking, query: ParsedQuery): Array<{ file: RankedFile; block: string }> {
   return ranking.files.slice(0, MAX_CANDIDATE_FILES).map(({ file, score, why }) => {
     const ranked: RankedFile = { path: file.path, project: file.project, role: file.role, score, why, symbols: selectSymbols(file, query), tokens: 0 };
-    const block = renderFile(ranked, file.doc);
+    // Masked here, so the pack `groundplan context` shows is the pack a model is sent.
+    const block = redactSecrets(renderFile(ranked, file.doc));
     ranked.tokens = estimateTokens(block);
     return { file: ranked, block };
   });
@@ -81,12 +83,27 @@ function renderPack(header: string, blocks: string[], specs: string[], notes: st
     .join('\n');
 }
 
-/** The largest number of files whose pack fits the budget (the pack grows with every file added). */
-async function fitCount(available: number, budget: number, tokensOf: (count: number) => Promise<number>): Promise<number> {
-  let [low, high] = [0, available];
+/**
+ * The largest number of files whose pack fits the budget (the pack grows with every file added), by a binary
+ * search on the estimate. With a model's counter, the estimate's answer is checked with one count and, only
+ * when the model counts more, searched again below it: a counter is usually a request to the API.
+ */
+async function fitCount(
+  available: number,
+  budget: number,
+  estimate: (count: number) => number,
+  count?: (count: number) => Promise<number>,
+): Promise<number> {
+  const estimated = await largestFitting(available, async (n) => estimate(n) <= budget);
+  if (!count || (await count(estimated)) <= budget) return estimated;
+  return largestFitting(estimated - 1, async (n) => (await count(n)) <= budget);
+}
+
+async function largestFitting(upTo: number, fits: (count: number) => Promise<boolean>): Promise<number> {
+  let [low, high] = [0, Math.max(0, upTo)];
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if ((await tokensOf(middle)) <= budget) low = middle;
+    if (await fits(middle)) low = middle;
     else high = middle - 1;
   }
   return low;

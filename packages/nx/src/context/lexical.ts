@@ -27,20 +27,24 @@ interface Fields {
 }
 
 export function lexicalScores(files: IndexedFile[], words: Map<string, number>): Map<string, LexicalMatch> {
-  const fields = files.map(fieldsOf);
+  const averageLength = files.reduce((sum, file) => sum + termCount(file), 0) / Math.max(1, files.length);
+  // Only a file holding one of the words in its text or path can match (names and signatures are in the text).
+  const matching = files.filter((file) => mayMatch(file, words));
+  const fields = matching.map(fieldsOf);
   const documentFrequency = new Map<string, number>();
   for (const word of words.keys()) {
     documentFrequency.set(word, fields.filter((f) => f.body[word] || f.folder.has(word) || f.file.has(word) || f.names.has(word)).length);
   }
-  const averageLength = fields.reduce((sum, f) => sum + f.length, 0) / Math.max(1, fields.length);
   const weights = BM25F.fields;
   const scores = new Map<string, LexicalMatch>();
-  files.forEach((file, i) => {
+  matching.forEach((file, i) => {
     const f = fields[i];
     const norm = 1 - BM25F.b + (BM25F.b * f.length) / averageLength;
     let score = 0;
     const matched: Array<[string, number]> = [];
     for (const [word, weight] of words) {
+      const df = documentFrequency.get(word)!;
+      if (df === 0) continue;
       const tf =
         weights.folder * (f.folder.get(word) ?? 0) +
         weights.file * (f.file.get(word) ?? 0) +
@@ -48,7 +52,6 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
         weights.outline * (f.outline.get(word) ?? 0) +
         weights.body * (f.body[word] ?? 0);
       if (tf === 0) continue;
-      const df = documentFrequency.get(word)!;
       const idf = Math.log(1 + (files.length - df + 0.5) / (df + 0.5));
       const contribution = (weight * idf * (tf / norm) * (BM25F.k1 + 1)) / (tf / norm + BM25F.k1);
       score += contribution;
@@ -59,10 +62,22 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
   return scores;
 }
 
+function mayMatch(file: IndexedFile, words: Map<string, number>): boolean {
+  const path = file.path.toLowerCase();
+  for (const word of words.keys()) if (file.terms[word] || (!word.includes('+') && path.includes(word.slice(0, 4)))) return true;
+  return false;
+}
+
+function termCount(file: IndexedFile): number {
+  let count = 0;
+  for (const word in file.terms) count += file.terms[word];
+  return count;
+}
+
 function fieldsOf(file: IndexedFile): Fields {
   const declared = file.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)]);
   const outline = file.symbols.flatMap((s) => [s.signature, s.doc ?? '', ...s.decorators]).join(' ') + ` ${file.doc ?? ''}`;
-  const length = Object.values(file.terms).reduce((sum, n) => sum + n, 0);
+  const length = termCount(file);
   const name = posix.basename(file.path).replace(/\.[^.]+$/, '');
   return {
     folder: wordCounts(posix.dirname(file.path)),

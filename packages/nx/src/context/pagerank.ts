@@ -12,27 +12,41 @@ export function personalizedPageRank(
   { restart = 0.3, iterations = 40 }: { restart?: number; iterations?: number } = {},
 ): Map<string, number> {
   const nodes = [...graph.keys()];
-  const restartTo = normalized(personalization.size ? personalization : new Map(nodes.map((n) => [n, 1])));
-  const outWeight = new Map(nodes.map((n) => [n, [...graph.get(n)!.values()].reduce((a, b) => a + b, 0)]));
-  let rank = new Map(restartTo);
-  for (let i = 0; i < iterations; i++) {
-    const next = new Map<string, number>();
-    let dangling = 0;
-    for (const [node, value] of rank) {
-      const total = outWeight.get(node) ?? 0;
-      if (total === 0) {
-        dangling += value;
+  const id = new Map(nodes.map((node, i) => [node, i]));
+  const restartTo = new Float64Array(nodes.length);
+  for (const [node, share] of normalized(personalization.size ? personalization : new Map(nodes.map((n) => [n, 1])))) {
+    if (id.has(node)) restartTo[id.get(node)!] = share;
+  }
+  // Edges as flat arrays (each node's targets and their transition probabilities): the loop below runs often.
+  const starts = new Int32Array(nodes.length + 1);
+  const targets: number[] = [];
+  const probabilities: number[] = [];
+  nodes.forEach((node, i) => {
+    const edges = graph.get(node)!;
+    const total = [...edges.values()].reduce((a, b) => a + b, 0);
+    for (const [neighbour, weight] of edges) {
+      targets.push(id.get(neighbour)!);
+      probabilities.push(weight / total);
+    }
+    starts[i + 1] = targets.length;
+  });
+  let rank = Float64Array.from(restartTo);
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const next = new Float64Array(nodes.length);
+    let jump = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const value = rank[i];
+      if (starts[i] === starts[i + 1]) {
+        jump += value;
         continue;
       }
-      for (const [neighbour, weight] of graph.get(node)!) {
-        next.set(neighbour, (next.get(neighbour) ?? 0) + ((1 - restart) * value * weight) / total);
-      }
-      dangling += restart * value;
+      for (let e = starts[i]; e < starts[i + 1]; e++) next[targets[e]] += (1 - restart) * value * probabilities[e];
+      jump += restart * value;
     }
-    for (const [node, share] of restartTo) next.set(node, (next.get(node) ?? 0) + dangling * share);
+    for (let i = 0; i < nodes.length; i++) next[i] += jump * restartTo[i];
     rank = next;
   }
-  return rank;
+  return new Map(nodes.map((node, i) => [node, rank[i]]));
 }
 
 function normalized(values: Map<string, number>): Map<string, number> {

@@ -19,12 +19,14 @@ export interface ParsedQuery {
 /**
  * How much a word of the text counts (before a log damping): once per occurrence in the prose, `title` per
  * occurrence in the title, `identifier` for a named identifier as a whole, `pair` for two adjacent words
- * (matched as a phrase against file and declared names), `relatedTool` for a tool that replaces a named one.
+ * (matched as a phrase against file and declared names), `relatedTool` for a tool that replaces a named one,
+ * `scope` for the words of a conventional-commit scope (the area is named: its folders and names match).
  */
-export const QUERY_WEIGHTS = { title: 2, identifier: 1.5, pair: 1, relatedTool: 0.5 };
+export const QUERY_WEIGHTS = { title: 2, identifier: 1.5, pair: 2, relatedTool: 1, scope: 0.5 };
+
 /**
  * Tools that replace one another: moving to one (`migrate to Vitest`) changes the files of the other
- * (`jest.config.ts`), so naming one also looks, more weakly, for the rest.
+ * (`jest.config.ts`), so naming one also looks for the others, as for a word of the prose.
  */
 const INTERCHANGEABLE_TOOLS = [
   ['jest', 'vitest', 'karma', 'jasmine', 'mocha'],
@@ -33,6 +35,7 @@ const INTERCHANGEABLE_TOOLS = [
   ['cypress', 'playwright'],
   ['npm', 'yarn', 'pnpm', 'bun'],
 ];
+
 /** A version number or an upgrade: the change usually lands where versions are pinned. */
 const VERSION_CHANGE = /\b(v?\d+\.\d+(\.\d+)?|upgrade[sd]?|bump(s|ed)?)\b/i;
 
@@ -53,16 +56,21 @@ export function parseQuery(query: string): ParsedQuery {
   const add = (text: string, weight: number) => {
     for (const word of splitWords(text)) words.set(word, (words.get(word) ?? 0) + weight);
   };
-  add(query.slice(query.indexOf(title) + title.length), 1);
-  add(title.replace(/^\s*[a-z]+(\([^)]*\))?!?:/i, ''), QUERY_WEIGHTS.title);
+  const subject = title.replace(/^\s*[a-z]+(\([^)]*\))?!?:/i, '');
+  const body = query.slice(query.indexOf(title) + title.length);
+  add(body, 1);
+  add(subject, QUERY_WEIGHTS.title);
   add(identifiers.join(' '), QUERY_WEIGHTS.identifier - 1);
   for (const term of compoundTerms(identifiers.join(' '))) words.set(term, QUERY_WEIGHTS.identifier);
   if (VERSION_CHANGE.test(query)) add('version', 1);
   for (const group of INTERCHANGEABLE_TOOLS) {
     if (group.some((tool) => words.has(tool))) for (const tool of group) if (!words.has(tool)) words.set(tool, QUERY_WEIGHTS.relatedTool);
   }
-  for (const line of query.split('\n')) for (const pair of wordPairs(splitWords(line))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair);
-  for (const [word, weight] of words) words.set(word, 1 + Math.log(weight));
+  for (const scope of scopes) add(scope, QUERY_WEIGHTS.scope);
+  for (const line of [...scopes, subject, ...body.split('\n')]) {
+    for (const pair of wordPairs(splitWords(line))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair);
+  }
+  for (const [word, weight] of words) words.set(word, weight > 1 ? 1 + Math.log(weight) : weight);
   return { title, text: query.toLowerCase(), words, scopes, paths, identifiers };
 }
 

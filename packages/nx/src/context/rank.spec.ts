@@ -19,6 +19,7 @@ const FILES = {
   'libs/util/src/index.ts': "import { refund } from '@acme/payments';\nexport const slug = (text: string): string => text;\n",
   'libs/util/src/lib/strings.ts': 'export function capitalize(text: string): string { return text; }\n',
   'apps/shell/src/main.ts': "import { OrdersService } from '@acme/orders';\nnew OrdersService();\n",
+  'libs/payments/src/lib/gateway.ts': "/** Refund gateway client. */\nexport const GATEWAY_TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';\nexport function refundGateway(): void {}\n",
 };
 
 const root = writeWorkspace(FILES);
@@ -78,5 +79,12 @@ describe('buildContext on a crafted workspace', () => {
     expect(pack.diagram).toContain('p_payments --> p_util');
     expect(pack.diagram).toContain('p_util --> p_payments');
     expect(pack.text).toContain('## Notes');
+  });
+
+  it('masks secrets in what it shows, as the prompt would', async () => {
+    const pack = await buildContext({ facts, source, index, query: 'fix(payments): refund gateway token' });
+    expect(pack.files.map((f) => f.path)).toContain('libs/payments/src/lib/gateway.ts');
+    expect(pack.text).toContain("GATEWAY_TOKEN = '[REDACTED:");
+    expect(pack.text).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
   });
 });

@@ -23,15 +23,17 @@ export interface Ranking {
   files: ScoredFile[];
 }
 
-/** Weights of the evidence; tuned on the dev set for what should hold in any workspace, see the bench. */
+/**
+ * Weights of the evidence. Set on the dev set of bench/retrieval where the results stay flat around them (a
+ * plateau, not a peak), and kept to what should hold in any workspace.
+ */
 export const WEIGHTS = {
   definesNamedIdentifier: 0.5,
   pathNamed: 1,
   pageRank: 1,
-  /** The walk restarts at the seeds in proportion to score^seedPower, with this probability at each step. */
-  seedPower: 1,
+  /** The walk jumps back to the seeds (in proportion to their scores) with this probability at each step. */
   restart: 0.3,
-  /** Edge weights of the file graph: an import is 1; the same import followed backwards; a shared folder. */
+  /** Edge weights of the file graph: an import is 1; the same import followed backwards; shared folder, name, name start. */
   importedBy: 0.5,
   folder: 0.3,
   sameName: 0.5,
@@ -59,8 +61,7 @@ export function rankWorkspace(
   const lexical = lexicalScores(candidates, query.words);
   const seeds = seedScores(candidates, query, lexical);
   const graph = importGraph(candidates);
-  const restartAt = new Map([...seeds].map(([path, score]) => [path, score ** WEIGHTS.seedPower]));
-  const pageRank = scaledToBestFile(personalizedPageRank(graph, restartAt, { restart: WEIGHTS.restart }), candidates);
+  const pageRank = scaledToBestFile(personalizedPageRank(graph, seeds, { restart: WEIGHTS.restart }), candidates);
   const centrality = scaledToBestFile(personalizedPageRank(graph, new Map()), candidates);
   const base = new Map(
     candidates.map((file) => [
@@ -132,7 +133,10 @@ function rankProjects(
   edges: ProjectEdges,
 ): RankedProject[] {
   const byProject = new Map<string, IndexedFile[]>();
-  for (const file of files) byProject.set(file.project, [...(byProject.get(file.project) ?? []), file]);
+  for (const file of files) {
+    if (byProject.has(file.project)) byProject.get(file.project)!.push(file);
+    else byProject.set(file.project, [file]);
+  }
   const evidence = new Map(
     Object.keys(projects).map((name) => {
       const best = (byProject.get(name) ?? []).sort((a, b) => base.get(b.path)! - base.get(a.path)!).slice(0, WEIGHTS.projectEvidenceFiles);
