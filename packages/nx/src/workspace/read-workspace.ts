@@ -24,8 +24,14 @@ export async function computeProjectGraph(root: string): Promise<ProjectGraph> {
   try {
     return await devkit.createProjectGraphAsync({ exitOnError: false });
   } catch (error) {
-    throw new WorkspaceGraphError(`Nx could not compute the project graph of ${root}: ${(error as Error).message}`);
+    throw new WorkspaceGraphError(`Nx could not compute the project graph of ${root}: ${graphErrorText(error)}`);
   }
+}
+
+/** Nx's ProjectGraphError says only "Failed to process project graph."; the causes (file, line) are in getErrors(). */
+function graphErrorText(error: unknown): string {
+  const causes = (error as { getErrors?: () => Array<{ message?: string }> }).getErrors?.() ?? [];
+  return [(error as Error).message, ...causes.map((cause) => `  - ${cause.message ?? String(cause)}`)].join('\n');
 }
 
 /** Everything the engine knows about the workspace besides its code. */

@@ -67,5 +67,7 @@ describe('groundplan context', () => {
     const { code, stderr } = await run('--query', 'x');
     expect(code).toBe(1);
     expect(stderr).toMatch(/Nx could not compute the project graph of .*: Failed to process project graph/);
+    // The cause Nx keeps in getErrors(): the broken file.
+    expect(stderr).toContain('apps/api/project.json');
   });
 });

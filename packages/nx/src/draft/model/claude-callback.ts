@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { indexWorkspace } from '../../code/index-workspace';
+import type { CodeIndex } from '../../code/types';
 import { buildContext } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
 import type { FeatureInput } from '../../inputs/feature-inputs';
@@ -27,6 +27,8 @@ export interface ClaudeCallbackRequest {
   rules?: SeverityOverrides;
   workspaceRoot: string;
   facts: WorkspaceFacts;
+  /** The code index the generator built, reused for rebuilding the context and for lint. */
+  index: CodeIndex;
   template: PlanTemplate;
   inputs: FeatureInput[];
   /** The text the context was ranked against, to rebuild it with a smaller budget. */
@@ -64,16 +66,16 @@ export function claudeDraftCallback(request: ClaudeCallbackRequest): (() => Prom
 }
 
 function modelRequest(request: ClaudeCallbackRequest, model: string): Parameters<typeof draftWithClaude>[0] {
-  const { facts, template, inputs, context, feature, planPath } = request;
+  const { facts, index, template, inputs, context, feature, planPath } = request;
   const source = diskSource(request.workspaceRoot);
-  const workspace = createLintWorkspace(facts, source, () => indexWorkspace({ projects: facts.projects, source }));
+  const workspace = createLintWorkspace(facts, source, index);
   const templates = new Map([[template.id, template]]);
   return {
     template,
     inputs,
     context,
     offlineDraft: request.offlineDraft,
-    rebuildContext: (budget) => buildContext({ facts, source, query: request.query, project: context.affected.name, budget }),
+    rebuildContext: (budget) => buildContext({ facts, source, index, query: request.query, project: context.affected.name, budget }),
     planPath: join(request.workspaceRoot, planPath),
     lint: async (text) => (await lintPlan(text, { workspace, templates, file: planPath, rules: request.rules ? [request.rules] : [] })).findings,
     // The same provenance block as the offline draft's, naming the model as the drafter.

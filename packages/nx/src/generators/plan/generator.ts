@@ -1,5 +1,9 @@
 import { formatFiles, logger, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { join } from 'node:path';
+import { workspaceDataDir } from '../../code/index-cache';
+import { indexWorkspace } from '../../code/index-workspace';
+import { nxProjectFileMap } from '../../code/nx-file-map';
+import type { CodeIndex } from '../../code/types';
 import { buildContext } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
 import { claudeDraftCallback } from '../../draft/model/claude-callback';
@@ -20,8 +24,11 @@ import type { PlanGeneratorSchema } from './schema';
 export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Promise<GeneratorCallback | void> {
   const options = normalizeOptions(tree, schema, readStdin);
   const source = treeSource(tree);
-  const facts = readWorkspaceFacts(await computeProjectGraph(tree.root), source);
-  const project = options.project ? requireProject(facts, options.project) : await rankAffectedProject(options, facts, source);
+  const graph = await computeProjectGraph(tree.root);
+  const facts = readWorkspaceFacts(graph, source);
+  // One code index for ranking, drafting and the model's lint, cached by the file hashes Nx already has.
+  const index = indexWorkspace({ projects: facts.projects, source, fileMap: await nxProjectFileMap(graph), cacheDir: workspaceDataDir(tree.root) });
+  const project = options.project ? requireProject(facts, options.project) : await rankAffectedProject(options, facts, source, index);
   const found = findInputs(source, {
     projectRoot: facts.projects[project].root,
     feature: options.feature,
@@ -32,7 +39,7 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
   checkInputsCover(found, options.template.inputs.anyOf, options.template.id);
   noteMissingReads(found.inputs, options);
   const query = queryText(found.inputs);
-  const context = await buildContext({ facts, source, query, project, budget: options.budget });
+  const context = await buildContext({ facts, source, index, query, project, budget: options.budget });
   const outputPath = join(featureDir(facts.projects[context.affected.name].root, options.feature), options.template.output);
   if (tree.exists(outputPath) && !options.force) {
     throw new InputError(`${outputPath} already exists and may hold your edits. Re-run with --force to overwrite it, or choose another --feature.`);
@@ -52,6 +59,7 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
     rules: options.plugin.rules,
     workspaceRoot: tree.root,
     facts,
+    index,
     template: options.template,
     inputs: found.inputs,
     query,
@@ -77,12 +85,12 @@ function requireProject(facts: WorkspaceFacts, name: string): string {
  * With no project named, the text the user gave (description, task, explicit input files) is ranked against
  * the workspace and the top project is the affected one; the log says why and lists the runners-up.
  */
-async function rankAffectedProject(options: NormalizedPlanOptions, facts: WorkspaceFacts, source: FileSource): Promise<string> {
+async function rankAffectedProject(options: NormalizedPlanOptions, facts: WorkspaceFacts, source: FileSource, index: CodeIndex): Promise<string> {
   if (!options.description && !options.task && !options.inputs) {
     throw new InputError('No project given: pass one (first argument or --project), or give --description, --task-file or --inputs so Groundplan can find the affected project.');
   }
   const given = findInputs(source, { projectRoot: '', feature: options.feature, files: options.inputs, description: options.description, task: options.task });
-  const ranking = await buildContext({ facts, source, query: queryText(given.inputs), budget: options.budget });
+  const ranking = await buildContext({ facts, source, index, query: queryText(given.inputs), budget: options.budget });
   const runnersUp = ranking.projects.filter((p) => p.name !== ranking.affected.name).slice(0, 3);
   logger.info(`Groundplan picked project "${ranking.affected.name}": ${ranking.affected.why}.`);
   if (runnersUp.length) logger.info(`  Runners-up: ${runnersUp.map((p) => `${p.name} (${p.why})`).join('; ')}. Pass a project to choose another.`);
