@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { workspaceDataDir } from '../../code/index-cache';
 import { nxProjectFileMap } from '../../code/nx-file-map';
 import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
 import { diskSource } from '../../utils/file-source';
-import { UsageError, type Command, type CommandIo } from '../command';
+import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan context [project] (--query TEXT | --query-file FILE) [--budget N] [--json]
 
@@ -56,17 +55,7 @@ interface ContextOptions {
 }
 
 function parseOptions(argv: string[]): ContextOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { query: { type: 'string' }, 'query-file': { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, { query: { type: 'string' }, 'query-file': { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } });
   if (positionals.length > 1) throw new UsageError(`expected at most one project, got ${positionals.join(', ')}.`);
   if ((values.query === undefined) === (values['query-file'] === undefined)) throw new UsageError('give the feature as --query TEXT or --query-file FILE (one of them).');
   const budget = values.budget === undefined ? undefined : Number(values.budget);

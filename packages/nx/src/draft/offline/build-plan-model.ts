@@ -3,7 +3,7 @@ import type { FeatureInput } from '../../inputs/feature-inputs';
 import type { PlanTemplate } from '../../templates/template';
 import { ownersOf } from '../../workspace/owners';
 import type { WorkspaceFacts } from '../../workspace/types';
-import { keywords, stem } from '../../utils/words';
+import { splitWords as keywords, stem } from '../../code/words';
 import type { Alternative, Area, ChangeSize, Phase, PlanModel, Requirement, Sourced, Testing, WorkItem } from '../plan-model';
 import { describeArchitecture, projectView, technicalDecisions, workspaceRisks } from './architecture';
 import { areaOf, projectSide } from './classify';

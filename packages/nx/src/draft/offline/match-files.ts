@@ -1,5 +1,5 @@
 import type { RankedFile } from '../../context/types';
-import { keywords } from '../../utils/words';
+import { splitWords as keywords } from '../../code/words';
 
 /** Ranks the context's files against a text by shared keywords, weighting rare words higher (IDF). */
 export class FileMatcher {

@@ -1,7 +1,8 @@
 import type { ContextPack, FileRole, RankedFile } from '../../context/types';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { ownersOf } from '../../workspace/owners';
-import { keywords, slugify } from '../../utils/words';
+import { splitWords as keywords } from '../../code/words';
+import { slugify } from '../../utils/words';
 import type { AreaId, Requirement, Sourced, WorkItem } from '../plan-model';
 import { projectSide } from './classify';
 import { FileMatcher } from './match-files';
