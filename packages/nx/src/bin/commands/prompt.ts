@@ -3,17 +3,16 @@ import { resolve } from 'node:path';
 import { text as readAll } from 'node:stream/consumers';
 import { workspaceDataDir } from '../../code/index-cache';
 import { nxProjectFileMap } from '../../code/nx-file-map';
-import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
+import { indexWorkspace } from '../../code/index-workspace';
+import { DEFAULT_BUDGET } from '../../context/build-context';
 import { modelFacts } from '../../draft/model/models';
 import { buildPlanPrompt, renderPromptText, type PlanPrompt } from '../../draft/model/prompt';
 import { resolveModel } from '../../draft/model/provider';
 import { draftOffline } from '../../draft/offline/draft-offline';
-import { checkInputsCover, findInputs, type FeatureInput, type InputQuery } from '../../inputs/feature-inputs';
+import { preparePlan } from '../../draft/prepare-plan';
 import { DEFAULT_TEMPLATE, loadTemplates, resolveTemplate } from '../../templates/load-templates';
-import { closestNames } from '../../utils/closest';
 import { diskSource, readText } from '../../utils/file-source';
 import { readPluginOptions } from '../../utils/plugin-options';
-import type { WorkspaceFacts } from '../../workspace/types';
 import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan prompt [project] [--feature NAME] [--template ID] [--description TEXT]
@@ -59,29 +58,21 @@ export const promptCommand: Command = {
     const source = diskSource(io.cwd);
     const plugin = readPluginOptions(JSON.parse(readText(source, 'nx.json') ?? '{}'));
     const template = resolveTemplate(loadTemplates(source, plugin.templatesDir), options.template, plugin.templatesDir);
-    const query: Omit<InputQuery, 'projectRoot'> = {
-      feature: options.feature,
-      files: options.inputs,
-      description: options.description,
-      task: options.taskFile === undefined ? undefined : await readTask(options.taskFile, io),
-    };
+    const task = options.taskFile === undefined ? undefined : await readTask(options.taskFile, io);
     // Loaded here, not at start-up: Nx binds to a workspace root when first loaded.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { computeProjectGraph, readWorkspaceFacts } = require('../../workspace/read-workspace') as typeof import('../../workspace/read-workspace');
     const graph = await computeProjectGraph(io.cwd);
     const facts = readWorkspaceFacts(graph, source);
-    const fileMap = await nxProjectFileMap(graph);
-    const contextFor = (project: string | undefined, inputs: FeatureInput[]) =>
-      buildContext({ facts, source, query: featureQuery(inputs), project, budget: options.budget, fileMap, cacheDir: workspaceDataDir(io.cwd, io.env) });
-
-    const project = options.project ?? (await contextFor(undefined, findInputs(source, { ...query, projectRoot: '' }).inputs)).affected.name;
-    const found = findInputs(source, { ...query, projectRoot: projectRoot(facts, project) });
-    checkInputsCover(found, template.inputs.anyOf, template.id);
-    const context = await contextFor(project, found.inputs);
+    const index = indexWorkspace({ projects: facts.projects, source, fileMap: await nxProjectFileMap(graph), cacheDir: workspaceDataDir(io.cwd, io.env) });
+    const { inputs, context } = await preparePlan(
+      { project: options.project, feature: options.feature, template, files: options.inputs, description: options.description, task, budget: options.budget },
+      { facts, source, index },
+    );
     const offlineDraft = options.offlineDraft
-      ? (await draftOffline({ template, inputs: found.inputs, facts, context, feature: options.feature, drafter: 'offline', now: new Date().toISOString() }, source)).text
+      ? (await draftOffline({ template, inputs, facts, context, feature: options.feature, drafter: 'offline', now: new Date().toISOString() }, source)).text
       : undefined;
-    const prompt = buildPlanPrompt({ template, context, inputs: found.inputs, offlineDraft });
+    const prompt = buildPlanPrompt({ template, context, inputs, offlineDraft });
     const model = resolveModel(options.model, plugin.model, io.env).model;
     write(options.json ? requestJson(prompt, model) : renderPromptText(prompt), options.output, io);
     return 0;
@@ -121,18 +112,6 @@ function parseOptions(argv: string[]): PromptOptions {
     json: values.json!,
     output: values.output,
   };
-}
-
-function projectRoot(facts: WorkspaceFacts, project: string): string {
-  const fact = facts.projects[project];
-  if (fact) return fact.root;
-  const suggestions = closestNames(project, Object.keys(facts.projects), 3);
-  throw new Error(`Unknown project "${project}".${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`);
-}
-
-/** What the context is ranked against: the inputs but the constitution, which is about principles, not code. */
-function featureQuery(inputs: FeatureInput[]): string {
-  return inputs.filter((input) => input.kind !== 'constitution').map((input) => input.text).join('\n\n');
 }
 
 async function readTask(file: string, io: CommandIo): Promise<{ origin: string; text: string }> {

@@ -1,0 +1,71 @@
+import { buildContext } from '../context/build-context';
+import type { ContextPack } from '../context/types';
+import type { CodeIndex } from '../code/types';
+import { checkInputsCover, findInputs, InputError, type FeatureInput } from '../inputs/feature-inputs';
+import type { InputKind, PlanTemplate } from '../templates/template';
+import { closestNames } from '../utils/closest';
+import type { FileSource } from '../utils/file-source';
+import type { WorkspaceFacts } from '../workspace/types';
+
+/** What the user asked a plan for: the plan generator's and `groundplan prompt`'s options, checked. */
+export interface PlanSubject {
+  project?: string;
+  feature: string;
+  template: PlanTemplate;
+  /** Explicit input files; they replace the search of the feature folder. */
+  files?: string[];
+  description?: string;
+  task?: { origin: string; text: string };
+  budget: number;
+}
+
+export interface PreparedPlan {
+  project: string;
+  inputs: FeatureInput[];
+  /** The text the context was ranked against. */
+  query: string;
+  context: ContextPack;
+  /** When no project was named: the ranking that picked it, for saying why and naming the runners-up. */
+  ranking?: ContextPack;
+  /** Kinds the template reads that were not found: the plan is drafted without them. */
+  missingReads: InputKind[];
+}
+
+/**
+ * The steps every drafter starts from: find the affected project (named, or the best-ranked against the text
+ * the user gave), read its feature's inputs, check they cover the template, and build the ranked context.
+ */
+export async function preparePlan(subject: PlanSubject, workspace: { facts: WorkspaceFacts; source: FileSource; index: CodeIndex }): Promise<PreparedPlan> {
+  const { facts, source, index } = workspace;
+  const given = { feature: subject.feature, files: subject.files, description: subject.description, task: subject.task };
+  let ranking: ContextPack | undefined;
+  let project = subject.project;
+  if (project === undefined) {
+    if (!subject.description && !subject.task && !subject.files) {
+      throw new InputError('No project given: pass one, or give a description, a task file or input files so Groundplan can find the affected project.');
+    }
+    ranking = await buildContext({ facts, source, index, query: queryText(findInputs(source, { ...given, projectRoot: '' }).inputs), budget: subject.budget });
+    project = ranking.affected.name;
+  }
+  const found = findInputs(source, { ...given, projectRoot: requireProject(facts, project).root });
+  checkInputsCover(found, subject.template.inputs.anyOf, subject.template.id);
+  const query = queryText(found.inputs);
+  const context = await buildContext({ facts, source, index, query, project, budget: subject.budget });
+  const present = new Set(found.inputs.map((input) => input.kind));
+  const missingReads = subject.template.inputs.reads.filter((kind) => !present.has(kind) && kind !== 'description' && kind !== 'task');
+  return { project, inputs: found.inputs, query, context, ranking, missingReads };
+}
+
+function requireProject(facts: WorkspaceFacts, name: string) {
+  const project = facts.projects[name];
+  if (project) return project;
+  const suggestions = closestNames(name, Object.keys(facts.projects), 3);
+  throw new InputError(
+    `Unknown project "${name}".${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''} Run \`nx show projects\` to list them.`,
+  );
+}
+
+/** The text the context is ranked against: every input but the constitution, which is about principles, not code. */
+function queryText(inputs: FeatureInput[]): string {
+  return inputs.filter((input) => input.kind !== 'constitution').map((input) => input.text).join('\n\n');
+}
