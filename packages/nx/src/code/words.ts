@@ -29,6 +29,11 @@ export function splitWords(text: string): string[] {
   return words;
 }
 
+/** Words of an identifier as an engineer reads it, stop words kept: `useExportOrders` → use, export, order. */
+export function identifierWords(name: string): string[] {
+  return (name.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).flatMap((token) => splitIdentifier(token).map((part) => stem(part.toLowerCase())));
+}
+
 /**
  * Whole compound identifiers (`getWorkspaceLayout`, `ORDER_STATUSES`), as `#getworkspacelayout`: a text naming
  * one matches the files that use it far more precisely than its words do apart.

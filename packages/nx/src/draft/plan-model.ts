@@ -53,6 +53,8 @@ export interface PlanModel {
 export interface Sourced {
   text: string;
   source: string;
+  /** The heading the line sits under, when it has one: "API (`apps/api`, orders feature)". */
+  section?: string;
 }
 
 export type AreaId = 'backend' | 'frontend' | 'shared' | 'security' | 'testing';
@@ -69,8 +71,10 @@ export interface WorkItem {
   title: string;
   area: AreaId;
   project: string;
-  /** Existing files it most likely touches, best first. */
+  /** The files it changes or creates, best first. */
   files: string[];
+  /** Those of `files` it creates. */
+  creates?: string[];
   /** The requirement(s) it serves. */
   requirements: Requirement[];
   /** Checkable criteria, from the inputs' acceptance criteria where they match. */

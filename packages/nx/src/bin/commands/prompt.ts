@@ -70,7 +70,7 @@ export const promptCommand: Command = {
       { facts, source, index },
     );
     const offlineDraft = options.offlineDraft
-      ? (await draftOffline({ template, inputs, facts, context, feature: options.feature, drafter: 'offline', now: new Date().toISOString() }, source)).text
+      ? (await draftOffline({ template, inputs, facts, context, index, feature: options.feature, drafter: 'offline', now: new Date().toISOString() }, source)).text
       : undefined;
     const prompt = buildPlanPrompt({ template, context, inputs, offlineDraft });
     const model = resolveModel(options.model, plugin.model, io.env).model;

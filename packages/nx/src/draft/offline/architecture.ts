@@ -1,4 +1,6 @@
-import type { ContextPack } from '../../context/types';
+import type { ContextPack, RankedFile } from '../../context/types';
+import type { CodeMap } from './code-map';
+import type { ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import type { Architecture, Decision, ProjectView, Risk, WorkItem } from '../plan-model';
 import { projectSide } from './classify';
@@ -9,7 +11,7 @@ export function projectView(project: ProjectFact): ProjectView {
 }
 
 /** The architecture the plan works in: what it touches, what surrounds it, the rules and the stack. */
-export function describeArchitecture(items: WorkItem[], facts: WorkspaceFacts, context: ContextPack): Architecture {
+export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts: WorkspaceFacts, context: ContextPack, code: CodeMap): Architecture {
   const affected = facts.projects[context.affected.name];
   const touchedNames = [affected.name, ...new Set(items.map((i) => i.project))].filter((n, i, all) => all.indexOf(n) === i && facts.projects[n]);
   const ranked = new Map(context.projects.map((p) => [p.name, p]));
@@ -25,8 +27,8 @@ export function describeArchitecture(items: WorkItem[], facts: WorkspaceFacts, c
     constraints: touchedNames.flatMap((n) => applicableConstraints(facts.projects[n], facts.boundaries.constraints)).filter((c, i, all) => all.indexOf(c) === i),
     stack: facts.stack,
     diagram: context.diagram,
-    components: context.files.filter((f) => f.role !== 'test'),
-    reuse: reusableLibraries(touchedNames, facts, context),
+    components: componentsOf(items, plan, context, code),
+    reuse: reusableLibraries(touchedNames, plan, facts, context),
   };
 }
 
@@ -44,14 +46,39 @@ function applicableConstraints(project: ProjectFact, constraints: DepConstraint[
   return rules.length ? [`\`${project.name}\` may depend ${rules.join('; ')}`] : [];
 }
 
-/** Libraries the touched projects already depend on (or that rank high) and that the plan does not change. */
-function reusableLibraries(touched: string[], facts: WorkspaceFacts, context: ContextPack): Architecture['reuse'] {
-  const candidates = new Set([...touched.flatMap((n) => facts.projects[n].dependencies), ...context.projects.map((p) => p.name)]);
+/**
+ * The files the change is about: those the work items change (not the specs), then the code they reuse, each
+ * with its key symbols and why it is here. Not the context's whole ranking: a file only related by words is
+ * for the model's context, not the plan's architecture.
+ */
+function componentsOf(items: WorkItem[], plan: ChangePlan, context: ContextPack, code: CodeMap): RankedFile[] {
+  const ranked = new Map(context.files.map((f) => [f.path, f]));
+  const why = new Map<string, string>();
+  for (const item of items) {
+    for (const path of item.files) if (!item.creates?.includes(path) && item.area !== 'testing' && !why.has(path)) why.set(path, `changed by ${item.id}`);
+  }
+  for (const use of plan.reuse) if (!why.has(use.path)) why.set(use.path, `reused as is: \`${use.name}\` (${use.requirements.join(', ')})`);
+  return [...why].flatMap(([path, reason]) => {
+    const file = code.index.files.get(path);
+    if (!file) return [];
+    const symbols = ranked.get(path)?.symbols ?? file.symbols.filter((s) => s.exported).slice(0, 4);
+    return [{ path, project: file.project, role: file.role, score: ranked.get(path)?.score ?? 0, why: reason, symbols, tokens: 0 }];
+  });
+}
+
+/** Libraries the touched projects already depend on (or whose code the inputs reuse) and that the plan does not change. */
+function reusableLibraries(touched: string[], plan: ChangePlan, facts: WorkspaceFacts, context: ContextPack): Architecture['reuse'] {
+  const reusedIn = new Map<string, string[]>();
+  for (const use of plan.reuse) {
+    const project = Object.values(facts.projects).find((p) => p.root && use.path.startsWith(`${p.root}/`));
+    if (project) reusedIn.set(project.name, [...(reusedIn.get(project.name) ?? []), use.name]);
+  }
+  const candidates = new Set([...reusedIn.keys(), ...touched.flatMap((n) => facts.projects[n].dependencies)]);
   return [...candidates]
     .map((name) => facts.projects[name])
     .filter((p) => p && p.type === 'library' && !touched.includes(p.name))
     .map((p) => {
-      const exports = context.files.filter((f) => f.project === p.name).flatMap((f) => f.symbols.filter((s) => s.exported).map((s) => s.name));
+      const exports = reusedIn.get(p.name) ?? context.files.filter((f) => f.project === p.name).flatMap((f) => f.symbols.filter((s) => s.exported).map((s) => s.name));
       const users = touched.filter((n) => facts.projects[n].dependencies.includes(p.name));
       const why = users.length ? `already a dependency of ${users.map((u) => `\`${u}\``).join(', ')}` : `ranked relevant: ${context.projects.find((r) => r.name === p.name)?.why ?? 'matches the inputs'}`;
       return { project: p.name, importPath: p.importPath, why, exports: [...new Set(exports)].slice(0, 6) };
@@ -59,29 +86,41 @@ function reusableLibraries(touched: string[], facts: WorkspaceFacts, context: Co
     .slice(0, 5);
 }
 
-/** Decisions that follow from the workspace: where the code goes, what is reused, which rules bind. */
-export function technicalDecisions(architecture: Architecture, items: WorkItem[], facts: WorkspaceFacts): Decision[] {
+/**
+ * Decisions that follow from the inputs read against the workspace: the guard rails the inputs set (what must
+ * not be used), what is reused as it is, where new code goes, and the module-boundary rules that bind.
+ */
+export function technicalDecisions(architecture: Architecture, items: WorkItem[], plan: ChangePlan, facts: WorkspaceFacts): Decision[] {
   const decisions: Decision[] = [];
-  const affected = architecture.touched[0];
-  const existing = items.filter((i) => i.files.length > 0);
-  if (existing.length > 0) {
-    const files = [...new Set(existing.map((i) => i.files[0]))].slice(0, 3).map((f) => `\`${f}\``);
+  const avoided = new Map<string, { path?: string; ids: string[] }>();
+  for (const { name, path, requirement } of plan.avoid) {
+    const entry = avoided.get(name) ?? { path, ids: [] };
+    entry.ids.push(requirement.id);
+    avoided.set(name, entry);
+  }
+  for (const [name, { path, ids }] of avoided) {
+    decisions.push({ title: `Do not use \`${name}\``, rationale: `${ids.join(', ')} forbid it${path ? ` (it lives in \`${path}\`)` : ''}; reviewers should reject a change that reaches for it.` });
+  }
+  for (const lib of architecture.reuse.filter((l) => plan.reuse.some((r) => l.exports.includes(r.name))).slice(0, 3)) {
+    const names = plan.reuse.filter((r) => lib.exports.includes(r.name));
     decisions.push({
-      title: `Extend the existing code in \`${affected.name}\` rather than add a new project`,
-      rationale: `${existing.length} of ${items.length} work items map onto existing files (${files.join(', ')}), so the feature follows the patterns already there.`,
+      title: `Reuse ${names.map((r) => `\`${r.name}\``).join(', ')} from \`${lib.importPath ?? lib.project}\``,
+      rationale: `The inputs ask for the existing behaviour (${[...new Set(names.flatMap((r) => r.requirements))].join(', ')}); reusing it keeps one implementation.`,
     });
   }
-  const created = items.filter((i) => i.files.length === 0);
+  const created = items.filter((i) => i.creates?.length && i.area !== 'testing');
   if (created.length > 0) {
     decisions.push({
-      title: 'Add new modules inside existing projects',
-      rationale: `${created.length} work item(s) have no existing file to extend; they are placed under the source root of the project on their side of the system, so no new project or boundary rule is needed.`,
+      title: 'Add new files beside their siblings, inside existing projects',
+      rationale: `${created.map((i) => `\`${posixBase(i.creates![0])}\``).join(', ')} follow the naming and placement of the files next to them, so no new project, tag or boundary rule is needed.`,
     });
   }
-  for (const lib of architecture.reuse.slice(0, 3)) {
+  const affected = architecture.touched[0];
+  const changed = items.filter((i) => i.files.length > 0 && !i.creates?.length && i.area !== 'testing');
+  if (changed.length > 0) {
     decisions.push({
-      title: `Reuse \`${lib.importPath ?? lib.project}\``,
-      rationale: `${lib.why}${lib.exports.length ? `; it exports ${lib.exports.map((e) => `\`${e}\``).join(', ')}` : ''}.`,
+      title: `Extend the existing code of \`${affected.name}\` and its neighbours`,
+      rationale: `${changed.length} work item(s) change existing files (${[...new Set(changed.map((i) => `\`${i.files[0]}\``))].slice(0, 3).join(', ')}), following the patterns already there.`,
     });
   }
   if (architecture.constraints.length > 0 && facts.boundaries.source) {
@@ -91,6 +130,10 @@ export function technicalDecisions(architecture: Architecture, items: WorkItem[]
     });
   }
   return decisions;
+}
+
+function posixBase(path: string): string {
+  return path.split('/').pop() ?? path;
 }
 
 /** Risks the workspace shows: wide blast radius, boundary pressure, new code without a pattern. */
@@ -112,9 +155,9 @@ export function workspaceRisks(architecture: Architecture, items: WorkItem[], fa
       mitigation: 'Define the shared request/response types first and have both sides import them.',
     });
   }
-  const created = items.filter((i) => i.files.length === 0).length;
-  if (created > 0) {
-    risks.push({ risk: `${created} work item(s) start from new files with no existing pattern to follow.`, mitigation: 'Review their structure early against the nearest existing module.' });
+  const unplaced = items.filter((i) => i.files.length === 0).length;
+  if (unplaced > 0) {
+    risks.push({ risk: `${unplaced} work item(s) could not be tied to a file from the inputs alone.`, mitigation: 'Settle where they live (see Open Questions) before building them.' });
   }
   return risks;
 }

@@ -1,4 +1,6 @@
+import type { CodeIndex } from '../../code/types';
 import type { ContextPack } from '../../context/types';
+import type { FileSource } from '../../utils/file-source';
 import type { FeatureInput } from '../../inputs/feature-inputs';
 import type { PlanTemplate } from '../../templates/template';
 import { ownersOf } from '../../workspace/owners';
@@ -8,6 +10,7 @@ import type { Alternative, Area, ChangeSize, Phase, PlanModel, Requirement, Sour
 import { describeArchitecture, projectView, technicalDecisions, workspaceRisks } from './architecture';
 import { areaOf, projectSide } from './classify';
 import { extractInputFacts, type InputFacts } from './extract-inputs';
+import { CodeMap } from './code-map';
 import { AREA_ORDER, planWorkItems } from './work-items';
 
 export interface OfflineDraftRequest {
@@ -15,6 +18,8 @@ export interface OfflineDraftRequest {
   inputs: FeatureInput[];
   facts: WorkspaceFacts;
   context: ContextPack;
+  /** The whole workspace's code index: the drafter resolves every name the inputs mention against it. */
+  index: CodeIndex;
   feature: string;
   drafter: string;
   /** ISO time the plan is made at (passed in so drafts are reproducible). */
@@ -24,7 +29,7 @@ export interface OfflineDraftRequest {
 const AREA_TITLES: Record<string, string> = { backend: 'Backend', frontend: 'Frontend', shared: 'Shared Code', security: 'Security', testing: 'Testing' };
 
 /** Drafts the plan model from the inputs and the workspace, deterministically. */
-export async function buildPlanModel(request: OfflineDraftRequest): Promise<PlanModel> {
+export async function buildPlanModel(request: OfflineDraftRequest, source: FileSource): Promise<PlanModel> {
   const { template, inputs, facts, context } = request;
   const allowed = forbiddenFilter(template);
   const found = await extractInputFacts(inputs.filter((i) => i.kind !== 'task'));
@@ -33,8 +38,9 @@ export async function buildPlanModel(request: OfflineDraftRequest): Promise<Plan
   const scoped = taskFacts ?? found;
   const affected = facts.projects[context.affected.name];
   const requirements = collectRequirements(scoped, inputs, projectSide(affected)).filter((r) => allowed(r.text));
-  const tasks = planWorkItems(requirements, scoped.acceptance.filter((a) => allowed(a.text)), facts, context);
-  const architecture = describeArchitecture(tasks, facts, context);
+  const code = new CodeMap(request.index, facts, source);
+  const { items: tasks, plan } = planWorkItems(requirements, scoped.acceptance.filter((a) => allowed(a.text)), facts, affected, code);
+  const architecture = describeArchitecture(tasks, plan, facts, context, code);
   const size = changeSize(tasks, requirements, context);
   const title = (taskFacts?.title ?? found.title ?? firstSentence(inputs.find((i) => i.kind !== 'constitution')?.text ?? request.feature)).slice(0, 120).replace(/[.,;:!]+$/u, '');
   const keep = (list: Sourced[]) => list.filter((s) => allowed(s.text));
@@ -50,14 +56,14 @@ export async function buildPlanModel(request: OfflineDraftRequest): Promise<Plan
     goals: keep(scoped.goals),
     nonGoals: keep(scoped.nonGoals),
     assumptions: keep(scoped.assumptions),
-    openQuestions: keep(scoped.openQuestions),
+    openQuestions: [...keep(scoped.openQuestions), ...plan.questions.map((text) => ({ text, source: 'workspace' }))],
     successCriteria: keep([...scoped.metrics, ...scoped.acceptance, ...(scoped.metrics.length + scoped.acceptance.length === 0 ? scoped.goals : [])]),
     requirements,
     areas: AREA_ORDER.map((id): Area => ({ id, title: AREA_TITLES[id], items: tasks.filter((t) => t.area === id) })),
     tasks,
     architecture,
-    decisions: technicalDecisions(architecture, tasks, facts),
-    testing: testingOf(tasks, facts, context),
+    decisions: technicalDecisions(architecture, tasks, plan, facts),
+    testing: testingOf(tasks, facts),
     risks: [...keep(scoped.risks).map((r) => ({ risk: `${r.text} (${r.source})`, mitigation: mitigationFor(r.text, tasks) })), ...workspaceRisks(architecture, tasks, facts)],
     size,
     phases: phasesOf(tasks, size),
@@ -65,9 +71,12 @@ export async function buildPlanModel(request: OfflineDraftRequest): Promise<Plan
     constitution: found.principles.map((p) => ({ title: p.title, text: p.text, howMet: howPrincipleIsMet(`${p.title} ${p.text}`, tasks, architecture.constraints.length > 0) })),
     ...(task ? { task: { title, text: task.text.trim(), origin: task.origin } } : {}),
     alternatives: alternativesFor(tasks, architecture.touched[0].name, affected.sourceRoot),
-    contracts: context.files.flatMap((f) => f.symbols.filter((s) => s.exported && ['interface', 'type', 'class'].includes(s.kind)).map((symbol) => ({ path: f.path, symbol }))).slice(0, 5),
+    contracts: contractsOf(tasks, code),
     edgeCases: keep([...scoped.edgeCases, ...scoped.nonFunctional.filter((n) => /error|fail|empty|large|limit|timeout|invalid/i.test(n.text))]),
-    dataModel: context.files.filter((f) => ['entity', 'model', 'dto'].includes(f.role) || f.symbols.some((s) => s.decorators.some((d) => d.startsWith('@Entity')))).flatMap((f) => f.symbols.filter((s) => s.exported).map((symbol) => ({ path: f.path, symbol }))).slice(0, 6),
+    dataModel: architecture.components
+      .filter((f) => ['entity', 'model', 'dto'].includes(f.role) || f.symbols.some((s) => s.decorators.some((d) => d.startsWith('@Entity'))))
+      .flatMap((f) => f.symbols.filter((s) => s.exported).map((symbol) => ({ path: f.path, symbol })))
+      .slice(0, 6),
     release: architecture.touched.flatMap((t) => facts.projects[t.name].targets.filter((target) => ['build', 'serve', 'e2e'].includes(target.kind)).map((target) => ({ project: t.name, target }))),
   };
 }
@@ -88,7 +97,7 @@ function collectRequirements(found: InputFacts, inputs: FeatureInput[], fallback
   }
   return dedupe(sourced).map(([s, kind], i) => {
     const { label, text } = splitLabel(s.text);
-    return { text, source: s.source, id: label ?? `R${i + 1}`, kind, area: areaOf(text, fallbackArea) };
+    return { text, source: s.source, ...(s.section ? { section: s.section } : {}), id: label ?? `R${i + 1}`, kind, area: areaOf(text, fallbackArea) };
   });
 }
 
@@ -148,7 +157,20 @@ function mitigationFor(risk: string, tasks: WorkItem[]): string {
   return related ? `Covered by ${related.id}; verify it against this risk in review.` : 'Raise in review: no work item addresses it directly yet.';
 }
 
-function testingOf(tasks: WorkItem[], facts: WorkspaceFacts, context: ContextPack): Testing {
+/** The existing signatures the work items change: the symbol each item names in the file it changes. */
+function contractsOf(tasks: WorkItem[], code: CodeMap): PlanModel['contracts'] {
+  const contracts: PlanModel['contracts'] = [];
+  for (const task of tasks.filter((t) => t.area !== 'testing')) {
+    for (const path of task.files.filter((f) => !task.creates?.includes(f))) {
+      const file = code.index.files.get(path);
+      const named = file?.symbols.find((s) => s.exported && new RegExp(`\`${s.name}[\`.(]`).test(task.title));
+      if (file && named && !contracts.some((c) => c.path === path && c.symbol.name === named.name)) contracts.push({ path, symbol: named });
+    }
+  }
+  return contracts.slice(0, 8);
+}
+
+function testingOf(tasks: WorkItem[], facts: WorkspaceFacts): Testing {
   const touched = [...new Set(tasks.map((t) => t.project))].map((n) => facts.projects[n]).filter(Boolean);
   const targets = touched.flatMap((p) =>
     p.targets.filter((t) => t.kind === 'test' || t.kind === 'e2e').map((t) => ({ project: p.name, target: t.name, command: `nx run ${p.name}:${t.name}`, kind: t.kind })),
@@ -156,7 +178,7 @@ function testingOf(tasks: WorkItem[], facts: WorkspaceFacts, context: ContextPac
   const testing = tasks.filter((t) => t.area === 'testing');
   return {
     targets,
-    specs: context.specs,
+    specs: [...new Set(tasks.filter((t) => t.area === 'testing').flatMap((t) => t.files.filter((f) => !t.creates?.includes(f))))],
     unit: testing.filter((t) => !/end-to-end/.test(t.title)).map((t) => t.title),
     integration: tasks.filter((t) => t.area === 'backend' && t.files.some((f) => /controller/.test(f))).map((t) => `Exercise the endpoint changed by ${t.id} through its controller and service together.`),
     e2e: testing.filter((t) => /end-to-end/.test(t.title)).map((t) => t.title),

@@ -14,7 +14,7 @@ export interface Draft {
 
 /** The offline drafter: inputs + workspace → a complete plan, with no network and no key. */
 export async function draftOffline(request: OfflineDraftRequest, source: FileSource): Promise<Draft> {
-  const model = await buildPlanModel(request);
+  const model = await buildPlanModel(request, source);
   const body = renderTemplate(request.template, model);
   const provenance = await provenanceFor(request, body, source);
   return { text: renderProvenance(provenance) + '\n' + body, model, provenance };

@@ -119,7 +119,8 @@ function collectBlocks(tree: Root, label: string): Block[] {
 
 function sortBlocks(blocks: Block[], facts: InputFacts, isJtbd: boolean): void {
   for (const block of blocks) {
-    const entry: Sourced = { text: block.text, source: block.source };
+    const section = block.headings.at(-1);
+    const entry: Sourced = { text: block.text, source: block.source, ...(section ? { section } : {}) };
     facts.all.push(entry);
     const bucket = bucketOf(block, isJtbd);
     if (bucket) (facts[bucket] as Sourced[]).push(entry);

@@ -1,208 +1,151 @@
-import type { ContextPack, FileRole, RankedFile } from '../../context/types';
-import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
+import { posix } from 'node:path';
 import { ownersOf } from '../../workspace/owners';
+import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { splitWords as keywords } from '../../code/words';
-import { slugify } from '../../utils/words';
 import type { AreaId, Requirement, Sourced, WorkItem } from '../plan-model';
 import { projectSide } from './classify';
-import { FileMatcher } from './match-files';
+import type { CodeMap } from './code-map';
+import { planChanges, type ChangePlan, type PlannedChange } from './plan-changes';
 
 export const AREA_ORDER: AreaId[] = ['backend', 'frontend', 'shared', 'security', 'testing'];
 /** Implementation order: contracts first, then the server, the client, and the cross-cutting checks. */
-const BUILD_ORDER: AreaId[] = ['shared', 'backend', 'frontend', 'security', 'testing'];
+const BUILD_ORDER: AreaId[] = ['shared', 'backend', 'security', 'frontend', 'testing'];
 
-const VERB_BY_ROLE: Record<FileRole, string> = {
-  controller: 'Expose',
-  service: 'Implement',
-  module: 'Register',
-  entity: 'Extend',
-  dto: 'Extend',
-  model: 'Extend',
-  component: 'Update',
-  hook: 'Extend',
-  store: 'Extend',
-  guard: 'Enforce',
-  util: 'Add',
-  config: 'Configure',
-  test: 'Test',
-  other: 'Change',
-};
-
-interface Scope {
-  facts: WorkspaceFacts;
-  context: ContextPack;
-  affected: ProjectFact;
-  matcher: FileMatcher;
+export interface PlannedWork {
+  items: WorkItem[];
+  plan: ChangePlan;
 }
 
 /**
- * Turns requirements into work items, each tied to the files it most likely touches: the best keyword match
- * among the context's files on the requirement's side of the system (backend, frontend, shared). When no
- * existing file fits, the item creates a new one under the project that side belongs to, and says so.
+ * Turns requirements into work items: one per file the change touches (or creates), naming the symbol, the
+ * requirements it serves and the existing code it uses; then one per spec, and an end-to-end scenario where a
+ * touched application has an e2e project.
  */
-export function planWorkItems(requirements: Requirement[], acceptance: Sourced[], facts: WorkspaceFacts, context: ContextPack): WorkItem[] {
-  const affected = facts.projects[context.affected.name];
-  const scope: Scope = { facts, context, affected, matcher: new FileMatcher(context.files.filter((f) => f.role !== 'test')) };
-  const items = requirements.filter((r) => r.area !== 'testing').map((requirement) => itemFor(requirement, scope));
+export function planWorkItems(requirements: Requirement[], acceptance: Sourced[], facts: WorkspaceFacts, affected: ProjectFact, code: CodeMap): PlannedWork {
+  const plan = planChanges(requirements.filter((r) => r.area !== 'testing'), code, affected);
+  const items = plan.changes.map((change) => itemFor(change, facts));
+  const e2e = e2eItem(items, plan, requirements, facts, code);
+  if (e2e) items.push(e2e);
   attachAcceptance(items, acceptance);
-  const tests = testItems(items, requirements.filter((r) => r.area === 'testing'), scope);
-  const ordered = [...items, ...tests].sort((a, b) => BUILD_ORDER.indexOf(a.area) - BUILD_ORDER.indexOf(b.area));
+  const ordered = items.sort((a, b) => BUILD_ORDER.indexOf(a.area) - BUILD_ORDER.indexOf(b.area));
   ordered.forEach((item, i) => (item.id = `task-${String(i + 1).padStart(3, '0')}`));
   linkDependencies(ordered, facts);
-  return ordered;
+  return { items: ordered, plan };
 }
 
-function itemFor(requirement: Requirement, scope: Scope): WorkItem {
-  const side = sideOf(requirement, scope);
-  if (requirement.area !== 'security' && requirement.area !== 'testing') requirement.area = side;
-  const matches = scope.matcher.match(requirement.text, (file) => fileSide(file, scope) === side);
-  const files = matches.slice(0, 3).map((m) => m.file);
-  const best = files[0];
-  const project = best?.project ?? projectForSide(side, scope).name;
-  const title = best ? changeTitle(requirement, best) : createTitle(requirement, projectForSide(side, scope));
-  const symbol = best ? keySymbol(best, requirement.text) : undefined;
+function itemFor(change: PlannedChange, facts: WorkspaceFacts): WorkItem {
+  const project = facts.projects[change.project];
+  const testTarget = change.area === 'testing' ? project?.targets.find((t) => t.kind === 'test') : undefined;
+  const where = change.pathInAction ? '' : change.path ? ` in \`${change.path}\`${change.isNew ? ' (new)' : ''}` : ` in \`${change.project}\``;
+  const uses = change.uses.length ? `, using ${change.uses.slice(0, 3).join(', ')}` : '';
+  const run = testTarget ? `; run \`nx run ${change.project}:${testTarget.name}\`` : '';
   return {
     id: '',
-    title,
-    area: requirement.area,
-    project,
-    files: files.map((f) => f.path),
-    requirements: [requirement],
+    title: `${change.action}${where}${uses}${run} — ${servedBy(change.requirements)}`,
+    area: change.area,
+    project: change.project,
+    files: change.path ? [change.path] : [],
+    ...(change.isNew && change.path ? { creates: [change.path] } : {}),
+    requirements: change.requirements,
     acceptance: [],
-    ...complexity(files, scope),
-    ...(best && symbol ? { pattern: { path: best.path, symbol } } : {}),
+    ...complexityOf(change, project),
     dependsOn: [],
-    owners: best ? ownersOf(scope.facts.owners, best.path) : [],
+    owners: change.path ? ownersOf(facts.owners, change.path) : [],
   };
 }
 
-/** The side of the system a requirement lands on: where the files it names live, else its words' area. */
-function sideOf(requirement: Requirement, scope: Scope): AreaId {
-  const named = [...scope.matcher.namedFiles(requirement.text).entries()].sort((a, b) => b[1] - a[1]);
-  const file = named.length ? scope.context.files.find((f) => f.path === named[0][0]) : undefined;
-  if (file) return fileSide(file, scope);
-  return requirement.area === 'security' ? 'backend' : requirement.area;
-}
-
-function fileSide(file: RankedFile, scope: Scope): AreaId {
-  const project = scope.facts.projects[file.project];
-  return project ? projectSide(project) : 'shared';
-}
-
-/** The best-ranked project of a side, or the affected project when the context holds none. */
-function projectForSide(side: AreaId, scope: Scope): ProjectFact {
-  const ranked = scope.context.projects.map((p) => scope.facts.projects[p.name]).filter(Boolean);
-  return ranked.find((p) => p.type !== 'e2e' && projectSide(p) === side) ?? scope.affected;
-}
-
-/** The symbol a work item is about: one the requirement names, else the file's main class or function. */
-function keySymbol(file: RankedFile, text: string) {
-  const exported = file.symbols.filter((s) => s.exported);
-  return (
-    file.symbols.find((s) => new RegExp(`\\b${s.name}\\b`).test(text)) ??
-    exported.find((s) => s.kind === 'class' || s.kind === 'function') ??
-    exported[0] ??
-    file.symbols[0]
-  );
-}
-
-function changeTitle(requirement: Requirement, file: RankedFile): string {
-  const symbol = keySymbol(file, requirement.text);
-  const target = symbol ? `\`${symbol.name}\` in \`${file.path}\`` : `\`${file.path}\``;
-  return `${VERB_BY_ROLE[file.role]} ${target} — ${requirement.id}: ${phrase(requirement)} (${requirement.source})`;
-}
-
-function createTitle(requirement: Requirement, project: ProjectFact): string {
-  const dir = `${project.sourceRoot}/${slugify(phrase(requirement)) || 'feature'}/`;
-  return `Create \`${dir}\` (new) in \`${project.name}\` — ${requirement.id}: ${phrase(requirement)} (${requirement.source})`;
+/** "FR-1: expose `GET /orders/export` (PRD.md:64); also FR-2, FR-4". */
+function servedBy(requirements: Requirement[]): string {
+  const [first, ...rest] = requirements;
+  if (!first) return 'supports the changes above';
+  return `${first.id}: ${phrase(first)} (${first.source})${rest.length ? `; also ${rest.map((r) => r.id).join(', ')}` : ''}`;
 }
 
 /** The heart of a requirement: a story's "I want …" part, or the sentence itself, cut to a readable length. */
 function phrase(requirement: Sourced): string {
   const story = /\bi (?:want|need|can)(?: to)?\s+(.+?)(?:,?\s+so (?:that|i can)\b.*)?$/i.exec(requirement.text);
   const text = (story ? story[1] : requirement.text).replace(/^[-*]\s*/, '').replace(/[.;:]+$/, '').trim();
-  return text.length > 180 ? `${text.slice(0, 177).replace(/\s+\S*$/, '')}…` : text;
+  const first = text.split(/(?<=[.!?])\s+/)[0];
+  return first.length > 140 ? `${first.slice(0, 137).replace(/\s+\S*$/, '')}…` : first;
 }
 
-function complexity(files: RankedFile[], scope: Scope): Pick<WorkItem, 'complexity' | 'complexityBasis'> {
-  if (files.length === 0) return { complexity: 'medium', complexityBasis: 'new code: no existing file fits' };
-  const projects = new Set(files.map((f) => f.project)).size;
-  const publicApi = files.reduce((n, f) => n + f.symbols.filter((s) => s.exported).length, 0);
-  const dependents = files.reduce((n, f) => n + (scope.facts.projects[f.project]?.dependents.length ?? 0), 0);
-  const score = files.length + projects + (dependents > 0 ? 2 : 0);
-  const level = score <= 3 ? 'low' : score <= 6 ? 'medium' : 'high';
-  return {
-    complexity: level,
-    complexityBasis: `${files.length} file(s) in ${projects} project(s), ${publicApi} exported symbol(s), ${dependents} dependent project(s)`,
+function complexityOf(change: PlannedChange, project: ProjectFact | undefined): Pick<WorkItem, 'complexity' | 'complexityBasis'> {
+  const dependents = project?.dependents.length ?? 0;
+  const requirements = change.requirements.length;
+  const score = requirements + (change.isNew ? 1 : 0) + (dependents > 0 && !change.isNew ? 2 : 0);
+  const level = change.area === 'testing' ? 'low' : score <= 2 ? 'low' : score <= 5 ? 'medium' : 'high';
+  const kind = change.isNew ? 'a new file' : 'an existing file';
+  return { complexity: level, complexityBasis: `${kind} serving ${requirements} requirement(s) in a project with ${dependents} dependent project(s)` };
+}
+
+/**
+ * An end-to-end scenario for a touched frontend application that has an e2e project: a new spec beside the
+ * existing spec that covers the same page, named after it and the new route (`orders.spec.ts` →
+ * `orders-export.spec.ts`), or the existing spec extended when nothing new is added.
+ */
+function e2eItem(items: WorkItem[], plan: ChangePlan, requirements: Requirement[], facts: WorkspaceFacts, code: CodeMap): WorkItem | undefined {
+  const touchedApps = [...new Set(items.map((i) => i.project))].map((n) => facts.projects[n]).filter((p) => p?.type === 'application' && projectSide(p) === 'frontend');
+  const e2e = Object.values(facts.projects).find((p) => p.targets.some((t) => t.kind === 'e2e') && touchedApps.some((app) => p.dependencies.includes(app.name) || p.name.startsWith(app.name)));
+  if (!e2e) return undefined;
+  const target = e2e.targets.find((t) => t.kind === 'e2e')!;
+  const pageWords = new Set(items.filter((i) => touchedApps.some((a) => a.name === i.project)).flatMap((i) => i.files.flatMap((f) => keywords(posix.basename(f)))));
+  const specs = code.filesOf(e2e.name).filter((f) => /\.(spec|test|cy|e2e)\.[jt]sx?$/.test(f.path));
+  const allSpecs = specs.length ? specs : [...code.index.files.values()].filter((f) => f.project === e2e.name);
+  const existing = allSpecs.find((f) => keywords(posix.basename(f.path).split('.')[0]).some((w) => pageWords.has(w)));
+  const newRoute = plan.changes.map((c) => /`(?:GET|POST|PUT|PATCH|DELETE) (\/[^`]+)`/.exec(c.action)?.[1]).find(Boolean)?.split('/').filter((s) => s && !s.startsWith(':')).pop();
+  const newHandler = plan.changes.map((c) => /^Add (?:a |the )?`(\w+)` handler/.exec(c.action)?.[1]).find(Boolean);
+  const newPart = newRoute ?? newHandler?.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  const served = requirements.filter((r) => r.area === 'frontend' || r.kind === 'story');
+  const base: Omit<WorkItem, 'title' | 'files'> = {
+    id: '',
+    area: 'testing',
+    project: e2e.name,
+    requirements: served,
+    acceptance: [],
+    complexity: 'low',
+    complexityBasis: 'follows the existing end-to-end specs',
+    dependsOn: [],
+    owners: [],
   };
+  const run = `run \`nx run ${e2e.name}:${target.name}\``;
+  if (existing) {
+    const name = posix.basename(existing.path);
+    const stem = name.split('.')[0];
+    if (newPart && !stem.includes(newPart)) {
+      const path = `${posix.dirname(existing.path)}/${stem}-${newPart}${name.slice(stem.length)}`;
+      return { ...base, title: `Add the end-to-end scenario in \`${path}\` (new), in the style of the existing specs beside it; ${run}`, files: [path], creates: [path] };
+    }
+    return { ...base, title: `Extend the end-to-end scenario in \`${existing.path}\`; ${run}`, files: [existing.path] };
+  }
+  return { ...base, title: `Add an end-to-end scenario under \`${e2e.sourceRoot || e2e.root}\` for the user-facing flow; ${run}`, files: [] };
 }
 
-/** Each acceptance criterion goes to the work item whose requirement shares most of its words. */
+/** Each acceptance criterion goes to the work item whose requirements share most of its words. */
 function attachAcceptance(items: WorkItem[], acceptance: Sourced[]): void {
   for (const criterion of acceptance) {
     const words = new Set(keywords(criterion.text));
     let best: WorkItem | undefined;
     let bestShared = 0;
     for (const item of items) {
-      const shared = keywords(item.requirements.map((r) => r.text).join(' ')).filter((w) => words.has(w)).length;
+      const shared = keywords(`${item.title} ${item.requirements.map((r) => r.text).join(' ')}`).filter((w) => words.has(w)).length;
       if (shared > bestShared) [best, bestShared] = [item, shared];
     }
     (best ?? items[0])?.acceptance.push(criterion.text);
   }
 }
 
-/** One testing item per touched project that has a test target, naming its specs and command. */
-function testItems(items: WorkItem[], testRequirements: Requirement[], scope: Scope): WorkItem[] {
-  const byProject = new Map<string, WorkItem[]>();
-  for (const item of items) byProject.set(item.project, [...(byProject.get(item.project) ?? []), item]);
-  const tests: WorkItem[] = [];
-  for (const [name, projectItems] of byProject) {
-    const project = scope.facts.projects[name];
-    const target = project?.targets.find((t) => t.kind === 'test');
-    if (!project || !target) continue;
-    const specs = scope.context.specs.filter((spec) => spec.startsWith(`${project.root}/`)).slice(0, 3);
-    const where = specs.length ? `next to ${specs.map((s) => `\`${s}\``).join(', ')}` : `under \`${project.sourceRoot}\``;
-    const covered = projectItems.map((i) => i.requirements[0].id).join(', ');
-    tests.push(testItem(`Write unit tests ${where} covering ${covered}; run \`nx run ${name}:${target.name}\``, name, specs, [...projectItems.flatMap((i) => i.requirements), ...testRequirements], scope));
-  }
-  for (const e2e of e2eProjectsFor(byProject, scope)) {
-    const target = e2e.targets.find((t) => t.kind === 'e2e')!;
-    tests.push(testItem(`Add an end-to-end scenario in \`${e2e.root}\` for the user-facing flow; run \`nx run ${e2e.name}:${target.name}\``, e2e.name, [], testRequirements, scope));
-  }
-  return tests;
-}
-
-function testItem(title: string, project: string, files: string[], requirements: Requirement[], scope: Scope): WorkItem {
-  return {
-    id: '',
-    title,
-    area: 'testing',
-    project,
-    files,
-    requirements,
-    acceptance: [],
-    complexity: 'low',
-    complexityBasis: 'tests follow the existing specs',
-    dependsOn: [],
-    owners: files[0] ? ownersOf(scope.facts.owners, files[0]) : [],
-  };
-}
-
-/** E2E projects that exercise a touched frontend application. */
-function e2eProjectsFor(byProject: Map<string, WorkItem[]>, scope: Scope): ProjectFact[] {
-  const touchedApps = [...byProject.keys()].map((n) => scope.facts.projects[n]).filter((p) => p?.type === 'application' && projectSide(p) === 'frontend');
-  return Object.values(scope.facts.projects).filter(
-    (p) => p.targets.some((t) => t.kind === 'e2e') && touchedApps.some((app) => p.dependencies.includes(app.name) || p.name.startsWith(app.name)),
-  );
-}
-
-/** An item depends on earlier items in projects that its own project depends on (per the project graph). */
+/** An item depends on earlier items in projects its own project depends on, and tests on the code they cover. */
 function linkDependencies(items: WorkItem[], facts: WorkspaceFacts): void {
   items.forEach((item, i) => {
     const deps = new Set(facts.projects[item.project]?.dependencies ?? []);
+    const covers = new Set(item.requirements.map((r) => r.id));
     item.dependsOn = items
       .slice(0, i)
-      .filter((earlier) => (earlier.project !== item.project && deps.has(earlier.project)) || (item.area === 'testing' && earlier.project === item.project && earlier.area !== 'testing'))
+      .filter(
+        (earlier) =>
+          (earlier.project !== item.project && deps.has(earlier.project) && earlier.area !== 'testing') ||
+          (item.area === 'testing' && earlier.area !== 'testing' && earlier.project === item.project && earlier.requirements.some((r) => covers.has(r.id))),
+      )
       .map((earlier) => earlier.id);
   });
 }

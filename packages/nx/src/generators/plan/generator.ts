@@ -35,7 +35,7 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
     throw new InputError(`${outputPath} already exists and may hold your edits. Re-run with --force to overwrite it, or choose another --feature.`);
   }
   const draft = await draftOffline(
-    { template: options.template, inputs, facts, context, feature: options.feature, drafter: 'offline', now: new Date().toISOString() },
+    { template: options.template, inputs, facts, context, index, feature: options.feature, drafter: 'offline', now: new Date().toISOString() },
     source,
   );
   tree.write(outputPath, draft.text);

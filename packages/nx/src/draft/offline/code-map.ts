@@ -1,0 +1,228 @@
+import { posix } from 'node:path';
+import type { CodeIndex, IndexedFile } from '../../code/types';
+import { compoundTerm, identifierWords } from '../../code/words';
+import type { CodeSymbol } from '../../context/types';
+import { readText, type FileSource } from '../../utils/file-source';
+import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
+
+/** A declaration found in the index: the file and the top-level symbol (and the member, when one was asked for). */
+export interface SymbolHit {
+  file: IndexedFile;
+  symbol: CodeSymbol;
+}
+
+/** An HTTP route the server declares: NestJS-style decorators, or Express/Fastify/Hono-style router calls. */
+export interface ServerRoute {
+  method: string;
+  /** Path as declared, controller prefix included, without the app's global prefix: `/orders/:id`. */
+  path: string;
+  file: string;
+  /** Controller class and handler, when declared with decorators. */
+  owner?: string;
+  handler?: string;
+}
+
+/** A file that calls the server: a string literal that is an API path (`'/orders'`, `` `/orders/${id}` ``). */
+export interface ClientCall {
+  file: string;
+  path: string;
+}
+
+const HTTP_DECORATOR = /^@(Get|Post|Put|Patch|Delete|All|Head|Options)\((?:\s*['"`]([^'"`]*)['"`])?/;
+const CONTROLLER_DECORATOR = /^@Controller\((?:\s*['"`]([^'"`]*)['"`]|\s*\{[^}]*path:\s*['"`]([^'"`]*)['"`])?/;
+const ROUTER_CALL = /\b(?:router|app|server|route[rs]?|api|fastify)\.(get|post|put|patch|delete)\(\s*['"`](\/[^'"`]*)['"`]/gi;
+const API_PATH_LITERAL = /['"`](\/(?:api\/)?[a-z][\w-]*(?:\/(?:[\w:.-]+|\$\{[^}]+\}))*)\/?(?:\?[^'"`]*)?['"`]/g;
+const GLOBAL_PREFIX = /setGlobalPrefix\(\s*['"`]([^'"`]+)['"`]/;
+
+/**
+ * What the drafter asks of the code: where a name is declared, which routes the server has and who calls
+ * them, who uses a symbol, and how a project names and lays out its files. Built from the syntax index, with
+ * the text of a file read only when a question needs its string literals (routes, calls).
+ */
+export class CodeMap {
+  private readonly declared = new Map<string, SymbolHit[]>();
+  private readonly projectsByImport = new Map<string, ProjectFact>();
+  private serverRoutes?: ServerRoute[];
+  private clientCallList?: ClientCall[];
+  private globalPrefixes?: string[];
+
+  constructor(
+    readonly index: CodeIndex,
+    readonly facts: WorkspaceFacts,
+    private readonly source: FileSource,
+  ) {
+    for (const file of index.files.values()) {
+      for (const symbol of file.symbols) {
+        const hits = this.declared.get(symbol.name) ?? [];
+        hits.push({ file, symbol });
+        this.declared.set(symbol.name, hits);
+      }
+    }
+    for (const project of Object.values(facts.projects)) if (project.importPath) this.projectsByImport.set(project.importPath, project);
+  }
+
+  /** Declarations of a top-level name, exported ones and non-test files first. */
+  symbol(name: string): SymbolHit[] {
+    return [...(this.declared.get(name) ?? [])].sort((a, b) => rankHit(a) - rankHit(b) || a.file.path.localeCompare(b.file.path));
+  }
+
+  file(path: string): IndexedFile | undefined {
+    const clean = path.replace(/^\.?\//, '');
+    return this.index.files.get(clean) ?? [...this.index.files.values()].find((f) => f.path.endsWith(`/${clean}`));
+  }
+
+  projectByImportPath(importPath: string): ProjectFact | undefined {
+    return this.projectsByImport.get(importPath);
+  }
+
+  projectOf(path: string): ProjectFact | undefined {
+    const owners = Object.values(this.facts.projects).filter((p) => p.root && (path === p.root || path.startsWith(`${p.root}/`)));
+    return owners.sort((a, b) => b.root.length - a.root.length)[0];
+  }
+
+  filesOf(project: string): IndexedFile[] {
+    return [...this.index.files.values()].filter((f) => f.project === project);
+  }
+
+  /** Every route the server declares. */
+  routes(): ServerRoute[] {
+    this.serverRoutes ??= [...this.index.files.values()].filter((f) => f.role !== 'test').flatMap((file) => this.routesIn(file));
+    return this.serverRoutes;
+  }
+
+  /** The routes' common global prefixes (`app.setGlobalPrefix('api')`), which clients may or may not write. */
+  prefixes(): string[] {
+    if (!this.globalPrefixes) {
+      const found = new Set<string>();
+      for (const file of this.index.files.values()) {
+        if (file.role === 'test' || !file.terms['#setglobalprefix']) continue;
+        const prefix = GLOBAL_PREFIX.exec(readText(this.source, file.path) ?? '')?.[1];
+        if (prefix) found.add(prefix.replace(/^\/|\/$/g, ''));
+      }
+      this.globalPrefixes = [...found];
+    }
+    return this.globalPrefixes;
+  }
+
+  /** Controllers (decorated classes) by their route prefix: `orders` → the OrdersController file. */
+  controllers(): Array<{ file: IndexedFile; owner: string; prefix: string }> {
+    return [...this.index.files.values()].flatMap((file) =>
+      file.symbols.flatMap((symbol) => {
+        const match = symbol.decorators.map((d) => CONTROLLER_DECORATOR.exec(d)).find(Boolean);
+        return match ? [{ file, owner: symbol.name, prefix: trimSlashes(match[1] ?? match[2] ?? '') }] : [];
+      }),
+    );
+  }
+
+  /** Files (outside the server) that call the server with a literal API path. */
+  clientCalls(): ClientCall[] {
+    if (!this.clientCallList) {
+      const serverFiles = new Set(this.routes().map((r) => r.file));
+      const calls: ClientCall[] = [];
+      for (const file of this.index.files.values()) {
+        if (file.role === 'test' || serverFiles.has(file.path) || !mayCallServer(file)) continue;
+        const text = readText(this.source, file.path) ?? '';
+        for (const match of text.matchAll(API_PATH_LITERAL)) calls.push({ file: file.path, path: match[1] });
+      }
+      this.clientCallList = calls;
+    }
+    return this.clientCallList;
+  }
+
+  /** Normalised segments of a route or call path, without a global prefix: `/api/orders/:id` → orders, :param. */
+  segments(path: string): string[] {
+    const parts = trimSlashes(path.split('?')[0]).split('/').filter(Boolean);
+    const prefixes = new Set(this.prefixes());
+    while (parts.length && prefixes.has(parts[0])) parts.shift();
+    return parts.map((part) => (part.startsWith(':') || part.startsWith('${') || part.startsWith('{') ? ':param' : part.toLowerCase()));
+  }
+
+  /**
+   * Whether a name is written anywhere in the workspace's code: a field, a parameter, an import from a package.
+   * A name the inputs mention that is written but not declared is existing code, not code to add.
+   */
+  isWritten(name: string): boolean {
+    const term = compoundTerm(name);
+    for (const file of this.index.files.values()) if ((file.terms[term] ?? 0) > 0) return true;
+    return false;
+  }
+
+  /** Files that use a symbol by name (its compound name in their text), the declaring file excluded. */
+  usersOf(name: string, except?: string): IndexedFile[] {
+    const term = compoundTerm(name);
+    return [...this.index.files.values()].filter((f) => f.path !== except && (f.terms[term] ?? 0) > 0);
+  }
+
+  /** A project's source files that sit in its main source folder (the folder holding most of them). */
+  mainFolder(project: ProjectFact): string {
+    const counts = new Map<string, number>();
+    for (const file of this.filesOf(project.name)) {
+      if (file.role === 'test' || posix.basename(file.path).startsWith('index.')) continue;
+      const folder = posix.dirname(file.path);
+      counts.set(folder, (counts.get(folder) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? project.sourceRoot ?? project.root;
+  }
+
+  /** The project's barrel (`src/index.ts`) when it re-exports its modules one by one. */
+  barrelOf(project: ProjectFact): string | undefined {
+    const candidates = [`${project.sourceRoot}/index.ts`, `${project.root}/src/index.ts`, `${project.root}/index.ts`];
+    return candidates.find((path) => this.index.files.has(path) && /export\s+\*\s+from|export\s*\{/.test(readText(this.source, path) ?? ''));
+  }
+
+  /** The spec file beside a source file, by the naming its project uses (`x.spec.ts` or `x.test.ts`). */
+  specFor(path: string): { path: string; exists: boolean } {
+    const extension = posix.extname(path);
+    const base = path.slice(0, -extension.length);
+    for (const suffix of ['.spec', '.test']) {
+      const candidate = `${base}${suffix}${extension}`;
+      if (this.source.exists(candidate)) return { path: candidate, exists: true };
+    }
+    const project = this.projectOf(path);
+    const usesTest = project ? this.filesOf(project.name).some((f) => /\.test\.[jt]sx?$/.test(f.path)) && !this.filesOf(project.name).some((f) => /\.spec\.[jt]sx?$/.test(f.path)) : false;
+    return { path: `${base}${usesTest ? '.test' : '.spec'}${extension}`, exists: false };
+  }
+
+  /** Words of a name as an engineer reads it, verbs and all: `useExportOrders` → use, export, order. */
+  static words(name: string): string[] {
+    return identifierWords(name);
+  }
+
+  private routesIn(file: IndexedFile): ServerRoute[] {
+    const routes: ServerRoute[] = [];
+    for (const symbol of file.symbols) {
+      const controller = symbol.decorators.map((d) => CONTROLLER_DECORATOR.exec(d)).find(Boolean);
+      if (!controller) continue;
+      const prefix = trimSlashes(controller[1] ?? controller[2] ?? '');
+      for (const member of symbol.members) {
+        for (const decorator of member.decorators) {
+          const http = HTTP_DECORATOR.exec(decorator);
+          if (http) routes.push({ method: http[1].toUpperCase(), path: joinRoute(prefix, http[2] ?? ''), file: file.path, owner: symbol.name, handler: member.name });
+        }
+      }
+    }
+    if (routes.length === 0 && (file.terms['router'] || file.terms['route'] || file.terms['get'] || file.terms['post'])) {
+      for (const match of (readText(this.source, file.path) ?? '').matchAll(ROUTER_CALL)) {
+        routes.push({ method: match[1].toUpperCase(), path: joinRoute('', match[2]), file: file.path });
+      }
+    }
+    return routes;
+  }
+}
+
+function rankHit(hit: SymbolHit): number {
+  return (hit.symbol.exported ? 0 : 2) + (hit.file.role === 'test' ? 4 : 0) + (/\.stories\.|\.d\.ts$/.test(hit.file.path) ? 4 : 0);
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}
+
+function joinRoute(prefix: string, path: string): string {
+  return `/${[trimSlashes(prefix), trimSlashes(path)].filter(Boolean).join('/')}`;
+}
+
+/** Client code names the server through a request helper; a file with none of these words makes no call. */
+function mayCallServer(file: IndexedFile): boolean {
+  return Boolean(file.terms['fetch'] || file.terms['http'] || file.terms['request'] || file.terms['axios'] || file.terms['api'] || file.terms['client'] || file.terms['get'] || file.terms['post']);
+}

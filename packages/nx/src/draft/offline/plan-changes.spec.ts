@@ -1,0 +1,128 @@
+import { indexWorkspace } from '../../code/index-workspace';
+import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
+import type { Requirement } from '../plan-model';
+import { CodeMap } from './code-map';
+import { readMentions, type MentionRole } from './mentions';
+import { planChanges } from './plan-changes';
+
+let workspace: LoadedWorkspace;
+let code: CodeMap;
+
+beforeAll(async () => {
+  workspace = await loadExampleWorkspace();
+  code = new CodeMap(indexWorkspace({ projects: workspace.facts.projects, source: workspace.source }), workspace.facts, workspace.source);
+});
+
+function requirement(text: string, extra: Partial<Requirement> = {}): Requirement {
+  return { id: 'R1', text, source: 'PRD.md:1', kind: 'requirement', area: 'backend', ...extra };
+}
+
+describe('readMentions: what a mention means in its sentence', () => {
+  it.each<[string, string, MentionRole]>([
+    ['It must not use `formatMoney`, which adds currency symbols.', 'formatMoney', 'avoid'],
+    ['Amounts are rendered with `toDecimalString` from `@shop/shared-util`.', 'toDecimalString', 'reuse'],
+    ['Measure it with `rangeLengthInDays` from `@shop/shared-util`.', 'rangeLengthInDays', 'reuse'],
+    ['`OrdersPage` must show an "Export CSV" button (the `Button` from `@shop/web-ui`).', 'OrdersPage', 'target'],
+    ['`OrdersPage` must show an "Export CSV" button (the `Button` from `@shop/web-ui`).', 'Button', 'reuse'],
+    ['The API must expose `GET /api/orders/export` on `OrdersController`.', 'OrdersController', 'target'],
+    ['Staff get `403` from `RolesGuard`.', 'RolesGuard', 'reuse'],
+    ['Validated by the same `ListOrdersQueryDto` rules.', 'ListOrdersQueryDto', 'reuse'],
+    ['The filter logic (today the private `OrdersService.filteredQuery`) must be shared.', 'OrdersService.filteredQuery', 'target'],
+    ['Scheduled exports are out of scope; `NotificationsQueue` already sends mail.', 'NotificationsQueue', 'context'],
+    ['A helper, for example `toCsvRow(values)`.', 'toCsvRow', 'target'],
+  ])('%s → %s is %s', (text, name, role) => {
+    const mention = readMentions(text, code).find((m) => m.text === name);
+    expect(mention?.role).toBe(role);
+  });
+
+  it.each([
+    ['`ordersApi.exportCsv(filters)`', 'new'],
+    ['`useExportOrders()`', 'new'],
+    ['`OrdersService.filteredQuery`', 'symbol'],
+    ['`GET /api/orders/export`', 'route'],
+    ['`@shop/shared-util`', 'project'],
+    ['`apps/api/src/main.ts`', 'file'],
+  ])('%s resolves to a %s', (text, kind) => {
+    expect(readMentions(`Use ${text}.`, code)[0]?.resolved.kind).toBe(kind);
+  });
+
+  it.each(['`customerId`', '`ValidationPipe`', '`placed_at`', '`text/csv; charset=utf-8`', '`422`', '`lines=true`'])(
+    '%s is not new code: it is written in the workspace already, or it is data',
+    (text) => {
+      expect(readMentions(`Use ${text}.`, code).filter((m) => m.resolved.kind === 'new')).toEqual([]);
+    },
+  );
+
+  it('finds the existing route a path names, whatever the global prefix', () => {
+    const [mention] = readMentions('Shadowed by `GET /api/orders/:id`.', code);
+    expect(mention.resolved).toMatchObject({ kind: 'route', existing: { file: 'apps/api/src/app/orders/orders.controller.ts', handler: 'get' } });
+  });
+});
+
+describe('planChanges: where the work goes', () => {
+  const paths = (text: string, extra: Partial<Requirement> = {}) =>
+    planChanges([requirement(text, extra)], code, workspace.facts.projects.api).changes.map((c) => `${c.isNew ? '+' : ''}${c.path}`);
+
+  it('puts a new route on the controller that owns its prefix, with its service, query DTO and specs', () => {
+    expect(paths('The API must expose `GET /api/orders/export` on `OrdersController`.')).toEqual([
+      'apps/api/src/app/orders/orders.controller.ts',
+      'apps/api/src/app/orders/orders.service.ts',
+      '+apps/api/src/app/orders/dto/export-orders.query.dto.ts',
+      '+apps/api/src/app/orders/orders.controller.spec.ts',
+      'apps/api/src/app/orders/orders.service.spec.ts',
+    ]);
+  });
+
+  it('puts new helpers in a new module named after their shared word, beside its siblings, exported from the barrel', () => {
+    expect(paths('CSV encoding must be a pure helper in `@shop/shared-util`, for example `toCsvRow(values)` or `escapeCsvField(value)`.', { area: 'shared' })).toEqual([
+      '+libs/shared/util/src/lib/csv.ts',
+      'libs/shared/util/src/index.ts',
+      '+libs/shared/util/src/lib/csv.spec.ts',
+    ]);
+  });
+
+  it('puts a new hook beside its siblings and a new member on its owner', () => {
+    const changes = planChanges(
+      [requirement('The request must go through `@shop/web-data-access`, for example `ordersApi.exportCsv(filters)` plus a `useExportOrders()` mutation.', { area: 'frontend' })],
+      code,
+      workspace.facts.projects.web,
+    ).changes;
+    expect(changes.filter((c) => c.area !== 'testing').map((c) => [c.path, c.action])).toEqual([
+      ['libs/web/data-access/src/lib/orders.ts', 'Add `ordersApi.exportCsv` to `ordersApi`'],
+      ['libs/web/data-access/src/lib/orders.ts', 'Add `useExportOrders` beside `useOrders` and `useOrder`'],
+    ]);
+  });
+
+  it('never makes a forbidden or reused name the target, and records them', () => {
+    const plan = planChanges([requirement('`total` is rendered with `toDecimalString` from `@shop/shared-util`. It must not use `formatMoney`.', { area: 'shared' })], code, workspace.facts.projects.api);
+    expect(plan.changes.map((c) => c.path)).not.toContain('libs/shared/util/src/lib/money.ts');
+    expect(plan.avoid.map((a) => a.name)).toEqual(['formatMoney']);
+    expect(plan.reuse.map((r) => [r.name, r.path])).toEqual([['toDecimalString', 'libs/shared/util/src/lib/money.ts']]);
+  });
+
+  it('follows a one-line description from the page it names down the stack, and adds the UI element no library has', () => {
+    const text = 'Let admins bulk-cancel pending orders from the orders page, with a confirmation dialog and an audit log entry';
+    expect(paths(text, { area: 'frontend' })).toEqual(expect.arrayContaining([
+      'apps/web/src/app/pages/OrdersPage.tsx',
+      'libs/web/data-access/src/lib/orders.ts',
+      'apps/api/src/app/orders/orders.controller.ts',
+      'apps/api/src/app/orders/orders.service.ts',
+      '+apps/api/src/app/orders/dto/bulk-cancel-orders.dto.ts',
+      '+libs/web/ui/src/lib/ConfirmDialog.tsx',
+      'libs/web/ui/src/index.ts',
+    ]));
+  });
+
+  it('puts a header on every response into new middleware beside the request-wide code, registered and exposed in main.ts', () => {
+    const text = 'Add a request-id header to every API response: return it as X-Request-Id on every response, expose it to the browser via CORS, and include it in the request log line.';
+    expect(paths(text)).toEqual(expect.arrayContaining([
+      '+apps/api/src/app/common/request-id.middleware.ts',
+      'apps/api/src/main.ts',
+      'apps/api/src/app/common/request-logging.interceptor.ts',
+    ]));
+  });
+
+  it('leaves a requirement it cannot place with confidence off every file, rather than on a guessed one', () => {
+    expect(paths('Exports should feel fast.')).toEqual([]);
+  });
+});

@@ -1,0 +1,614 @@
+import { posix } from 'node:path';
+import type { IndexedFile } from '../../code/types';
+import { compoundTerm } from '../../code/words';
+import type { FileRole } from '../../context/types';
+import type { ProjectFact } from '../../workspace/types';
+import type { AreaId, Requirement } from '../plan-model';
+import { projectSide } from './classify';
+import { CodeMap, type ServerRoute } from './code-map';
+import { readMentions, type Mention } from './mentions';
+
+/** One change to one file (or, when no file can be named with confidence, to a project), with the requirements it serves. */
+export interface PlannedChange {
+  key: string;
+  /** The file changed or created; absent when the work can only be placed at the project level. */
+  path?: string;
+  project: string;
+  isNew: boolean;
+  /** What is done, as an imperative phrase naming the symbol: "Add the `GET /orders/export` handler to `OrdersController`". */
+  action: string;
+  area: AreaId;
+  role: FileRole;
+  requirements: Requirement[];
+  /** Existing code this change uses as it is, rendered `name` (`path`). */
+  uses: string[];
+  /** Implementation order: shared code, server, client, tests. */
+  order: number;
+  /** Settings, checked through the code that uses them: no spec of its own. */
+  untested?: boolean;
+  /** The action names the path itself (specs): the item need not say where again. */
+  pathInAction?: boolean;
+}
+
+export interface ChangePlan {
+  changes: PlannedChange[];
+  /** What the inputs forbid using, with the requirement that says so. */
+  avoid: Array<{ name: string; path?: string; requirement: Requirement }>;
+  /** Existing code the inputs say to reuse. */
+  reuse: Array<{ name: string; path: string; requirements: string[] }>;
+  /** What the drafter could not place or resolve: each becomes an open question. */
+  questions: string[];
+}
+
+/** Words that show a requirement is about the HTTP surface of a route rather than the logic behind it. */
+const HTTP_SURFACE = /\b(headers?|content-type|content-disposition|cache-control|status code|shadowed|routed?|query param\w*|4\d\d|respond\w*|rate[- ]limit\w*|@roles|roles?\b|admin\w*|permission\w*|anonymous)\b/i;
+const LOG_RULE = /\blogs?\b[^.]*\b(must not|never|only|no)\b|\b(must not|never|no)\b[^.]*\blogs?\b/i;
+const PERSONAL_DATA = /\b(e-?mails?|personal|pii|ids only|passwords?|tokens?|addresses|phone)\b/i;
+const DATABASE_SETTING = /\b(read replicas?|replicas?|connection pool\w*|statement[_ ]timeouts?|query timeouts?)\b/i;
+/** Words of a file name that say what kind of file it is, not what it is about. */
+const ROLE_WORDS = new Set('service controller module interceptor middleware guard dto entity resolver gateway repository spec test query util utils helper helpers store hook component index main config option options type types model schema ts tsx'.split(' '));
+const UI_ELEMENT = /\b(?:(confirmation|confirm|date|file|search|filter)\s+)?(dialog|modal|drawer|toast|tooltip|popover|dropdown|stepper|wizard|lightbox)\b/i;
+/** Access rules: who may call a route, and how often. */
+const ACCESS = /\b(roles?|admins?|permissions?|authori[sz]\w*|authenticat\w*|anonymous|unauthenticated|401|403|429|rate[- ]limit\w*|per (?:user|minute|hour))\b/i;
+const FRONTEND_WORDS = /\b(button|page|screen|keyboard|aria-\w+|click\w*|dialog|modal|visible|shown|displays?|form|dashboard|browser|announce\w*|focus)\b/gi;
+const BACKEND_WORDS = /\b(api|endpoint|route|server|database|query|queries|sql|service|log|logs|audit\w*|request|response|stream\w*|rows?|jobs?)\b/gi;
+const CLIENT_SURFACE = /\b(requests?|calls?|fetch\w*|download\w*|blob|mutation|hook|api client|credentials)\b/i;
+/** Verbs and generic words that say nothing about the domain a new name belongs to. */
+const GENERIC_WORDS = new Set(
+  'to from get set is has use with make build create add remove update delete find load save handle on by for of the and or new all list item items data value values field fields row rows util utils helper helpers format parse escape map to'.split(' '),
+);
+/** Roles whose files get a spec when they change; data shapes, wiring and config are checked through their users. */
+const TESTED_ROLES: FileRole[] = ['controller', 'service', 'component', 'hook', 'store', 'guard', 'util', 'other'];
+const ORDER: Record<AreaId, number> = { shared: 0, backend: 1, security: 2, frontend: 3, testing: 4 };
+
+interface Slice {
+  route?: { method: string; path: string; controller: IndexedFile; owner: string; handler: string };
+  service?: IndexedFile;
+  client?: string;
+  page?: string;
+  sharedFile?: string;
+}
+
+/**
+ * Turns requirements into changes of files, the way an engineer reads a spec against the code: each mention is
+ * resolved (existing or new) and given its role in its sentence; only targets and new code become work, reused
+ * code is named in the work that uses it, forbidden code becomes a guard rail. A requirement that names no
+ * code lands on the slice of the feature already found on its side (the route, its service, the client call,
+ * the page); when there is none, it stays at the project level and raises a question, never on a guessed file.
+ */
+export function planChanges(requirements: Requirement[], code: CodeMap, affected: ProjectFact): ChangePlan {
+  // Inputs that name code are trusted for it; only inputs that name none are read for what their words spell out.
+  const namesCode = requirements.some((r) => readMentions(r.text, code).length > 0);
+  const planner = new Planner(code, affected, namesCode);
+  for (const requirement of requirements) planner.read(requirement);
+  planner.followTheStack(requirements);
+  planner.serverWideConcerns(requirements);
+  planner.addTests();
+  return planner.result();
+}
+
+class Planner {
+  private readonly changes = new Map<string, PlannedChange>();
+  private readonly avoid: ChangePlan['avoid'] = [];
+  private readonly reuse = new Map<string, { name: string; path: string; requirements: string[] }>();
+  private readonly questions: string[] = [];
+  private readonly slice: Slice = {};
+  private headerEntry?: IndexedFile;
+
+  constructor(
+    private readonly code: CodeMap,
+    private readonly affected: ProjectFact,
+    private readonly inputsNameCode: boolean,
+  ) {}
+
+  read(requirement: Requirement): void {
+    const mentions = readMentions(requirement.text, this.code);
+    const sectionProjects = this.sectionProjects(requirement);
+    const made: PlannedChange[] = [];
+    const uses: string[] = [];
+    for (const mention of mentions) {
+      if (mention.role === 'avoid') this.noteAvoid(mention, requirement);
+      else if (mention.role === 'reuse') uses.push(...this.noteReuse(mention, requirement));
+    }
+    const targets = mentions.filter((m) => m.role === 'target');
+    const hosts = targets.filter((m) => m.resolved.kind === 'project').map((m) => (m.resolved as { project: ProjectFact }).project);
+    const newNames: string[] = [];
+    for (const mention of targets) {
+      const r = mention.resolved;
+      if (r.kind === 'route') made.push(...this.routeChange(r.method, r.path, r.existing, requirement));
+      else if (r.kind === 'new' && r.owner) made.push(this.change(r.owner.file, `Add \`${r.owner.symbol.name}.${r.member}\` to \`${r.owner.symbol.name}\``, requirement));
+      else if (r.kind === 'new') newNames.push(r.name);
+      else if (r.kind === 'symbol' && !made.some((c) => c.path === r.hit.file.path)) made.push(this.change(r.hit.file, changeOf(r.hit.symbol.name, r.member, r.hit.symbol.exported), requirement));
+      else if (r.kind === 'file') {
+        const file = this.code.file(r.path);
+        if (file && !made.some((c) => c.path === file.path)) made.push(this.change(file, `Change \`${posix.basename(file.path)}\``, requirement));
+      }
+    }
+    if (newNames.length) made.push(...this.placeNewNames(newNames, [...hosts, ...sectionProjects], made, requirement));
+    made.push(...this.readPlainWords(requirement, this.inputsNameCode));
+    if (made.length === 0) made.push(...this.placeBySlice(requirement, sectionProjects));
+    for (const change of made) for (const use of uses) if (!change.uses.includes(use)) change.uses.push(use);
+  }
+
+  /**
+   * What a text says without naming code, read as an engineer would: files whose names it spells out ("the
+   * orders page" → `OrdersPage.tsx`, "the request log" → `request-logging.interceptor.ts`), and from a page the
+   * stack below it (the client it calls, the controller and service behind that call, the member that already
+   * does the same for one record); a UI element no library has yet; a header on every response.
+   */
+  private readPlainWords(requirement: Requirement, namesCode: boolean): PlannedChange[] {
+    const made: PlannedChange[] = [];
+    const words = new Set(CodeMap.words(requirement.text));
+    if (!namesCode) {
+      for (const file of this.filesSpelledOut(words)) {
+        const symbol = file.symbols.find((s) => s.exported && (s.kind === 'class' || s.kind === 'function'));
+        made.push(this.change(file, symbol ? `Change \`${symbol.name}\`` : `Change \`${posix.basename(file.path)}\``, requirement));
+        if (file.role === 'component') made.push(...this.stackBelow(file, requirement));
+      }
+      made.push(...this.newUiElement(requirement));
+    }
+    made.push(...this.responseHeader(requirement));
+    return made;
+  }
+
+  /** Non-test files whose name's domain words (two or more) all appear in the text. */
+  private filesSpelledOut(words: Set<string>): IndexedFile[] {
+    const has = (word: string) => [...words].some((w) => w === word || (w.length >= 3 && word.length >= 3 && (w.startsWith(word) || word.startsWith(w))));
+    return [...this.code.index.files.values()]
+      .filter((file) => file.role !== 'test' && !/\.(stories|d)\.[jt]sx?$/.test(file.path))
+      .filter((file) => {
+        const name = CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
+        return name.length >= 2 && name.every(has);
+      })
+      .slice(0, 3);
+  }
+
+  /** From a page: the client module it calls, the controller and service behind it, and the member doing the same for one record. */
+  private stackBelow(page: IndexedFile, requirement: Requirement): PlannedChange[] {
+    const made: PlannedChange[] = [];
+    const clientFiles = [...new Set(this.code.clientCalls().map((c) => c.file))].map((p) => this.code.file(p)!).filter((client) => client.path !== page.path && client.role !== 'component' && client.symbols.some((s) => s.exported && (page.terms[compoundTerm(s.name)] ?? 0) > 0));
+    const client = clientFiles[0];
+    if (!client) return made;
+    const first = this.code.clientCalls().find((c) => c.file === client.path);
+    const segments = first ? this.code.segments(first.path) : [];
+    const controller = this.code.controllers().find((c) => this.code.segments(c.prefix)[0] === segments[0]);
+    const verb = this.verbOf(requirement.text, [client, controller?.file].filter((f): f is IndexedFile => Boolean(f)));
+    const name = verb ? `${verb.modifier}${verb.modifier ? capitalise(verb.member) : verb.member}` : undefined;
+    const beside = verb ? ` beside \`${verb.member}\`` : '';
+    made.push(this.change(client, name ? `Add \`${name}\`${beside} and its hook` : `Add the client call the page needs`, requirement, `${client.path}#feature`));
+    if (!controller) return made;
+    made.push(this.change(controller.file, name ? `Add a \`${name}\` handler${beside} to \`${controller.owner}\`` : `Add the handler the page needs to \`${controller.owner}\``, requirement, `${controller.file.path}#feature`));
+    const service = this.serviceOf(controller.file);
+    if (service) {
+      const owner = service.symbols.find((s) => s.kind === 'class' && s.exported)?.name ?? posix.basename(service.path);
+      made.push(this.change(service, name ? `Add \`${name}\`${beside} to \`${owner}\`` : `Add the logic the page needs to \`${owner}\``, requirement, `${service.path}#feature`));
+      this.slice.service ??= service;
+    }
+    if (name) {
+      const sibling = controller.file.imports.find((p) => /\.dto\.[jt]s$/.test(p) && !/query/.test(p));
+      const path = sibling && `${posix.dirname(sibling)}/${kebab(name)}-${controller.prefix.split('/').pop()}.dto.ts`;
+      if (path && !this.code.file(path)) made.push(this.create(path, this.code.facts.projects[controller.file.project], `Create the request body of \`${name}\`, beside \`${posix.basename(sibling!)}\``, 'dto', requirement));
+    }
+    return made;
+  }
+
+  /** The member of the stack the text's verb names (`cancel`), and the word hyphenated before it ("bulk-cancel"). */
+  private verbOf(text: string, files: IndexedFile[]): { member: string; modifier: string } | undefined {
+    const members = new Set(files.flatMap((f) => f.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)])).filter((n) => /^[a-z]+$/.test(n) && n.length > 3));
+    for (const match of text.matchAll(/\b(?:([a-z]+)-)?([a-z]+)\b/gi)) {
+      const member = match[2].toLowerCase();
+      if (members.has(member)) return { member, modifier: (match[1] ?? '').toLowerCase() };
+    }
+    return undefined;
+  }
+
+  /** A UI element the text asks for (a dialog, a drawer) that no component in the workspace is yet: a new one in the UI library. */
+  private newUiElement(requirement: Requirement): PlannedChange[] {
+    const match = UI_ELEMENT.exec(requirement.text);
+    if (!match) return [];
+    const noun = match[2].toLowerCase();
+    const exists = [...this.code.index.files.values()].some((f) => f.role === 'component' && CodeMap.words(posix.basename(f.path)).includes(noun));
+    if (exists) return [];
+    const libraries = Object.values(this.code.facts.projects).filter((p) => p.type === 'library' && projectSide(p) === 'frontend');
+    const ui = libraries.find((p) => /(^|[-/])(ui|components?|design)([-/]|$)/.test(`${p.name} ${p.root}`)) ?? libraries[0];
+    if (!ui) return [];
+    const folder = this.code.mainFolder(ui);
+    const pascal = this.code.filesOf(ui.name).some((f) => /\/[A-Z][A-Za-z]+\.tsx$/.test(f.path));
+    const parts = [match[1] ? match[1].replace(/ation$/, '') : '', noun].filter(Boolean);
+    const base = pascal ? parts.map(capitalise).join('') : parts.join('-');
+    const path = `${folder}/${base}.tsx`;
+    if (this.code.file(path)) return [];
+    const made = [this.create(path, ui, `Create the \`${base}\` component`, 'component', requirement)];
+    const barrel = this.code.barrelOf(ui);
+    if (barrel) made.push(this.change(this.code.file(barrel)!, `Export \`./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}\` from the barrel`, requirement));
+    return made;
+  }
+
+  /**
+   * A header on every response (or read from every request) is one piece of middleware beside the server's
+   * other request-wide code, registered where the app is bootstrapped.
+   */
+  private responseHeader(requirement: Requirement): PlannedChange[] {
+    const header = /\b(X-[A-Za-z][\w-]+)\b/.exec(requirement.text)?.[1] ?? (/\b([a-z]+(?:-[a-z]+)+) header\b/i.exec(requirement.text)?.[1]);
+    if (!header || !/\b(every|all|each)\b[^.]*\b(responses?|requests?)\b/i.test(requirement.text)) return [];
+    const server = projectSide(this.affected) === 'backend' ? this.affected : Object.values(this.code.facts.projects).find((p) => p.type === 'application' && projectSide(p) === 'backend');
+    if (!server) return [];
+    const files = this.code.filesOf(server.name).filter((f) => f.role !== 'test');
+    const requestWide = files.find((f) => /(interceptor|middleware|filter|guard)\.[jt]s$/.test(f.path) && !/auth/.test(f.path));
+    const folder = requestWide ? posix.dirname(requestWide.path) : this.code.mainFolder(server);
+    const nest = files.some((f) => /\.(module|controller)\.[jt]s$/.test(f.path));
+    const path = `${folder}/${header.replace(/^x-/i, '').toLowerCase()}${nest ? '.middleware' : ''}.ts`;
+    const made = [this.create(path, server, `Create the middleware that reads or sets \`${header}\` on every request and response`, 'other', requirement)];
+    const entry = files.find((f) => /(^|\/)main\.[jt]s$/.test(f.path)) ?? files.find((f) => (f.terms['#nestfactory'] ?? 0) > 0 || (f.terms['listen'] ?? 0) > 0);
+    if (entry) {
+      const change = this.change(entry, `Register the \`${header}\` middleware before the routes`, requirement);
+      change.untested = true;
+      made.push(change);
+      this.headerEntry = entry;
+    }
+    return made;
+  }
+
+  /** After every requirement is read: the layers a change crosses come in (the client of a new route, the CORS config for a header the browser reads). */
+  followTheStack(requirements: Requirement[]): void {
+    const route = this.slice.route;
+    const wantsClient = requirements.some((r) => r.area === 'frontend') || Boolean(this.slice.page);
+    if (route && wantsClient && !this.slice.client) {
+      const client = this.clientOf(route.controller, route.path);
+      if (client) {
+        const file = this.code.file(client)!;
+        const served = requirements.filter((r) => r.area === 'frontend' && CLIENT_SURFACE.test(r.text));
+        this.slice.client = client;
+        for (const requirement of served.length ? served : requirements.filter((r) => r.area === 'frontend').slice(0, 1)) {
+          this.change(file, `Add the client call for \`${route.method} ${route.path}\``, requirement);
+        }
+      }
+    }
+    const header = requirements.find((r) => /\b(?:Content-Disposition|X-[A-Z][\w-]+|response headers?)\b/i.test(r.text));
+    const crossOrigin = (route && this.slice.client) || requirements.some((r) => /\bCORS\b|\bbrowser\b/i.test(r.text));
+    const server = route?.controller.project ?? this.headerEntry?.project;
+    if (server && header && crossOrigin) {
+      const cors = this.corsConfig(server);
+      if (cors) this.change(cors, 'Expose the response headers the browser reads in the CORS options (`exposedHeaders`)', header).untested = true;
+    }
+  }
+
+  /**
+   * Constraints on what the server does once for every request (its request log, its database connection)
+   * land on the code that does it: "logs hold ids only" on the logging interceptor, "read replica" on the
+   * database options.
+   */
+  serverWideConcerns(requirements: Requirement[]): void {
+    const server = this.slice.route?.controller.project ?? (projectSide(this.affected) === 'backend' ? this.affected.name : undefined);
+    if (!server) return;
+    const files = this.code.filesOf(server).filter((f) => f.role !== 'test');
+    const named = (pattern: RegExp) => files.filter((f) => CodeMap.words(posix.basename(f.path).replace(/\.[^.]+$/, '')).some((w) => pattern.test(w)));
+    for (const requirement of requirements) {
+      if (LOG_RULE.test(requirement.text) && PERSONAL_DATA.test(requirement.text)) {
+        for (const file of named(/^log(?:ging|ger)?$/)) {
+          const symbol = file.symbols.find((s) => s.exported && s.kind === 'class')?.name;
+          this.change(file, `Update ${symbol ? `\`${symbol}\`` : 'the request log'} so its line holds ids only: no personal data or raw filter values`, requirement, `${file.path}#log-privacy`);
+        }
+      }
+      if (DATABASE_SETTING.test(requirement.text)) {
+        const config = named(/^(database|db|datasource|orm|typeorm|prisma)$/).sort((a, b) => Number(/option|config/.test(b.path)) - Number(/option|config/.test(a.path)))[0];
+        if (config) this.change(config, 'Add the connection settings the inputs ask for (a read replica, statement timeouts), optional and off by default', requirement, `${config.path}#database-setting`).untested = true;
+      }
+    }
+  }
+
+  /** A spec beside every changed file that is tested on its own (the existing one extended, or a new one). */
+  addTests(): void {
+    for (const change of [...this.changes.values()]) {
+      if (!change.path || change.untested || !TESTED_ROLES.includes(change.role) || /(^|\/)(index|main)\.[jt]sx?$/.test(change.path) || /\.(spec|test)\.[jt]sx?$/.test(change.path)) continue;
+      const spec = this.code.specFor(change.path);
+      const key = spec.path;
+      const covered = change.requirements;
+      const existing = this.changes.get(key);
+      if (existing) {
+        for (const r of covered) if (!existing.requirements.includes(r)) existing.requirements.push(r);
+        continue;
+      }
+      this.changes.set(key, {
+        key,
+        path: spec.path,
+        project: change.project,
+        isNew: !spec.exists,
+        action: spec.exists ? `Extend \`${spec.path}\` to cover the changes to \`${posix.basename(change.path)}\`` : `Add \`${spec.path}\` (new) to cover \`${posix.basename(change.path)}\``,
+        pathInAction: true,
+        area: 'testing',
+        role: 'test',
+        requirements: [...covered],
+        uses: [],
+        order: ORDER.testing,
+      });
+    }
+  }
+
+  result(): ChangePlan {
+    const changes = [...this.changes.values()].sort((a, b) => a.order - b.order);
+    return { changes, avoid: this.avoid, reuse: [...this.reuse.values()], questions: this.questions };
+  }
+
+  /** A change to an existing file, merged with earlier changes to the same file and symbol. */
+  private change(file: IndexedFile, action: string, requirement: Requirement, key = `${file.path}#${action}`): PlannedChange {
+    const sameFile = [...this.changes.values()].find((c) => c.path === file.path && c.action === action);
+    const existing = this.changes.get(key) ?? sameFile;
+    if (existing) {
+      if (!existing.requirements.includes(requirement)) existing.requirements.push(requirement);
+      return existing;
+    }
+    const project = this.code.facts.projects[file.project];
+    const area = areaOfFile(file, project, requirement);
+    const change: PlannedChange = { key, path: file.path, project: file.project, isNew: false, action, area, role: file.role, requirements: [requirement], uses: [], order: ORDER[area] };
+    this.changes.set(key, change);
+    this.remember(file);
+    return change;
+  }
+
+  private create(path: string, project: ProjectFact, action: string, role: FileRole, requirement: Requirement): PlannedChange {
+    const existing = this.changes.get(path);
+    if (existing) {
+      if (!existing.requirements.includes(requirement)) existing.requirements.push(requirement);
+      return existing;
+    }
+    const side = projectSide(project);
+    const area: AreaId = side === 'shared' ? 'shared' : side;
+    const change: PlannedChange = { key: path, path, project: project.name, isNew: true, action, area, role, requirements: [requirement], uses: [], order: ORDER[area] };
+    this.changes.set(path, change);
+    return change;
+  }
+
+  /** Keeps the feature's slice up to date: the page, the client, the shared helper it goes through. */
+  private remember(file: IndexedFile): void {
+    const project = this.code.facts.projects[file.project];
+    if (!project) return;
+    if (file.role === 'component' && projectSide(project) === 'frontend' && /page|screen|view|route/i.test(file.path)) this.slice.page ??= file.path;
+    else if (file.role === 'component' && projectSide(project) === 'frontend') this.slice.page ??= file.path;
+    if (this.code.clientCalls().some((call) => call.file === file.path)) this.slice.client ??= file.path;
+    if (file.role === 'service' && projectSide(project) === 'backend') this.slice.service ??= file;
+  }
+
+  /** A new route goes into the controller that owns its prefix, with the logic in the service that controller uses. */
+  private routeChange(method: string, path: string, existing: ServerRoute | undefined, requirement: Requirement): PlannedChange[] {
+    if (existing) {
+      const file = this.code.file(existing.file)!;
+      return [this.change(file, `Change the \`${method} ${path}\` handler${existing.owner ? ` (\`${existing.owner}.${existing.handler}\`)` : ''}`, requirement)];
+    }
+    const segments = this.code.segments(path);
+    const controller = this.code
+      .controllers()
+      .map((c) => ({ ...c, shared: commonPrefix(this.code.segments(c.prefix), segments) }))
+      .filter((c) => c.shared > 0)
+      .sort((a, b) => b.shared - a.shared)[0];
+    if (!controller) {
+      this.questions.push(`No controller serves \`${path}\` yet: which module should own the new \`${method} ${path}\` route?`);
+      return [];
+    }
+    const handler = segments.filter((s) => s !== ':param').slice(controller.shared).join('-') || method.toLowerCase();
+    const made = [this.change(controller.file, `Add the \`${method} ${path}\` handler to \`${controller.owner}\``, requirement, `${controller.file.path}#route ${method} ${path}`)];
+    this.slice.route ??= { method, path, controller: controller.file, owner: controller.owner, handler };
+    const service = this.serviceOf(controller.file);
+    if (service) {
+      const serviceClass = service.symbols.find((s) => s.kind === 'class' && s.exported)?.name ?? posix.basename(service.path);
+      made.push(this.change(service, `Implement the logic behind \`${method} ${path}\` in \`${serviceClass}\``, requirement, `${service.path}#route ${method} ${path}`));
+      this.slice.service ??= service;
+    }
+    const dto = this.newQueryDto(controller.file, handler, method);
+    if (dto) made.push(this.create(dto.path, this.code.facts.projects[controller.file.project], `Create \`${dto.name}\` for the query parameters of \`${method} ${path}\`, beside \`${dto.sibling}\``, 'dto', requirement));
+    return made;
+  }
+
+  /** The service a controller delegates to: the service file it imports from its own project. */
+  private serviceOf(controller: IndexedFile): IndexedFile | undefined {
+    return controller.imports.map((p) => this.code.index.files.get(p)).find((f) => f && f.role === 'service' && f.project === controller.project);
+  }
+
+  /**
+   * A GET route whose siblings take their query through DTO classes gets its own, named and placed like them
+   * (`list-orders.query.dto.ts` → `export-orders.query.dto.ts`), since the new parameters differ from the list's.
+   */
+  private newQueryDto(controller: IndexedFile, handler: string, method: string): { path: string; name: string; sibling: string } | undefined {
+    if (method !== 'GET') return undefined;
+    const dtos = controller.imports.filter((p) => /\.query\.dto\.[jt]s$|query[-.]dto\.[jt]s$/.test(p));
+    const sibling = dtos[0];
+    if (!sibling) return undefined;
+    const base = posix.basename(sibling);
+    const match = /^([a-z]+)-(.+)$/.exec(base);
+    if (!match) return undefined;
+    const name = `${handler.split('-')[0]}-${match[2]}`;
+    const path = `${posix.dirname(sibling)}/${name}`;
+    return this.code.file(path) ? undefined : { path, name, sibling: base };
+  }
+
+  /**
+   * New names go where their siblings are: into the file of the host project whose exported names share a
+   * domain word and shape with them (`useExportOrders` beside `useOrders`), else into a new file named after
+   * their shared domain word, beside the project's other modules and exported from its barrel.
+   */
+  private placeNewNames(names: string[], hosts: ProjectFact[], made: PlannedChange[], requirement: Requirement): PlannedChange[] {
+    const host = hosts[0] ?? (made[0] ? this.code.facts.projects[made[0].project] : undefined) ?? this.sideProject(requirement);
+    if (!host) return [];
+    const result: PlannedChange[] = [];
+    const homeless: string[] = [];
+    for (const name of names) {
+      const sibling = made.find((c) => c.project === host.name && c.path && !c.isNew) ?? undefined;
+      const file = (sibling && this.code.file(sibling.path!)) || this.siblingFile(name, host);
+      if (file) result.push(this.change(file, `Add \`${name}\` beside ${describeSiblings(file, name)}`, requirement, `${file.path}#${name}`));
+      else homeless.push(name);
+    }
+    if (homeless.length) result.push(...this.newModule(homeless, host, requirement));
+    return result;
+  }
+
+  private siblingFile(name: string, project: ProjectFact): IndexedFile | undefined {
+    const words = CodeMap.words(name);
+    const domain = words.filter((w) => !GENERIC_WORDS.has(w));
+    if (domain.length === 0) return undefined;
+    let best: { file: IndexedFile; score: number } | undefined;
+    for (const file of this.code.filesOf(project.name)) {
+      if (file.role === 'test' || posix.basename(file.path).startsWith('index.')) continue;
+      for (const symbol of file.symbols.filter((s) => s.exported)) {
+        const theirs = CodeMap.words(symbol.name);
+        const shared = domain.filter((w) => theirs.includes(w)).length;
+        if (shared === 0) continue;
+        const score = shared / domain.length + (theirs[0] === words[0] ? 0.5 : 0);
+        if (!best || score > best.score) best = { file, score };
+      }
+    }
+    return best && best.score >= 0.5 ? best.file : undefined;
+  }
+
+  /** A new module named after the domain word the new names share, with its spec and its barrel export. */
+  private newModule(names: string[], project: ProjectFact, requirement: Requirement): PlannedChange[] {
+    const counts = new Map<string, number>();
+    for (const name of names) for (const word of new Set(CodeMap.words(name).filter((w) => !GENERIC_WORDS.has(w)))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const word = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    if (!word) {
+      this.questions.push(`Where should ${names.map((n) => `\`${n}\``).join(', ')} live in \`${project.name}\`? No existing module shares their names.`);
+      return [];
+    }
+    const folder = this.code.mainFolder(project);
+    const extension = this.code.filesOf(project.name).some((f) => f.path.startsWith(`${folder}/`) && f.path.endsWith('.tsx') && f.role !== 'component') ? '.tsx' : '.ts';
+    const path = `${folder}/${word}${extension}`;
+    if (this.code.file(path)) return [this.change(this.code.file(path)!, `Add ${names.map((n) => `\`${n}\``).join(', ')}`, requirement)];
+    const made = [this.create(path, project, `Create \`${word}${extension}\` with ${names.map((n) => `\`${n}\``).join(', ')}`, 'util', requirement)];
+    this.slice.sharedFile ??= path;
+    const barrel = this.code.barrelOf(project);
+    if (barrel) made.push(this.change(this.code.file(barrel)!, `Export \`./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}\` from the barrel`, requirement));
+    return made;
+  }
+
+  /** A requirement that names no code: onto the slice already found on its side; else at the project level, with a question. */
+  private placeBySlice(requirement: Requirement, sectionProjects: ProjectFact[]): PlannedChange[] {
+    const side = this.sideOf(requirement, sectionProjects);
+    const route = this.slice.route;
+    if (side === 'backend' && route && requirement.area === 'security' && ACCESS.test(requirement.text)) {
+      const action = `Restrict \`${route.method} ${route.path}\` on \`${route.owner}\` to the roles and limits the inputs set`;
+      return [this.change(route.controller, action, requirement, `${route.controller.path}#access ${route.method} ${route.path}`)];
+    }
+    if (side === 'backend' && route) {
+      const onSurface = HTTP_SURFACE.test(requirement.text) || !this.slice.service;
+      const file = onSurface ? route.controller : this.slice.service!;
+      const action = onSurface ? `Add the \`${route.method} ${route.path}\` handler to \`${route.owner}\`` : `Implement the logic behind \`${route.method} ${route.path}\` in \`${this.slice.service!.symbols.find((s) => s.kind === 'class')?.name ?? posix.basename(file.path)}\``;
+      return [this.change(file, action, requirement, `${file.path}#route ${route.method} ${route.path}`)];
+    }
+    if (side === 'frontend' && (this.slice.page || this.slice.client)) {
+      const path = CLIENT_SURFACE.test(requirement.text) && this.slice.client ? this.slice.client : (this.slice.page ?? this.slice.client)!;
+      const file = this.code.file(path)!;
+      const symbol = file.symbols.find((s) => s.exported && (s.kind === 'function' || s.kind === 'class'))?.name;
+      return [this.change(file, symbol ? `Change \`${symbol}\`` : `Change \`${posix.basename(path)}\``, requirement)];
+    }
+    if (side === 'shared' && this.slice.sharedFile) {
+      const change = this.changes.get(this.slice.sharedFile)!;
+      if (!change.requirements.includes(requirement)) change.requirements.push(requirement);
+      return [change];
+    }
+    return [];
+  }
+
+  private sideOf(requirement: Requirement, sectionProjects: ProjectFact[]): AreaId {
+    const sides = new Set(sectionProjects.map((p) => projectSide(p)));
+    if (sides.size === 1) return [...sides][0];
+    if (sides.has('frontend') && (requirement.area === 'frontend' || requirement.area === 'shared')) return 'frontend';
+    if (requirement.area === 'security' || requirement.area === 'testing') return sideOfWords(requirement.text);
+    return requirement.area;
+  }
+
+  private sideProject(requirement: Requirement): ProjectFact | undefined {
+    const side = requirement.area === 'security' || requirement.area === 'testing' ? projectSide(this.affected) : requirement.area;
+    return projectSide(this.affected) === side ? this.affected : Object.values(this.code.facts.projects).find((p) => p.type !== 'e2e' && projectSide(p) === side);
+  }
+
+  /** Projects the requirement's section heading names: "Dashboard (`apps/web`, `@shop/web-data-access`)". */
+  private sectionProjects(requirement: Requirement): ProjectFact[] {
+    if (!requirement.section) return [];
+    return readMentions(requirement.section, this.code).flatMap((m) => {
+      if (m.resolved.kind === 'project') return [m.resolved.project];
+      if (m.resolved.kind === 'file') return [this.code.projectOf(m.resolved.path)].filter((p): p is ProjectFact => Boolean(p));
+      return [];
+    });
+  }
+
+  private noteAvoid(mention: Mention, requirement: Requirement): void {
+    const path = pathOf(mention);
+    if (!this.avoid.some((a) => a.name === mention.text && a.requirement === requirement)) this.avoid.push({ name: mention.text, path, requirement });
+  }
+
+  private noteReuse(mention: Mention, requirement: Requirement): string[] {
+    const path = pathOf(mention);
+    if (!path || mention.resolved.kind === 'route' || mention.resolved.kind === 'project') return [];
+    const entry = this.reuse.get(mention.text) ?? { name: mention.text, path, requirements: [] };
+    if (!entry.requirements.includes(requirement.id)) entry.requirements.push(requirement.id);
+    this.reuse.set(mention.text, entry);
+    return [`\`${mention.text}\` (\`${path}\`)`];
+  }
+
+  /** The frontend file that calls a controller's routes: the one with most literal calls under the route's first segment. */
+  private clientOf(controller: IndexedFile, path: string): string | undefined {
+    const first = this.code.segments(path)[0];
+    const counts = new Map<string, number>();
+    for (const call of this.code.clientCalls()) {
+      const project = this.code.projectOf(call.file);
+      if (call.file.startsWith(this.code.facts.projects[controller.project]?.root + '/') || !project || projectSide(project) !== 'frontend') continue;
+      if (this.code.segments(call.path)[0] === first) counts.set(call.file, (counts.get(call.file) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  }
+
+  /** The server file that configures CORS (`enableCors`, `cors(...)`), in the server's project. */
+  private corsConfig(project: string): IndexedFile | undefined {
+    return this.code.filesOf(project).find((f) => f.role !== 'test' && ((f.terms['#enablecors'] ?? 0) > 0 || (f.terms['cors'] ?? 0) > 0));
+  }
+}
+
+/**
+ * "Change `filteredQuery` of `OrdersService`": a member is named beside its owner, not as `Owner.member`, which
+ * would claim a public member; a symbol the file does not export is named as the file's.
+ */
+function changeOf(symbol: string, member: string | undefined, exported: boolean): string {
+  if (member) return `Change \`${member}\` of \`${symbol}\``;
+  return exported ? `Change \`${symbol}\`` : `Change \`${symbol}\` (module-private)`;
+}
+
+/** The side of the system a cross-cutting requirement (security, testing) is about, by its words. */
+function sideOfWords(text: string): AreaId {
+  const frontend = text.match(FRONTEND_WORDS)?.length ?? 0;
+  const backend = text.match(BACKEND_WORDS)?.length ?? 0;
+  return frontend > backend ? 'frontend' : 'backend';
+}
+
+function pathOf(mention: Mention): string | undefined {
+  const r = mention.resolved;
+  if (r.kind === 'file') return r.path;
+  if (r.kind === 'symbol') return r.hit.file.path;
+  if (r.kind === 'new' && r.owner) return r.owner.file.path;
+  if (r.kind === 'route') return r.existing?.file;
+  return undefined;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+function commonPrefix(a: string[], b: string[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function describeSiblings(file: IndexedFile, name: string): string {
+  const words = CodeMap.words(name);
+  const siblings = file.symbols.filter((s) => s.exported && CodeMap.words(s.name)[0] === words[0]).slice(0, 2);
+  return siblings.length ? siblings.map((s) => `\`${s.name}\``).join(' and ') : `the existing code of \`${posix.basename(file.path)}\``;
+}
+
+function areaOfFile(file: IndexedFile, project: ProjectFact | undefined, requirement: Requirement): AreaId {
+  if (requirement.area === 'security' && (file.role === 'controller' || file.role === 'guard')) return 'security';
+  if (!project) return 'shared';
+  return projectSide(project);
+}
