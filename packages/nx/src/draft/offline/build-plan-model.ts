@@ -39,7 +39,7 @@ export async function buildPlanModel(request: OfflineDraftRequest, source: FileS
   const affected = facts.projects[context.affected.name];
   const requirements = collectRequirements(scoped, inputs, projectSide(affected)).filter((r) => allowed(r.text));
   const code = new CodeMap(request.index, facts, source);
-  const { items: tasks, plan } = planWorkItems(requirements, scoped.acceptance.filter((a) => allowed(a.text)), facts, affected, code);
+  const { items: tasks, plan } = planWorkItems(requirements, scoped.acceptance.filter((a) => allowed(a.text)), facts, affected, code, context.files);
   const architecture = describeArchitecture(tasks, plan, facts, context, code);
   const size = changeSize(tasks, requirements, context);
   const title = (taskFacts?.title ?? found.title ?? firstSentence(inputs.find((i) => i.kind !== 'constitution')?.text ?? request.feature)).slice(0, 120).replace(/[.,;:!]+$/u, '');

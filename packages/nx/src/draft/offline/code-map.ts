@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { CodeIndex, IndexedFile } from '../../code/types';
-import { compoundTerm, identifierWords } from '../../code/words';
+import { compoundTerm, identifierWords, splitWords } from '../../code/words';
 import type { CodeSymbol } from '../../context/types';
 import { readText, type FileSource } from '../../utils/file-source';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
@@ -45,6 +45,7 @@ export class CodeMap {
   private serverRoutes?: ServerRoute[];
   private clientCallList?: ClientCall[];
   private globalPrefixes?: string[];
+  private spelled?: Array<Set<string>>;
 
   constructor(
     readonly index: CodeIndex,
@@ -145,6 +146,14 @@ export class CodeMap {
     const term = compoundTerm(name);
     for (const file of this.index.files.values()) if ((file.terms[term] ?? 0) > 0) return true;
     return false;
+  }
+
+  /** Whether some file's path or declared names hold all these words: "account page" → an `AccountPage`, `account/page.tsx`. */
+  isSpelled(words: string[]): boolean {
+    // The file's name, its folder's name and its declarations: `account/page.tsx`, `AccountPage`; not the whole
+    // path, where `apps/api/...` would make every file "about" the API.
+    this.spelled ??= [...this.index.files.values()].map((file) => new Set(splitWords(`${posix.basename(posix.dirname(file.path))} ${posix.basename(file.path)} ${file.symbols.map((s) => s.name).join(' ')}`)));
+    return this.spelled.some((own) => words.every((w) => own.has(w)));
   }
 
   /** Files that use a symbol by name (its compound name in their text), the declaring file excluded. */

@@ -122,7 +122,21 @@ describe('planChanges: where the work goes', () => {
     ]));
   });
 
-  it('leaves a requirement it cannot place with confidence off every file, rather than on a guessed one', () => {
-    expect(paths('Exports should feel fast.')).toEqual([]);
+  it('leaves a requirement it cannot place with confidence at the project level with a question, never on a guessed file', () => {
+    const plan = planChanges([requirement('Exports should feel fast.')], code, workspace.facts.projects.api);
+    expect(plan.changes.map((c) => [c.project, c.path])).toEqual([['api', undefined]]);
+    expect(plan.questions).toEqual([expect.stringContaining('Where in `api` does R1 belong')]);
+  });
+
+  it.each([
+    ['Add rate limiting per API key', 'API key'],
+    ['Export order history from the account page', 'account page'],
+  ])('"%s" relies on "%s", which nothing in the code is: an open question', (text, term) => {
+    const plan = planChanges([requirement(text)], code, workspace.facts.projects.api);
+    expect(plan.questions).toEqual(expect.arrayContaining([expect.stringContaining(`"${term}"`)]));
+  });
+
+  it('does not read "order history from the account page" as the orders page', () => {
+    expect(paths('Export order history from the account page', { area: 'frontend' })).not.toContain('apps/web/src/app/pages/OrdersPage.tsx');
   });
 });

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../../code/types';
-import { compoundTerm } from '../../code/words';
-import type { FileRole } from '../../context/types';
+import { compoundTerm, splitWords } from '../../code/words';
+import type { FileRole, RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
 import type { AreaId, Requirement } from '../plan-model';
 import { projectSide } from './classify';
@@ -11,8 +11,10 @@ import { readMentions, type Mention } from './mentions';
 /** One change to one file (or, when no file can be named with confidence, to a project), with the requirements it serves. */
 export interface PlannedChange {
   key: string;
-  /** The file changed or created; absent when the work can only be placed at the project level. */
+  /** The file changed or created; absent when the work can only be placed at the module or project level. */
   path?: string;
+  /** The module (folder) the work belongs in, when no file can be named. */
+  folder?: string;
   project: string;
   isNew: boolean;
   /** What is done, as an imperative phrase naming the symbol: "Add the `GET /orders/export` handler to `OrdersController`". */
@@ -45,6 +47,11 @@ const HTTP_SURFACE = /\b(headers?|content-type|content-disposition|cache-control
 const LOG_RULE = /\blogs?\b[^.]*\b(must not|never|only|no)\b|\b(must not|never|no)\b[^.]*\blogs?\b/i;
 const PERSONAL_DATA = /\b(e-?mails?|personal|pii|ids only|passwords?|tokens?|addresses|phone)\b/i;
 const DATABASE_SETTING = /\b(read replicas?|replicas?|connection pool\w*|statement[_ ]timeouts?|query timeouts?)\b/i;
+const BROAD_KINDS = new Set<Requirement['kind']>(['story', 'job']);
+/** How sure a retrieved file must be: a word at most this share of the candidates hold, and a score this close to the best. */
+const RETRIEVAL = { discriminatingShare: 0.2, closeToBest: 0.5, maxFiles: 3 };
+/** Noun phrases a feature relies on that should exist in the code: "the account page", "API keys", "a webhook endpoint". */
+const UNKNOWN_CANDIDATE = /\b(?:[A-Za-z]+\s)?[A-Za-z]+\s(?:page|screen|keys?|tokens?|endpoint|webhooks?|queue|report)\b/gi;
 /** Words of a file name that say what kind of file it is, not what it is about. */
 const ROLE_WORDS = new Set('service controller module interceptor middleware guard dto entity resolver gateway repository spec test query util utils helper helpers store hook component index main config option options type types model schema ts tsx'.split(' '));
 const UI_ELEMENT = /\b(?:(confirmation|confirm|date|file|search|filter)\s+)?(dialog|modal|drawer|toast|tooltip|popover|dropdown|stepper|wizard|lightbox)\b/i;
@@ -76,11 +83,13 @@ interface Slice {
  * code lands on the slice of the feature already found on its side (the route, its service, the client call,
  * the page); when there is none, it stays at the project level and raises a question, never on a guessed file.
  */
-export function planChanges(requirements: Requirement[], code: CodeMap, affected: ProjectFact): ChangePlan {
+export function planChanges(requirements: Requirement[], code: CodeMap, affected: ProjectFact, ranked: RankedFile[] = []): ChangePlan {
   // Inputs that name code are trusted for it; only inputs that name none are read for what their words spell out.
   const namesCode = requirements.some((r) => readMentions(r.text, code).length > 0);
-  const planner = new Planner(code, affected, namesCode);
-  for (const requirement of requirements) planner.read(requirement);
+  const planner = new Planner(code, affected, namesCode, ranked);
+  // Stated requirements first: they name the code; stories and jobs then land on the slice those found.
+  const specificFirst = [...requirements].sort((a, b) => Number(BROAD_KINDS.has(a.kind)) - Number(BROAD_KINDS.has(b.kind)));
+  for (const requirement of specificFirst) planner.read(requirement);
   planner.followTheStack(requirements);
   planner.serverWideConcerns(requirements);
   planner.addTests();
@@ -99,6 +108,7 @@ class Planner {
     private readonly code: CodeMap,
     private readonly affected: ProjectFact,
     private readonly inputsNameCode: boolean,
+    private readonly ranked: RankedFile[],
   ) {}
 
   read(requirement: Requirement): void {
@@ -127,7 +137,110 @@ class Planner {
     if (newNames.length) made.push(...this.placeNewNames(newNames, [...hosts, ...sectionProjects], made, requirement));
     made.push(...this.readPlainWords(requirement, this.inputsNameCode));
     if (made.length === 0) made.push(...this.placeBySlice(requirement, sectionProjects));
+    // Inputs that name their code are trusted to have named it: what they leave unplaced becomes a question.
+    if (made.length === 0 && !this.inputsNameCode) made.push(...this.retrieve(requirement));
+    if (made.length === 0) made.push(this.askWhere(requirement));
+    this.noteUnknownTerms(requirement);
     for (const change of made) for (const use of uses) if (!change.uses.includes(use)) change.uses.push(use);
+  }
+
+  /**
+   * A requirement nothing else placed: the context engine's best files for the whole feature that this
+   * requirement's own words point at, when the evidence is clear. A file counts only when a word of the
+   * requirement that few files share (a discriminating word) is in its path or declared names, and when it
+   * ranks close to the best such file; else the work stays at the project level, with a question.
+   */
+  private retrieve(requirement: Requirement): PlannedChange[] {
+    const unknown = new Set(this.unknownTerms(requirement.text).flatMap((term) => splitWords(term)));
+    const words = new Set(splitWords(requirement.text).filter((w) => !unknown.has(w)));
+    const candidates = this.ranked.filter((f) => f.role !== 'test');
+    if (words.size === 0 || candidates.length === 0) return [];
+    const vocabulary = new Map(candidates.map((f) => [f.path, new Set(splitWords(`${f.path} ${f.symbols.map((s) => s.name).join(' ')}`))]));
+    const frequency = new Map<string, number>();
+    for (const terms of vocabulary.values()) for (const word of terms) if (words.has(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    const discriminating = new Set([...frequency].filter(([, n]) => n <= Math.max(2, candidates.length * RETRIEVAL.discriminatingShare)).map(([w]) => w));
+    const backed = candidates.filter((f) => [...vocabulary.get(f.path)!].some((w) => discriminating.has(w)));
+    const best = backed[0]?.score ?? 0;
+    const kept = backed.filter((f) => f.score >= best * RETRIEVAL.closeToBest).slice(0, RETRIEVAL.maxFiles);
+    if (kept.length === 0) return [];
+    return kept.map((ranked) => {
+      const file = this.code.index.files.get(ranked.path)!;
+      const symbol = file.symbols.find((s) => s.exported && [...words].some((w) => CodeMap.words(s.name).includes(w))) ?? file.symbols.find((s) => s.exported);
+      return this.change(file, symbol ? changeOf(symbol.name, undefined, true) : `Change \`${posix.basename(file.path)}\``, requirement);
+    });
+  }
+
+  /**
+   * Work no file can be named for with confidence stays at the module level (the project's folder the
+   * requirement's words name, `apps/api/src/orders/`) or the project level, and the plan asks where it goes.
+   */
+  private askWhere(requirement: Requirement): PlannedChange {
+    const project = this.sideProject(requirement) ?? this.affected;
+    const folder = this.moduleFolder(project, requirement.text);
+    const surface = folder && this.surfaceOf(folder, requirement);
+    if (surface) return surface;
+    const where = folder ? `\`${folder}/\`` : `\`${project.name}\``;
+    this.questions.push(`Where in ${where} does ${requirement.id} belong ("${shorten(requirement.text)}", ${requirement.source})? No code it names or implies matches it clearly.`);
+    const key = `${project.name}#unplaced ${folder ?? ''}`;
+    const existing = this.changes.get(key);
+    if (existing) {
+      existing.requirements.push(requirement);
+      return existing;
+    }
+    const side = projectSide(project);
+    const area: AreaId = requirement.area === 'security' ? 'security' : side;
+    const change: PlannedChange = { key, project: project.name, folder, isNew: false, action: 'Implement', area, role: 'other', requirements: [requirement], uses: [], order: ORDER[area] };
+    this.changes.set(key, change);
+    return change;
+  }
+
+  /**
+   * In a module the requirement names, the file that carries behaviour of its side: on the server the module's
+   * one controller (the logic going to the service it delegates to), on the client its one page or component.
+   */
+  private surfaceOf(folder: string, requirement: Requirement): PlannedChange | undefined {
+    const files = [...this.code.index.files.values()].filter((f) => posix.dirname(f.path) === folder && f.role !== 'test');
+    const one = (role: FileRole) => {
+      const found = files.filter((f) => f.role === role);
+      return found.length === 1 ? found[0] : undefined;
+    };
+    const controller = one('controller');
+    if (controller) {
+      const owner = controller.symbols.find((s) => s.kind === 'class' && s.exported)?.name;
+      const change = this.change(controller, owner ? `Add the handler for this to \`${owner}\`` : 'Add the handler for this', requirement, `${controller.path}#module`);
+      const service = this.serviceOf(controller);
+      if (service) {
+        const serviceOwner = service.symbols.find((s) => s.kind === 'class' && s.exported)?.name;
+        this.change(service, serviceOwner ? `Add the logic for this to \`${serviceOwner}\`` : 'Add the logic for this', requirement, `${service.path}#module`);
+        this.slice.service ??= service;
+      }
+      return change;
+    }
+    const component = one('component');
+    return component ? this.change(component, changeOf(component.symbols.find((s) => s.exported)?.name ?? posix.basename(component.path), undefined, true), requirement) : undefined;
+  }
+
+  /** The one folder of a project's source whose name the text says ("orders" → `apps/api/src/orders`), if exactly one. */
+  private moduleFolder(project: ProjectFact, text: string): string | undefined {
+    const words = new Set(splitWords(text));
+    const folders = new Set(this.code.filesOf(project.name).filter((f) => f.role !== 'test').map((f) => posix.dirname(f.path)));
+    const named = [...folders].filter((folder) => folder !== project.sourceRoot && folder !== project.root && splitWords(posix.basename(folder)).every((w) => words.has(w)));
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  /** Things the text relies on that nothing in the code is ("the account page", "API keys"): open questions, not silence. */
+  private noteUnknownTerms(requirement: Requirement): void {
+    for (const term of this.unknownTerms(requirement.text)) {
+      const question = `The inputs rely on "${term}" (${requirement.source}), but nothing in the workspace is named so: is it new work, or does it exist under another name?`;
+      if (!this.questions.includes(question)) this.questions.push(question);
+    }
+  }
+
+  private unknownTerms(text: string): string[] {
+    return [...text.matchAll(UNKNOWN_CANDIDATE)].map((m) => m[0].trim().replace(/^(?:the|a|an|per|each|every|our|their|its|of|for|from|to|on|in)\s+/i, '')).filter((term) => {
+      const words = splitWords(term);
+      return words.length >= 2 && !this.code.isSpelled(words);
+    });
   }
 
   /**
@@ -138,9 +251,8 @@ class Planner {
    */
   private readPlainWords(requirement: Requirement, namesCode: boolean): PlannedChange[] {
     const made: PlannedChange[] = [];
-    const words = new Set(CodeMap.words(requirement.text));
     if (!namesCode) {
-      for (const file of this.filesSpelledOut(words)) {
+      for (const file of this.filesSpelledOut(requirement.text)) {
         const symbol = file.symbols.find((s) => s.exported && (s.kind === 'class' || s.kind === 'function'));
         made.push(this.change(file, symbol ? `Change \`${symbol.name}\`` : `Change \`${posix.basename(file.path)}\``, requirement));
         if (file.role === 'component') made.push(...this.stackBelow(file, requirement));
@@ -151,14 +263,20 @@ class Planner {
     return made;
   }
 
-  /** Non-test files whose name's domain words (two or more) all appear in the text. */
-  private filesSpelledOut(words: Set<string>): IndexedFile[] {
-    const has = (word: string) => [...words].some((w) => w === word || (w.length >= 3 && word.length >= 3 && (w.startsWith(word) || word.startsWith(w))));
+  /**
+   * Non-test files whose name's domain words (two or more) the text spells out in a row: "the orders page" →
+   * `OrdersPage.tsx`, "the request log line" → `request-logging.interceptor.ts`; not "order history from the
+   * account page", whose words only meet by chance.
+   */
+  private filesSpelledOut(text: string): IndexedFile[] {
+    const sequence = CodeMap.words(text);
+    const same = (a: string, b: string) => a === b || (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a)));
+    const inARow = (name: string[]) => sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && same(sequence[i + j], word)));
     return [...this.code.index.files.values()]
       .filter((file) => file.role !== 'test' && !/\.(stories|d)\.[jt]sx?$/.test(file.path))
       .filter((file) => {
         const name = CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
-        return name.length >= 2 && name.every(has);
+        return name.length >= 2 && inARow(name);
       })
       .slice(0, 3);
   }
@@ -585,6 +703,10 @@ function pathOf(mention: Mention): string | undefined {
   if (r.kind === 'new' && r.owner) return r.owner.file.path;
   if (r.kind === 'route') return r.existing?.file;
   return undefined;
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77).replace(/\s+\S*$/, '')}…` : text;
 }
 
 function capitalise(word: string): string {

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { RankedFile } from '../../context/types';
 import { ownersOf } from '../../workspace/owners';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { splitWords as keywords } from '../../code/words';
@@ -21,8 +22,8 @@ export interface PlannedWork {
  * requirements it serves and the existing code it uses; then one per spec, and an end-to-end scenario where a
  * touched application has an e2e project.
  */
-export function planWorkItems(requirements: Requirement[], acceptance: Sourced[], facts: WorkspaceFacts, affected: ProjectFact, code: CodeMap): PlannedWork {
-  const plan = planChanges(requirements.filter((r) => r.area !== 'testing'), code, affected);
+export function planWorkItems(requirements: Requirement[], acceptance: Sourced[], facts: WorkspaceFacts, affected: ProjectFact, code: CodeMap, ranked: RankedFile[]): PlannedWork {
+  const plan = planChanges(requirements.filter((r) => r.area !== 'testing'), code, affected, ranked);
   const items = plan.changes.map((change) => itemFor(change, facts));
   const e2e = e2eItem(items, plan, requirements, facts, code);
   if (e2e) items.push(e2e);
@@ -36,9 +37,9 @@ export function planWorkItems(requirements: Requirement[], acceptance: Sourced[]
 function itemFor(change: PlannedChange, facts: WorkspaceFacts): WorkItem {
   const project = facts.projects[change.project];
   const testTarget = change.area === 'testing' ? project?.targets.find((t) => t.kind === 'test') : undefined;
-  const where = change.pathInAction ? '' : change.path ? ` in \`${change.path}\`${change.isNew ? ' (new)' : ''}` : ` in \`${change.project}\``;
+  const where = change.pathInAction ? '' : change.path ? ` in \`${change.path}\`${change.isNew ? ' (new)' : ''}` : change.folder ? ` in \`${change.folder}/\`` : ` in \`${change.project}\``;
   const uses = change.uses.length ? `, using ${change.uses.slice(0, 3).join(', ')}` : '';
-  const run = testTarget ? `; run \`nx run ${change.project}:${testTarget.name}\`` : '';
+  const run = testTarget ? `; run \`nx run ${change.project}:${testTarget.name}\`` : change.path ? '' : ' once its place is settled (see the open questions)';
   return {
     id: '',
     title: `${change.action}${where}${uses}${run} — ${servedBy(change.requirements)}`,
