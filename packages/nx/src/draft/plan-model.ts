@@ -40,8 +40,11 @@ export interface PlanModel {
   /** The isolated task (task-blueprint). */
   task?: { title: string; text: string; origin: string };
   alternatives: Alternative[];
-  /** Existing contracts to extend, as signatures from the code. */
-  contracts: Array<{ path: string; symbol: CodeSymbol }>;
+  /**
+   * The contracts the change touches, as signatures: the existing ones it changes, from the code, and the new
+   * ones it adds, proposed in the shape of the sibling they sit beside (`proposed` names that sibling).
+   */
+  contracts: Array<{ path: string; symbol: CodeSymbol; proposed?: string }>;
   edgeCases: Sourced[];
   /** Entities and shared types the change reads or extends. */
   dataModel: Array<{ path: string; symbol: CodeSymbol }>;
@@ -75,6 +78,8 @@ export interface WorkItem {
   files: string[];
   /** Those of `files` it creates. */
   creates?: string[];
+  /** A new symbol it adds beside a sibling of the same shape. */
+  adds?: { name: string; sibling: CodeSymbol };
   /** The requirement(s) it serves. */
   requirements: Requirement[];
   /** Checkable criteria, from the inputs' acceptance criteria where they match. */

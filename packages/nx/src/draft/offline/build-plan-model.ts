@@ -41,8 +41,8 @@ export async function buildPlanModel(request: OfflineDraftRequest, source: FileS
   const code = new CodeMap(request.index, facts, source);
   const { items: tasks, plan } = planWorkItems(requirements, scoped.acceptance.filter((a) => allowed(a.text)), facts, affected, code, context.files);
   const architecture = describeArchitecture(tasks, plan, facts, context, code);
-  const size = changeSize(tasks, requirements, context);
-  const title = (taskFacts?.title ?? found.title ?? firstSentence(inputs.find((i) => i.kind !== 'constitution')?.text ?? request.feature)).slice(0, 120).replace(/[.,;:!]+$/u, '');
+  const size = changeSize(tasks, requirements, facts, context);
+  const title = shortTitle(taskFacts?.title ?? found.title ?? firstSentence(inputs.find((i) => i.kind !== 'constitution')?.text ?? request.feature));
   const keep = (list: Sourced[]) => list.filter((s) => allowed(s.text));
   return {
     feature: { id: request.feature, title, branch: `feature/${request.feature}` },
@@ -77,7 +77,8 @@ export async function buildPlanModel(request: OfflineDraftRequest, source: FileS
       .filter((f) => ['entity', 'model', 'dto'].includes(f.role) || f.symbols.some((s) => s.decorators.some((d) => d.startsWith('@Entity'))))
       .flatMap((f) => f.symbols.filter((s) => s.exported).map((symbol) => ({ path: f.path, symbol })))
       .slice(0, 6),
-    release: architecture.touched.flatMap((t) => facts.projects[t.name].targets.filter((target) => ['build', 'serve', 'e2e'].includes(target.kind)).map((target) => ({ project: t.name, target }))),
+    // What ships is built and checked; a `serve`/`dev` target runs the code locally and is never a release step.
+    release: architecture.touched.flatMap((t) => facts.projects[t.name].targets.filter((target) => ['build', 'e2e'].includes(target.kind)).map((target) => ({ project: t.name, target }))),
   };
 }
 
@@ -125,6 +126,15 @@ function sentences(text: string): string[] {
     .filter((s) => s.split(/\s+/).length >= 3);
 }
 
+/** A title of at most 120 characters: the text before its first colon when that is long enough, else cut at a word. */
+function shortTitle(text: string): string {
+  const clean = text.trim().replace(/[.,;:!]+$/u, '');
+  if (clean.length <= 120) return clean;
+  const head = clean.split(/:\s/)[0];
+  if (head.length >= 20 && head.length <= 120) return head;
+  return `${clean.slice(0, 117).replace(/\s+\S*$/, '')}…`;
+}
+
 function firstSentence(text: string): string {
   return sentences(text)[0] ?? text.trim().split('\n')[0];
 }
@@ -141,8 +151,12 @@ function summaryOf(found: InputFacts, inputs: FeatureInput[], allowed: (text: st
 }
 
 function solutionOf(tasks: WorkItem[], touched: string[]): string {
-  const existing = tasks.filter((t) => t.files.length > 0).length;
-  return `Deliver ${tasks.length} work item(s) across ${touched.map((t) => `\`${t}\``).join(', ')}; ${existing} of them extend existing files, the rest add new modules inside existing projects.`;
+  const building = tasks.filter((t) => t.area !== 'testing');
+  const created = building.filter((t) => t.creates?.length).length;
+  const unplaced = building.filter((t) => t.files.length === 0).length;
+  const extended = building.length - created - unplaced;
+  const parts = [`${extended} extend existing files`, created ? `${created} add new files beside their siblings` : '', unplaced ? `${unplaced} still need a place (see the open questions)` : ''].filter(Boolean);
+  return `Deliver ${building.length} work item(s) across ${touched.map((t) => `\`${t}\``).join(', ')}, then their tests: ${parts.join(', ')}.`;
 }
 
 /** Template-forbidden content never enters a plan: an input line that matches is left out. */
@@ -161,6 +175,12 @@ function mitigationFor(risk: string, tasks: WorkItem[]): string {
 function contractsOf(tasks: WorkItem[], code: CodeMap): PlanModel['contracts'] {
   const contracts: PlanModel['contracts'] = [];
   for (const task of tasks.filter((t) => t.area !== 'testing')) {
+    if (task.adds) {
+      const { name, sibling } = task.adds;
+      const signature = sibling.signature.replace(new RegExp(`\\b${sibling.name}\\b`), name);
+      contracts.push({ path: task.files[0], symbol: { ...sibling, name, signature, members: [], doc: undefined }, proposed: sibling.name });
+      continue;
+    }
     for (const path of task.files.filter((f) => !task.creates?.includes(f))) {
       const file = code.index.files.get(path);
       const named = file?.symbols.find((s) => s.exported && new RegExp(`\`${s.name}[\`.(]`).test(task.title));
@@ -186,23 +206,30 @@ function testingOf(tasks: WorkItem[], facts: WorkspaceFacts): Testing {
   };
 }
 
-/** Size from what the change touches; the day range is a rule of thumb over that size, and says so. */
-function changeSize(tasks: WorkItem[], requirements: Requirement[], context: ContextPack): ChangeSize {
-  const files = new Set(tasks.flatMap((t) => t.files));
-  const newModules = tasks.filter((t) => t.files.length === 0).length;
-  const projects = new Set(tasks.map((t) => t.project)).size;
-  const publicApi = context.files.filter((f) => files.has(f.path)).reduce((n, f) => n + f.symbols.filter((s) => s.exported).length, 0);
-  const points = files.size + 2 * newModules + projects + Math.ceil(requirements.length / 2);
-  const label = points <= 6 ? 'small' : points <= 14 ? 'medium' : 'large';
-  const min = Math.max(1, Math.round(points / 3));
+/**
+ * Size from the work items' real kinds: existing files changed, new files, projects, and how many dependent
+ * projects a changed library has. The day range is a rule of thumb over that size, and says so.
+ */
+function changeSize(tasks: WorkItem[], requirements: Requirement[], facts: WorkspaceFacts, context: ContextPack): ChangeSize {
+  const building = tasks.filter((t) => t.area !== 'testing');
+  const created = new Set(tasks.flatMap((t) => t.creates ?? []));
+  const changed = new Set(building.flatMap((t) => t.files).filter((f) => !created.has(f)));
+  const tests = new Set(tasks.filter((t) => t.area === 'testing').flatMap((t) => t.files));
+  const projects = new Set(tasks.map((t) => t.project));
+  const dependents = new Set([...projects].flatMap((p) => (facts.projects[p]?.type === 'library' ? facts.projects[p].dependents : [])));
+  const unplaced = building.filter((t) => t.files.length === 0).length;
+  const publicApi = context.files.filter((f) => changed.has(f.path)).reduce((n, f) => n + f.symbols.filter((s) => s.exported).length, 0);
+  const points = changed.size + 1.5 * created.size + 0.5 * tests.size + projects.size + dependents.size + 2 * unplaced;
+  const label = points <= 8 ? 'small' : points <= 20 ? 'medium' : 'large';
+  const min = Math.max(1, Math.round(points / 4));
   return {
-    projects,
-    files: files.size,
+    projects: projects.size,
+    files: changed.size + created.size,
     publicApi,
     requirements: requirements.length,
     label,
-    days: [min, Math.max(min + 1, Math.round(points / 2))],
-    basis: `derived from the size of the change — ${files.size} existing file(s), ${newModules} new module(s), ${projects} project(s), ${publicApi} exported symbol(s) in touched files, ${requirements.length} requirement(s) — at roughly one day per two to three of these units; not a commitment`,
+    days: [min, Math.max(min + 1, Math.round(points / 2.5))],
+    basis: `derived from the work items — ${changed.size} existing file(s) to change, ${created.size} new file(s), ${tests.size} spec(s), ${projects.size} project(s), ${dependents.size} dependent project(s) of changed libraries${unplaced ? `, ${unplaced} item(s) still to place` : ''} — at roughly one day per three units; not a commitment`,
   };
 }
 
@@ -236,14 +263,14 @@ function howPrincipleIsMet(principle: string, tasks: WorkItem[], hasBoundaries: 
 }
 
 function alternativesFor(tasks: WorkItem[], affected: string, sourceRoot: string): Alternative[] {
-  const existing = tasks.filter((t) => t.files.length > 0);
+  const existing = tasks.filter((t) => t.area !== 'testing' && t.files.length > 0 && !t.creates?.length);
   const files = new Set(existing.flatMap((t) => t.files)).size;
   const extend: Alternative = {
     name: `Extend the existing modules of \`${affected}\``,
     summary: `Change the ${files} existing file(s) the work items map to and add new files beside them.`,
     pros: ['Follows patterns already reviewed and tested', 'No new project, tags or boundary rules'],
     cons: ['Grows existing modules; watch their size'],
-    selected: existing.length >= tasks.length / 2,
+    selected: existing.length >= tasks.filter((t) => t.area !== 'testing').length / 2,
   };
   const module: Alternative = {
     name: `A new feature module under \`${sourceRoot}\``,

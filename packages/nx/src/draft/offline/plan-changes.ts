@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../../code/types';
 import { compoundTerm, splitWords } from '../../code/words';
-import type { FileRole, RankedFile } from '../../context/types';
+import type { CodeSymbol, FileRole, RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
 import type { AreaId, Requirement } from '../plan-model';
 import { projectSide } from './classify';
@@ -26,6 +26,8 @@ export interface PlannedChange {
   uses: string[];
   /** Implementation order: shared code, server, client, tests. */
   order: number;
+  /** A new symbol this change adds beside an existing one of the same shape: its contract is proposed from the sibling's. */
+  adds?: { name: string; sibling: CodeSymbol };
   /** Settings, checked through the code that uses them: no spec of its own. */
   untested?: boolean;
   /** The action names the path itself (specs): the item need not say where again. */
@@ -254,7 +256,9 @@ class Planner {
     if (!namesCode) {
       for (const file of this.filesSpelledOut(requirement.text)) {
         const symbol = file.symbols.find((s) => s.exported && (s.kind === 'class' || s.kind === 'function'));
-        made.push(this.change(file, symbol ? `Change \`${symbol.name}\`` : `Change \`${posix.basename(file.path)}\``, requirement));
+        const clause = clauseNaming(requirement.text, file);
+        const what = symbol ? `Change \`${symbol.name}\`` : `Change \`${posix.basename(file.path)}\``;
+        made.push(this.change(file, clause ? `${what} to ${clause}` : what, requirement));
         if (file.role === 'component') made.push(...this.stackBelow(file, requirement));
       }
       made.push(...this.newUiElement(requirement));
@@ -552,7 +556,12 @@ class Planner {
     for (const name of names) {
       const sibling = made.find((c) => c.project === host.name && c.path && !c.isNew) ?? undefined;
       const file = (sibling && this.code.file(sibling.path!)) || this.siblingFile(name, host);
-      if (file) result.push(this.change(file, `Add \`${name}\` beside ${describeSiblings(file, name)}`, requirement, `${file.path}#${name}`));
+      if (file) {
+        const change = this.change(file, `Add \`${name}\` beside ${describeSiblings(file, name)}`, requirement, `${file.path}#${name}`);
+        const sibling = siblingsOf(file, name)[0];
+        if (sibling) change.adds = { name, sibling };
+        result.push(change);
+      }
       else homeless.push(name);
     }
     if (homeless.length) result.push(...this.newModule(homeless, host, requirement));
@@ -705,6 +714,17 @@ function pathOf(mention: Mention): string | undefined {
   return undefined;
 }
 
+/** The clause of a text that spells out a file's name: "… and include it in the request log line" → "include it in the request log line". */
+function clauseNaming(text: string, file: IndexedFile): string | undefined {
+  const name = CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
+  const clause = text.split(/[,;:()]|\s—\s/).find((part) => {
+    const words = CodeMap.words(part);
+    return name.every((w) => words.some((x) => x === w || (x.length >= 3 && w.length >= 3 && (x.startsWith(w) || w.startsWith(x)))));
+  });
+  const trimmed = clause?.trim().replace(/^(?:and|or|then|also)\s+/i, '').replace(/[.]+$/, '');
+  return trimmed && trimmed.split(/\s+/).length <= 14 ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : undefined;
+}
+
 function shorten(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77).replace(/\s+\S*$/, '')}…` : text;
 }
@@ -723,9 +743,14 @@ function commonPrefix(a: string[], b: string[]): number {
   return i;
 }
 
-function describeSiblings(file: IndexedFile, name: string): string {
+/** Exported symbols of a file whose name starts like the new name's (`use…` beside `use…`). */
+function siblingsOf(file: IndexedFile, name: string): CodeSymbol[] {
   const words = CodeMap.words(name);
-  const siblings = file.symbols.filter((s) => s.exported && CodeMap.words(s.name)[0] === words[0]).slice(0, 2);
+  return file.symbols.filter((s) => s.exported && CodeMap.words(s.name)[0] === words[0]).slice(0, 2);
+}
+
+function describeSiblings(file: IndexedFile, name: string): string {
+  const siblings = siblingsOf(file, name);
   return siblings.length ? siblings.map((s) => `\`${s.name}\``).join(' and ') : `the existing code of \`${posix.basename(file.path)}\``;
 }
 

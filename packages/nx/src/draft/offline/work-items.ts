@@ -47,6 +47,7 @@ function itemFor(change: PlannedChange, facts: WorkspaceFacts): WorkItem {
     project: change.project,
     files: change.path ? [change.path] : [],
     ...(change.isNew && change.path ? { creates: [change.path] } : {}),
+    ...(change.adds ? { adds: change.adds } : {}),
     requirements: change.requirements,
     acceptance: [],
     ...complexityOf(change, project),
