@@ -28,6 +28,8 @@ export interface PlannedChange {
   order: number;
   /** A new symbol this change adds beside an existing one of the same shape: its contract is proposed from the sibling's. */
   adds?: { name: string; sibling: CodeSymbol };
+  /** Implied by the text's words or the ranking, not named: the first to go when the plan grows too wide. */
+  inferred?: boolean;
   /** Settings, checked through the code that uses them: no spec of its own. */
   untested?: boolean;
   /** The action names the path itself (specs): the item need not say where again. */
@@ -49,6 +51,8 @@ const HTTP_SURFACE = /\b(headers?|content-type|content-disposition|cache-control
 const LOG_RULE = /\blogs?\b[^.]*\b(must not|never|only|no)\b|\b(must not|never|no)\b[^.]*\blogs?\b/i;
 const PERSONAL_DATA = /\b(e-?mails?|personal|pii|ids only|passwords?|tokens?|addresses|phone)\b/i;
 const DATABASE_SETTING = /\b(read replicas?|replicas?|connection pool\w*|statement[_ ]timeouts?|query timeouts?)\b/i;
+/** The existing files (specs included) a plan may name: more is a plan no reviewer can hold, and mostly guesses. */
+const MAX_EXISTING_FILES = 12;
 const BROAD_KINDS = new Set<Requirement['kind']>(['story', 'job']);
 /** How sure a retrieved file must be: a word at most this share of the candidates hold, and a score this close to the best. */
 const RETRIEVAL = { discriminatingShare: 0.2, closeToBest: 0.5, maxFiles: 3 };
@@ -94,6 +98,7 @@ export function planChanges(requirements: Requirement[], code: CodeMap, affected
   for (const requirement of specificFirst) planner.read(requirement);
   planner.followTheStack(requirements);
   planner.serverWideConcerns(requirements);
+  planner.keepWithinReach();
   planner.addTests();
   return planner.result();
 }
@@ -168,7 +173,9 @@ class Planner {
     return kept.map((ranked) => {
       const file = this.code.index.files.get(ranked.path)!;
       const symbol = file.symbols.find((s) => s.exported && [...words].some((w) => CodeMap.words(s.name).includes(w))) ?? file.symbols.find((s) => s.exported);
-      return this.change(file, symbol ? changeOf(symbol.name, undefined, true) : `Change \`${posix.basename(file.path)}\``, requirement);
+      const change = this.change(file, symbol ? changeOf(symbol.name, undefined, true) : `Change \`${posix.basename(file.path)}\``, requirement, `${file.path}#inferred`);
+      change.inferred = true;
+      return change;
     });
   }
 
@@ -258,7 +265,9 @@ class Planner {
         const symbol = file.symbols.find((s) => s.exported && (s.kind === 'class' || s.kind === 'function'));
         const clause = clauseNaming(requirement.text, file);
         const what = symbol ? `Change \`${symbol.name}\`` : `Change \`${posix.basename(file.path)}\``;
-        made.push(this.change(file, clause ? `${what} to ${clause}` : what, requirement));
+        const change = this.change(file, clause ? `${what} to ${clause}` : what, requirement, `${file.path}#inferred`);
+        change.inferred = true;
+        made.push(change);
         if (file.role === 'component') made.push(...this.stackBelow(file, requirement));
       }
       made.push(...this.newUiElement(requirement));
@@ -415,6 +424,25 @@ class Planner {
       if (DATABASE_SETTING.test(requirement.text)) {
         const config = named(/^(database|db|datasource|orm|typeorm|prisma)$/).sort((a, b) => Number(/option|config/.test(b.path)) - Number(/option|config/.test(a.path)))[0];
         if (config) this.change(config, 'Add the connection settings the inputs ask for (a read replica, statement timeouts), optional and off by default', requirement, `${config.path}#database-setting`).untested = true;
+      }
+    }
+  }
+
+  /**
+   * A plan names at most MAX_EXISTING_FILES existing files: past that, the changes the text only implies (files
+   * it spells out or the ranking retrieved) are dropped, the lowest-ranked first. Named code always stays.
+   */
+  keepWithinReach(): void {
+    const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
+    const existing = () => new Set([...this.changes.values()].filter((c) => c.path && !c.isNew).map((c) => c.path!));
+    const inferred = [...this.changes.values()].filter((c) => c.inferred).sort((a, b) => (rank.get(b.path!) ?? Infinity) - (rank.get(a.path!) ?? Infinity));
+    // Each kept change brings its spec: count it against the reach too.
+    const cost = () => existing().size + [...this.changes.values()].filter((c) => c.path && !c.isNew && this.code.specFor(c.path).exists).length;
+    while (cost() > MAX_EXISTING_FILES && inferred.length) {
+      const dropped = inferred.shift()!;
+      this.changes.delete(dropped.key);
+      for (const requirement of dropped.requirements) {
+        if (![...this.changes.values()].some((c) => c.requirements.includes(requirement))) this.askWhere(requirement);
       }
     }
   }
