@@ -42,7 +42,9 @@ for (const [i, row] of rows.entries()) {
     const promptFile = path.join(scratch, 'prompt.txt');
     run(tree, ['prompt', '--description', row.query, '--budget', budget, '--output', promptFile]);
     const prompt = readFileSync(promptFile, 'utf8');
-    const draft = prompt.slice(prompt.indexOf('<offline_draft>'), prompt.indexOf('</offline_draft>'));
+    // The block itself: the tag on a line of its own (the instructions also mention the tag in prose).
+    const start = prompt.search(/^<offline_draft>$/m);
+    const draft = start < 0 ? '' : prompt.slice(start, prompt.indexOf('</offline_draft>', start));
     const body = draft.replace(/^---\n[\s\S]*?\n---\n/m, '');
     const named = [...new Set([...body.matchAll(PATH)].map((m) => m[1]))];
     const existing = named.filter((p) => existsSync(path.join(tree, p)));
