@@ -99,7 +99,7 @@ export function technicalDecisions(architecture: Architecture, items: WorkItem[]
     avoided.set(name, entry);
   }
   for (const [name, { path, ids }] of avoided) {
-    decisions.push({ title: `Do not use \`${name}\``, rationale: `${ids.join(', ')} forbid it${path ? ` (it lives in \`${path}\`)` : ''}; reviewers should reject a change that reaches for it.` });
+    decisions.push({ title: `Do not use \`${name}\``, rationale: `${ids.join(', ')} ${ids.length === 1 ? 'forbids' : 'forbid'} it${path ? ` (it lives in \`${path}\`)` : ''}; reviewers should reject a change that reaches for it.` });
   }
   for (const lib of architecture.reuse.filter((l) => plan.reuse.some((r) => l.exports.includes(r.name))).slice(0, 3)) {
     const names = plan.reuse.filter((r) => lib.exports.includes(r.name));
@@ -108,6 +108,7 @@ export function technicalDecisions(architecture: Architecture, items: WorkItem[]
       rationale: `The inputs ask for the existing behaviour (${[...new Set(names.flatMap((r) => r.requirements))].join(', ')}); reusing it keeps one implementation.`,
     });
   }
+  decisions.push(...qualityDecisions(items));
   const created = items.filter((i) => i.creates?.length && i.area !== 'testing');
   if (created.length > 0) {
     decisions.push({
@@ -130,6 +131,37 @@ export function technicalDecisions(architecture: Architecture, items: WorkItem[]
     });
   }
   return decisions;
+}
+
+/**
+ * Each non-functional requirement (performance, privacy, accessibility, limits, observability) is a decision
+ * the design must keep, carried by the items whose code has to meet it.
+ */
+function qualityDecisions(items: WorkItem[]): Decision[] {
+  const carried = new Map<string, { text: string; source: string; items: WorkItem[] }>();
+  for (const item of items.filter((i) => i.area !== 'testing')) {
+    for (const requirement of item.requirements.filter((r) => r.kind === 'nonfunctional')) {
+      const entry = carried.get(requirement.id) ?? { text: requirement.text, source: requirement.source, items: [] };
+      entry.items.push(item);
+      carried.set(requirement.id, entry);
+    }
+  }
+  return [...carried].map(([id, { text, source, items: by }]) => {
+    const [, label, rest] = /^([A-Z][\w ,&/-]{2,40}):\s*(.+)$/s.exec(text) ?? [undefined, undefined, text];
+    const created = new Set(by.flatMap((i) => i.creates ?? []));
+    const files = [...new Set(by.flatMap((i) => i.files))].map((f) => `\`${f}\`${created.has(f) ? ' (new)' : ''}`);
+    const carriers = files.length ? `${by.map((i) => i.id).join(', ')} (${files.slice(0, 3).join(', ')})` : by.map((i) => i.id).join(', ');
+    return { title: `${id}${label ? ` ${label}` : ''}`, rationale: `${capitalised(firstSentenceOf(rest ?? text))} (${source}). Carried by ${carriers}, and checked by their tests.` };
+  });
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function firstSentenceOf(text: string): string {
+  const first = text.split(/(?<=[.!?])\s+/)[0].replace(/[.]+$/, '');
+  return first.length > 160 ? `${first.slice(0, 157).replace(/\s+\S*$/, '')}…` : first;
 }
 
 function posixBase(path: string): string {

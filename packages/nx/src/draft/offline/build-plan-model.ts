@@ -233,16 +233,31 @@ function changeSize(tasks: WorkItem[], requirements: Requirement[], facts: Works
   };
 }
 
+/**
+ * Three phases by what the items build on: shared code and data shapes first, then the behaviour, then the
+ * access rules and the end-to-end scenario. A spec is written with the code it covers (test first), in the
+ * same phase, never left for the end.
+ */
 function phasesOf(tasks: WorkItem[], size: ChangeSize): Phase[] {
   const [min, max] = size.days;
   const split = (share: number): [number, number] => [Math.max(1, Math.round(min * share)), Math.max(1, Math.round(max * share))];
-  const foundation = tasks.filter((t) => t.area === 'shared' || (t.area === 'backend' && t.files.some((f) => /entity|model|dto|types?/.test(f))));
-  const hardening = tasks.filter((t) => t.area === 'security' || t.area === 'testing');
-  const core = tasks.filter((t) => !foundation.includes(t) && !hardening.includes(t));
+  const isSpec = (t: WorkItem) => t.area === 'testing' && t.files.length > 0 && !/end-to-end/.test(t.title);
+  const code = tasks.filter((t) => !isSpec(t));
+  const foundation = code.filter((t) => t.area === 'shared' || (t.area === 'backend' && t.files.some((f) => /entity|model|dto|types?/.test(f))));
+  const hardening = code.filter((t) => t.area === 'security' || t.area === 'testing');
+  const core = code.filter((t) => !foundation.includes(t) && !hardening.includes(t));
+  const phaseOfSpec = (spec: WorkItem) => {
+    const covered = tasks.filter((t) => spec.dependsOn.includes(t.id));
+    if (covered.some((t) => hardening.includes(t))) return hardening;
+    if (covered.some((t) => core.includes(t))) return core;
+    return covered.length ? foundation : core;
+  };
+  for (const spec of tasks.filter(isSpec)) phaseOfSpec(spec).push(spec);
+  const byId = (a: WorkItem, b: WorkItem) => a.id.localeCompare(b.id);
   return [
-    { name: 'Foundation', goal: 'Contracts, data model and shared code the rest builds on.', items: foundation, days: split(0.25) },
-    { name: 'Core feature', goal: 'The backend and frontend behaviour the requirements ask for.', items: core, days: split(0.5) },
-    { name: 'Hardening', goal: 'Security, tests and the checks that make it safe to merge.', items: hardening, days: split(0.25) },
+    { name: 'Foundation', goal: 'Contracts, data model and shared code the rest builds on, each with its spec written first.', items: foundation.sort(byId), days: split(0.25) },
+    { name: 'Core feature', goal: 'The backend and frontend behaviour the requirements ask for, test first.', items: core.sort(byId), days: split(0.5) },
+    { name: 'Hardening', goal: 'Access rules, the end-to-end scenario and the checks that make it safe to merge.', items: hardening.sort(byId), days: split(0.25) },
   ];
 }
 

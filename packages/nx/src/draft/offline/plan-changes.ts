@@ -309,6 +309,12 @@ class Planner {
     made.push(this.change(client, name ? `Add \`${name}\`${beside} and its hook` : `Add the client call the page needs`, requirement, `${client.path}#feature`));
     if (!controller) return made;
     made.push(this.change(controller.file, name ? `Add a \`${name}\` handler${beside} to \`${controller.owner}\`` : `Add the handler the page needs to \`${controller.owner}\``, requirement, `${controller.file.path}#feature`));
+    if (ACCESS.test(requirement.text)) {
+      const guard = this.change(controller.file, `Restrict ${name ? `the \`${name}\` handler` : 'the new handler'} on \`${controller.owner}\` to the roles the inputs name, as its sibling handlers declare theirs`, requirement, `${controller.file.path}#access`);
+      guard.area = 'security';
+      guard.order = ORDER.security;
+      made.push(guard);
+    }
     const service = this.serviceOf(controller.file);
     if (service) {
       const owner = service.symbols.find((s) => s.kind === 'class' && s.exported)?.name ?? posix.basename(service.path);

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { RankedFile } from '../../context/types';
 import { ownersOf } from '../../workspace/owners';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
-import { splitWords as keywords } from '../../code/words';
+import { compoundTerm, splitWords as keywords } from '../../code/words';
 import type { AreaId, Requirement, Sourced, WorkItem } from '../plan-model';
 import { projectSide } from './classify';
 import type { CodeMap } from './code-map';
@@ -24,17 +24,17 @@ export interface PlannedWork {
  */
 export function planWorkItems(requirements: Requirement[], acceptance: Sourced[], facts: WorkspaceFacts, affected: ProjectFact, code: CodeMap, ranked: RankedFile[]): PlannedWork {
   const plan = planChanges(requirements.filter((r) => r.area !== 'testing'), code, affected, ranked);
-  const items = plan.changes.map((change) => itemFor(change, facts));
+  const items = plan.changes.map((change) => itemFor(change, facts, code));
   const e2e = e2eItem(items, plan, requirements, facts, code);
   if (e2e) items.push(e2e);
   attachAcceptance(items, acceptance);
   const ordered = items.sort((a, b) => BUILD_ORDER.indexOf(a.area) - BUILD_ORDER.indexOf(b.area));
   ordered.forEach((item, i) => (item.id = `task-${String(i + 1).padStart(3, '0')}`));
-  linkDependencies(ordered, facts);
+  linkDependencies(ordered, facts, code);
   return { items: ordered, plan };
 }
 
-function itemFor(change: PlannedChange, facts: WorkspaceFacts): WorkItem {
+function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): WorkItem {
   const project = facts.projects[change.project];
   const testTarget = change.area === 'testing' ? project?.targets.find((t) => t.kind === 'test') : undefined;
   const where = change.pathInAction ? '' : change.path ? ` in \`${change.path}\`${change.isNew ? ' (new)' : ''}` : change.folder ? ` in \`${change.folder}/\`` : ` in \`${change.project}\``;
@@ -51,9 +51,24 @@ function itemFor(change: PlannedChange, facts: WorkspaceFacts): WorkItem {
     requirements: change.requirements,
     acceptance: [],
     ...complexityOf(change, project),
+    ...patternOf(change, code),
     dependsOn: [],
     owners: change.path ? ownersOf(facts.owners, change.path) : [],
   };
+}
+
+/**
+ * The existing code to follow: the sibling a new name copies, else the symbol the change names in its file,
+ * else the file's main export. Specs and new files have none of their own.
+ */
+function patternOf(change: PlannedChange, code: CodeMap): Pick<WorkItem, 'pattern'> {
+  if (!change.path || change.isNew || change.area === 'testing') return {};
+  const file = code.index.files.get(change.path);
+  if (!file) return {};
+  const exported = file.symbols.filter((s) => s.exported);
+  const named = exported.find((s) => new RegExp(`\`${s.name}[\`.(]`).test(change.action));
+  const symbol = change.adds?.sibling ?? named ?? exported.find((s) => s.kind === 'class' || s.kind === 'function');
+  return symbol ? { pattern: { path: file.path, symbol } } : {};
 }
 
 /** "FR-1: expose `GET /orders/export` (PRD.md:64); also FR-2, FR-4". */
@@ -136,18 +151,37 @@ function attachAcceptance(items: WorkItem[], acceptance: Sourced[]): void {
   }
 }
 
-/** An item depends on earlier items in projects its own project depends on, and tests on the code they cover. */
-function linkDependencies(items: WorkItem[], facts: WorkspaceFacts): void {
+/**
+ * An item depends on the earlier items it builds on: the code its file uses (an earlier item changes a file
+ * whose exports this item's file uses, or creates one in a project this item's project depends on, for a
+ * requirement they share); a spec depends on the code it covers; the end-to-end scenario on the code of the
+ * application it drives.
+ */
+/** A new file in the same folder as one of the files, or in a folder right below it (`dto/` beside a controller). */
+function beside(created: string, files: string[]): boolean {
+  const folder = posix.dirname(created);
+  return files.some((file) => posix.dirname(file) === folder || posix.dirname(folder) === posix.dirname(file));
+}
+
+function linkDependencies(items: WorkItem[], facts: WorkspaceFacts, code: CodeMap): void {
   items.forEach((item, i) => {
     const deps = new Set(facts.projects[item.project]?.dependencies ?? []);
     const covers = new Set(item.requirements.map((r) => r.id));
+    const mine = item.files.map((f) => code.index.files.get(f)).filter((f): f is NonNullable<typeof f> => Boolean(f));
+    const uses = (earlier: WorkItem) =>
+      earlier.files.some((path) => {
+        const file = code.index.files.get(path);
+        return file ? mine.some((own) => own !== file && file.symbols.some((s) => s.exported && (own.terms[compoundTerm(s.name)] ?? 0) > 0)) : false;
+      });
+    const shares = (earlier: WorkItem) => earlier.requirements.some((r) => covers.has(r.id));
     item.dependsOn = items
       .slice(0, i)
-      .filter(
-        (earlier) =>
-          (earlier.project !== item.project && deps.has(earlier.project) && earlier.area !== 'testing') ||
-          (item.area === 'testing' && earlier.area !== 'testing' && earlier.project === item.project && earlier.requirements.some((r) => covers.has(r.id))),
-      )
+      .filter((earlier) => {
+        if (earlier.area === 'testing') return false;
+        if (item.area === 'testing') return earlier.project === item.project ? shares(earlier) : /end-to-end/.test(item.title) && shares(earlier);
+        if (earlier.project !== item.project && !deps.has(earlier.project)) return false;
+        return uses(earlier) || (shares(earlier) && (earlier.creates ?? []).some((created) => (earlier.project !== item.project ? true : beside(created, item.files))));
+      })
       .map((earlier) => earlier.id);
   });
 }
