@@ -7,12 +7,33 @@ import { execFileSync } from 'node:child_process';
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
 
-export const DEFAULT_DATA = process.env.GP_EVAL_DATA || '/work/shared/eval/retrieval-dev.jsonl';
+/**
+ * The dev sets, by name: `dev` (Nx workspaces nxext/nx-extensions and ngrx/platform, 134 commits) and `apps`
+ * (application monorepos without Nx, teableio/teable and vendure-ecommerce/vendure, 120 commits).
+ */
+export const DATA_SETS = {
+  dev: process.env.GP_EVAL_DATA || '/work/shared/eval/retrieval-dev.jsonl',
+  apps: process.env.GP_EVAL_DATA_APPS || '/work/shared/eval/retrieval-dev-apps.jsonl',
+};
+export const DEFAULT_DATA = DATA_SETS.dev;
 export const DEFAULT_CACHE = process.env.GP_EVAL_CACHE || '/work/eval-cache';
 
+/**
+ * The Nx that prepare.mjs installs in trees of repositories without Nx (`nxInit`), as `nx init` would:
+ * the version this repository itself uses, so the stored graph is the one the Groundplan CLI (which loads
+ * @nx/devkit, and so nx, from this repository's node_modules) computes. `GP_EVAL_NX_INIT` overrides.
+ */
+export const NX_INIT_VERSION = process.env.GP_EVAL_NX_INIT || '24.0.6';
+
+/**
+ * The repositories: where their git dir is (`--<flag>`, env, else the mirror path when it exists), and
+ * `nxInit` for those without Nx configuration (prepare.mjs writes an nx.json and installs NX_INIT_VERSION).
+ */
 export const REPOS = {
   'nxext/nx-extensions': { env: 'GP_EVAL_GIT_NXEXT', flag: 'nxext', mirror: '/work/.mirror/nxext+nx-extensions/repo' },
   'ngrx/platform': { env: 'GP_EVAL_GIT_NGRX', flag: 'ngrx', mirror: '/work/.mirror/ngrx+platform/repo' },
+  'teableio/teable': { env: 'GP_EVAL_GIT_TEABLE', flag: 'teable', mirror: '/work/.mirror/teableio+teable/repo', nxInit: true },
+  'vendure-ecommerce/vendure': { env: 'GP_EVAL_GIT_VENDURE', flag: 'vendure', mirror: '/work/.mirror/vendure-ecommerce+vendure/repo', nxInit: true },
 };
 
 /** Minimal `--key value` / `--flag` parser. Repeated keys keep the last value. */
@@ -32,6 +53,29 @@ export function parseArgs(argv = process.argv.slice(2)) {
 
 export function loadJsonl(file) {
   return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+/** The set name of a data file: its DATA_SETS key, else the file's base name without `.jsonl`. */
+export function setName(file) {
+  for (const [name, f] of Object.entries(DATA_SETS)) if (path.resolve(f) === path.resolve(file)) return name;
+  return path.basename(file).replace(/\.jsonl$/, '');
+}
+
+/**
+ * The data sets a command works on: `--data FILE` (that file only), else `--set dev|apps|all` (or a comma
+ * list; default all). Returns [{set, file}].
+ */
+export function selectSets(args = {}) {
+  if (args.data) return [{ set: setName(String(args.data)), file: String(args.data) }];
+  const want = String(args.set || 'all');
+  const names = want === 'all' ? Object.keys(DATA_SETS) : want.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) if (!DATA_SETS[n]) throw new Error(`unknown set ${n} (known: ${Object.keys(DATA_SETS).join(', ')}, all)`);
+  return names.map((set) => ({ set, file: DATA_SETS[set] }));
+}
+
+/** The rows of the selected sets, in set order, each tagged with its `set`. */
+export function loadSets(args = {}) {
+  return selectSets(args).flatMap(({ set, file }) => loadJsonl(file).map((r) => ({ ...r, set })));
 }
 
 export const repoSlug = (repo) => repo.replace('/', '__');

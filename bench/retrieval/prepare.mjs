@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// Materializes every parent tree of the retrieval dev set and gives each an Nx install able to
+// Materializes every parent tree of the retrieval dev sets and gives each an Nx install able to
 // compute its project graph. Idempotent: trees, installs and graphs already present are reused.
 //
-//   node bench/retrieval/prepare.mjs --nxext <git dir> --ngrx <git dir> [options]
+//   node bench/retrieval/prepare.mjs [--nxext DIR] [--ngrx DIR] [--teable DIR] [--vendure DIR] [options]
+//
+// Repositories without Nx configuration (REPOS[...].nxInit: teable, vendure) are set up as `nx init` would:
+// an nx.json (see nxInitJson) and nx NX_INIT_VERSION; Nx then takes the projects from the package manager's
+// workspaces.
 //
 // Options:
-//   --data FILE          dev set (default /work/shared/eval/retrieval-dev.jsonl, env GP_EVAL_DATA)
+//   --set dev|apps|all   which dev set(s) (default all: retrieval-dev.jsonl and retrieval-dev-apps.jsonl)
+//   --data FILE          one dev set file instead (env GP_EVAL_DATA / GP_EVAL_DATA_APPS move the defaults)
 //   --cache DIR          where trees/installs/graphs go (default /work/eval-cache, env GP_EVAL_CACHE)
 //   --repo OWNER/NAME    only this repository
 //   --limit N            only the first N distinct trees (per the data order)
@@ -21,7 +26,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
-  DEFAULT_CACHE, DEFAULT_DATA, REPOS, dirSize, graphFile, human, loadJsonl, nxEnv, parseArgs, treeDir,
+  DEFAULT_CACHE, NX_INIT_VERSION, REPOS, dirSize, graphFile, human, loadSets, normRoot, nxEnv, parseArgs, treeDir,
 } from './common.mjs';
 
 /**
@@ -51,15 +56,45 @@ function gitDirFor(repo, args) {
   return d;
 }
 
-function materialize(gitDir, parent, dest) {
+/**
+ * Blobs of `parent` the git dir does not hold ([path]). The mirrors are partial clones: vendure's lacks one
+ * .gif (docs/docs/guides/extending-the-dashboard/theming/show-colour-value-inspection.gif) in every dev-set
+ * tree, and `git archive` fails on it ("invalid object").
+ */
+export function missingBlobs(gitDir, parent) {
+  const ls = spawnSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', parent], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (ls.status !== 0) throw new Error(`git ls-tree ${parent}: ${ls.stderr}`);
+  const blobs = ls.stdout.split('\0').filter(Boolean).map((l) => {
+    const [meta, p] = l.split('\t');
+    const [, type, oid] = meta.split(' ');
+    return { type, oid, path: p };
+  }).filter((b) => b.type === 'blob');
+  const check = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], {
+    input: blobs.map((b) => b.oid).join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28,
+    env: { ...process.env, GIT_NO_LAZY_FETCH: '1' },
+  });
+  const missing = new Set(check.stdout.split('\n').filter((l) => / missing$/.test(l)).map((l) => l.split(' ')[0]));
+  return blobs.filter((b) => missing.has(b.oid)).map((b) => b.path);
+}
+
+function materialize(gitDir, parent, dest, entry = {}) {
   if (fs.existsSync(path.join(dest, '.gp-tree-ok'))) return false;
   const tmp = `${dest}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   // git archive | tar -x, without a shell
-  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', parent], {
-    maxBuffer: 1 << 30, encoding: 'buffer',
+  const archiveOf = (pathspec) => spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', parent, ...pathspec], {
+    maxBuffer: 1 << 30, encoding: 'buffer', env: { ...process.env, GIT_NO_LAZY_FETCH: '1' },
   });
+  let archive = archiveOf([]);
+  if (archive.status !== 0 && /invalid object|cannot read|missing/i.test(String(archive.stderr))) {
+    // a partial clone: leave out the blobs it lacks; a missing text file (anything but an asset) is an error
+    const missing = missingBlobs(gitDir, parent);
+    const text = missing.filter((p) => !ASSET_RE.test(p));
+    if (text.length) throw new Error(`git dir lacks non-asset blobs of ${parent}: ${text.slice(0, 5).join(', ')}`);
+    entry.missingBlobs = missing;
+    archive = archiveOf(['--', '.', ...missing.map((p) => `:(exclude,literal)${p}`)]);
+  }
   if (archive.status !== 0) throw new Error(`git archive ${parent}: ${archive.stderr}`);
   const tar = spawnSync('tar', ['-x', '-C', tmp], { input: archive.stdout, maxBuffer: 1 << 26 });
   if (tar.status !== 0) throw new Error(`tar ${parent}: ${tar.stderr}`);
@@ -85,11 +120,11 @@ function pruneAssets(dir) {
 }
 
 /** Which packages (name -> version spec) a tree needs so that `nx show projects` works. */
-export function installSpec(dir) {
+export function installSpec(dir, { nxVersion: forcedNx } = {}) {
   const pkg = readJson(path.join(dir, 'package.json')) || {};
   const deps = { ...(pkg.dependencies || {}), ...(pkg.devDependencies || {}) };
   const nxJson = readJson(path.join(dir, 'nx.json')) || {};
-  const nxVersion = deps.nx || deps['@nrwl/workspace'] || deps['@nx/workspace'];
+  const nxVersion = forcedNx || deps.nx || deps['@nrwl/workspace'] || deps['@nx/workspace'];
   if (!nxVersion) throw new Error(`no nx version in ${dir}/package.json`);
   const spec = { nx: nxVersion };
   const notes = [];
@@ -115,6 +150,36 @@ export function installSpec(dir) {
     spec.yarn = pm || (pkg.engines?.yarn && /<\s*2\b/.test(pkg.engines.yarn) ? '^1.22.0' : pkg.engines?.yarn) || '^1.22.0';
   }
   return { spec, plugins, notes };
+}
+
+/**
+ * The nx.json `nx init` would write in a package-manager workspace, kept minimal: the schema and the
+ * usual named inputs; in a pnpm workspace (pnpm-lock.yaml) also `pluginsConfig["@nx/js"].analyzeLockfile:
+ * false`, since its node_modules are not pnpm's (nx's pnpm lockfile parser needs pnpm's
+ * node_modules/.modules.yaml and the packages it names). npm's package-lock.json nx reads as is.
+ */
+export function nxInitJson(dir) {
+  const json = {
+    $schema: './node_modules/nx/schemas/nx-schema.json',
+    namedInputs: {
+      default: ['{projectRoot}/**/*', 'sharedGlobals'],
+      production: ['default'],
+      sharedGlobals: [],
+    },
+  };
+  if (fs.existsSync(path.join(dir, 'pnpm-lock.yaml'))) json.pluginsConfig = { '@nx/js': { analyzeLockfile: false } };
+  return json;
+}
+
+/** Writes nxInitJson(dir) as dir/nx.json unless the tree has one of its own. Returns true when written. */
+function ensureNxInit(dir) {
+  const file = path.join(dir, 'nx.json');
+  const marker = path.join(dir, '.gp-nx-init');
+  if (fs.existsSync(file) && !fs.existsSync(marker)) return false; // the repository's own nx.json
+  const text = `${JSON.stringify(nxInitJson(dir), null, 2)}\n`;
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+  fs.writeFileSync(marker, `nx.json written by prepare.mjs (nx init), nx ${NX_INIT_VERSION}\n`);
+  return true;
 }
 
 function specHash(spec) {
@@ -216,10 +281,9 @@ function computeGraph(tree, out) {
 async function main() {
   const args = parseArgs();
   const cache = path.resolve(args.cache || DEFAULT_CACHE);
-  const data = args.data || DEFAULT_DATA;
   const t0 = Date.now();
   const stats = { installSeconds: 0, treesExtracted: 0, installsCreated: 0, prunedBytes: 0 };
-  let rows = loadJsonl(data);
+  let rows = loadSets(args);
   if (args.repo) rows = rows.filter((r) => r.repo === args.repo);
 
   // distinct trees, in data order, with the rows that use them
@@ -238,17 +302,19 @@ async function main() {
   for (const t of list) {
     i++;
     const dir = treeDir(cache, t.repo, t.parent);
-    const entry = { repo: t.repo, parent: t.parent, dir };
+    const entry = { repo: t.repo, set: t.rows[0].set, parent: t.parent, dir };
     report.trees.push(entry);
     try {
       const gitDir = gitDirFor(t.repo, args);
-      if (materialize(gitDir, t.parent, dir)) stats.treesExtracted++;
+      if (materialize(gitDir, t.parent, dir, entry)) stats.treesExtracted++;
       const prunedMarker = path.join(dir, '.gp-assets-pruned');
       if (!args['keep-assets'] && !fs.existsSync(prunedMarker)) {
         stats.prunedBytes += pruneAssets(dir);
         fs.writeFileSync(prunedMarker, '');
       }
-      const { spec, plugins, notes } = installSpec(dir);
+      const nxInit = !!REPOS[t.repo]?.nxInit && ensureNxInit(dir);
+      if (nxInit) entry.nxInit = true;
+      const { spec, plugins, notes } = installSpec(dir, nxInit ? { nxVersion: NX_INIT_VERSION } : {});
       entry.nx = spec.nx; entry.plugins = plugins; entry.notes = notes;
       const install = ensureInstall(cache, spec, stats);
       if (install.fresh) stats.installsCreated++;
@@ -258,23 +324,26 @@ async function main() {
 
       if (!args['no-graph']) {
         const gf = graphFile(cache, t.repo, t.parent);
-        let nodes;
-        if (!args['force-graph'] && fs.existsSync(gf)) {
-          const g = readJson(gf);
-          nodes = Object.keys((g.graph || g).nodes || {});
-        } else {
+        if (args['force-graph'] || !fs.existsSync(gf)) {
           const g = computeGraph(dir, gf);
           if (!g.ok) throw new Error(`nx graph failed:\n${g.error}`);
-          nodes = g.nodes;
         }
+        const graphNodes = (readJson(gf)?.graph || readJson(gf) || {}).nodes || {};
+        const nodes = Object.keys(graphNodes);
         entry.projects = nodes.length;
         const missing = [...new Set(t.rows.map((r) => r.gold_project))].filter((p) => !nodes.includes(p));
         entry.goldProjectMissing = missing;
-        entry.ok = missing.length === 0;
+        // the row's gold_project_root must be that project's root in the graph
+        const wrongRoot = t.rows.filter((r) => graphNodes[r.gold_project] && r.gold_project_root !== undefined &&
+          normRoot(graphNodes[r.gold_project].data?.root ?? '') !== normRoot(r.gold_project_root))
+          .map((r) => `${r.gold_project}: graph root ${graphNodes[r.gold_project].data?.root}, row ${r.gold_project_root}`);
+        if (wrongRoot.length) entry.goldRootMismatch = [...new Set(wrongRoot)];
+        entry.ok = missing.length === 0 && !wrongRoot.length;
       } else entry.ok = true;
-      log(`[${i}/${list.length}] ${t.repo}@${t.parent.slice(0, 10)} nx ${spec.nx}${plugins.length ? ` plugins ${plugins.join(',')}` : ''}` +
+      log(`[${i}/${list.length}] ${t.repo}@${t.parent.slice(0, 10)} nx ${spec.nx}${nxInit ? ' (nx init)' : ''}${plugins.length ? ` plugins ${plugins.join(',')}` : ''}` +
         ` install ${install.hash}${entry.projects !== undefined ? ` projects ${entry.projects}` : ''}` +
-        `${entry.goldProjectMissing?.length ? `  GOLD PROJECT MISSING: ${entry.goldProjectMissing.join(',')}` : ''}`);
+        `${entry.goldProjectMissing?.length ? `  GOLD PROJECT MISSING: ${entry.goldProjectMissing.join(',')}` : ''}` +
+        `${entry.goldRootMismatch ? `  GOLD ROOT MISMATCH: ${entry.goldRootMismatch.join('; ')}` : ''}`);
     } catch (e) {
       entry.ok = false; entry.error = String(e.message || e);
       log(`[${i}/${list.length}] ${t.repo}@${t.parent.slice(0, 10)} FAILED: ${entry.error}`);
@@ -309,7 +378,12 @@ async function main() {
   log(`time: ${report.seconds.toFixed(0)} s; report: ${reportFile}`);
   if (failed.length) {
     log(`\n${failed.length} tree(s) not ready:`);
-    for (const f of failed) log(`  ${f.repo}@${f.parent}: ${f.error || `gold project(s) not in graph: ${f.goldProjectMissing.join(',')}`}`);
+    for (const f of failed) {
+      log(`  ${f.repo}@${f.parent}: ${f.error || [
+        f.goldProjectMissing?.length ? `gold project(s) not in graph: ${f.goldProjectMissing.join(',')}` : '',
+        f.goldRootMismatch ? `gold root mismatch: ${f.goldRootMismatch.join('; ')}` : '',
+      ].filter(Boolean).join('; ')}`);
+    }
     process.exitCode = 1;
   } else log('all trees ready');
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Runs rankers over the dev set's prepared trees and prints recall / project metrics per repo and overall.
+// Runs rankers over the dev sets' prepared trees and prints recall / project metrics per repo, per set
+// and over the union of the sets.
 //
-//   node bench/retrieval/run.mjs [--rankers bm25,groundplan] [--repo OWNER/NAME] [--limit N]
-//                                [--data FILE] [--cache DIR] [--json FILE] [--verbose]
+//   node bench/retrieval/run.mjs [--rankers bm25,groundplan] [--set dev|apps|all] [--data FILE]
+//                                [--repo OWNER/NAME] [--limit N] [--jobs N] [--cache DIR] [--json FILE]
+//                                [--verbose] [--reference false]
 //
 // A ranker is a function `(treeDir, query, ctx?) => Promise<{files: string[], projects: string[], tokens?: number}>`
 // (files: paths relative to treeDir, best first; projects: names, best first). Register one in RANKERS below:
@@ -14,9 +16,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createBm25Ranker } from './bm25.mjs';
 import {
-  DEFAULT_CACHE, DEFAULT_DATA, REPO_ROOT, loadJsonl, loadProjects, nxEnv, parseArgs, treeDir,
+  DEFAULT_CACHE, REPO_ROOT, loadProjects, nxEnv, parseArgs, selectSets, loadSets, treeDir,
 } from './common.mjs';
-import { REFERENCE_BM25, aggregateByRepo, commitMetrics, printTable } from './metrics.mjs';
+import { REFERENCE_BM25_SETS, aggregateBySet, commitMetrics, goldProjects, printTable } from './metrics.mjs';
 
 // ---------------------------------------------------------------------------------------------------
 // Groundplan CLI adapter
@@ -55,6 +57,7 @@ export function createGroundplanRanker({ cli = GROUNDPLAN_CLI, timeoutMs = Numbe
     }
   };
   ranker.available = () => (fs.existsSync(cli) ? true : `${cli} not found (build the Groundplan CLI first)`);
+  ranker.concurrent = true; // a child process per commit: `--jobs N` runs N at once (never two in one tree)
   return ranker;
 }
 
@@ -103,21 +106,25 @@ export const RANKERS = {
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * Evaluates `rankers` ({name: rankerFn}) on `rows`. Returns {rows: tableRows, perCommit}.
+ * Evaluates `rankers` ({name: rankerFn}) on `rows` (each may carry its `set`). Returns {rows: tableRows,
+ * perCommit}: the table has, per ranker, aggregateBySet's rows (per set: repos then overall; then the union).
  * ctx passed to each ranker: {projects: [{name, root}] from the stored graph, row}.
  * A ranker whose first `abortAfter` commits all throw is dropped (reported as not available).
+ * `jobs` > 1 runs that many commits at once for rankers marked `concurrent` (the Groundplan CLI); the
+ * commits of one tree always run one after another. s/query is then wall time under that load.
  */
-export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose = false, log = console.log, abortAfter = 3 } = {}) {
+export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose = false, log = console.log, abortAfter = 3, jobs = 1 } = {}) {
   const perCommit = [];
   const table = [];
   for (const [name, ranker] of Object.entries(rankers)) {
-    const results = [];
-    let skipped = 0; let failed = 0; let unavailable = false;
-    for (const [i, row] of rows.entries()) {
+    const records = new Array(rows.length);
+    let skipped = 0; let failed = 0; let succeeded = 0; let done = 0; let unavailable = false;
+    const runRow = async (i) => {
+      const row = rows[i];
       const dir = treeDir(cache, row.repo, row.parent);
       if (!fs.existsSync(path.join(dir, '.gp-tree-ok'))) {
         skipped++; log(`  [${name}] skip ${row.repo}@${row.sha.slice(0, 10)}: tree not prepared (${dir})`);
-        continue;
+        return;
       }
       const projects = loadProjects(cache, row.repo, row.parent);
       if (!projects) log(`  [${name}] warning: no graph for ${row.repo}@${row.parent.slice(0, 10)}; projects unknown`);
@@ -125,28 +132,52 @@ export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose =
       let result;
       try {
         result = await ranker(dir, row.query, { projects, row });
+        succeeded++;
       } catch (e) {
         failed++;
         log(`  [${name}] ${row.repo}@${row.sha.slice(0, 10)} failed: ${String(e.message || e).split('\n').slice(0, 3).join(' | ')}`);
         result = { files: [], projects: [] };
-        if (failed === results.length + 1 && failed >= abortAfter) {
+        if (!succeeded && failed >= abortAfter) {
           log(`  [${name}] skipping ranker: its first ${failed} commits all failed (not available?)`);
           unavailable = true;
-          break;
+          return;
         }
       }
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      const metrics = { ...commitMetrics(row, result), seconds };
-      results.push({ repo: row.repo, metrics });
-      perCommit.push({ ranker: name, repo: row.repo, sha: row.sha, parent: row.parent, gold: row.gold, gold_project: row.gold_project, metrics, top: result.files.slice(0, 20), projects: result.projects.slice(0, 5) });
-      if (!verbose && (i + 1) % 20 === 0) process.stderr.write(`  [${name}] ${i + 1}/${rows.length}\n`);
+      const tied = goldProjects(row, projects);
+      const metrics = { ...commitMetrics(row, result, { tied }), seconds };
+      records[i] = {
+        ranker: name, set: row.set, repo: row.repo, sha: row.sha, parent: row.parent, gold: row.gold,
+        gold_project: row.gold_project, gold_projects_tied: tied, metrics,
+        top: result.files.slice(0, 20), projects: result.projects.slice(0, 5),
+      };
+      done++;
+      if (!verbose && done % 20 === 0) process.stderr.write(`  [${name}] ${done}/${rows.length}\n`);
       if (verbose) {
-        log(`  [${name}] ${i + 1}/${rows.length} ${row.repo}@${row.sha.slice(0, 10)} R@10 ${metrics.r10.toFixed(2)} proj ${result.projects[0] ?? '-'}${result.projects[0] === row.gold_project ? '' : ` (gold ${row.gold_project})`} ${seconds.toFixed(2)}s`);
+        log(`  [${name}] ${done}/${rows.length} ${row.set ? `${row.set} ` : ''}${row.repo}@${row.sha.slice(0, 10)} R@10 ${metrics.r10.toFixed(2)} proj ${result.projects[0] ?? '-'}${metrics.proj1 ? '' : ` (gold ${tied.join('|')})`} ${seconds.toFixed(2)}s`);
       }
-    }
+    };
+    // the commits grouped by tree; workers take whole groups, so no two commits share a tree at once
+    const groups = new Map();
+    rows.forEach((row, i) => {
+      const k = `${row.repo} ${row.parent}`;
+      if (!groups.has(k)) groups.set(k, []);
+      groups.get(k).push(i);
+    });
+    const queue = [...groups.values()];
+    const width = ranker.concurrent ? Math.max(1, Math.floor(jobs) || 1) : 1;
+    let next = 0;
+    const worker = async () => {
+      while (!unavailable && next < queue.length) {
+        for (const i of queue[next++]) { if (unavailable) break; await runRow(i); }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(width, queue.length) || 1 }, worker));
     if (unavailable) continue;
     if (skipped || failed) log(`  [${name}] ${skipped} commit(s) skipped (no tree), ${failed} failed (counted as empty rankings)`);
-    for (const g of aggregateByRepo(results)) table.push({ ranker: name, ...g });
+    const results = records.filter(Boolean);
+    perCommit.push(...results);
+    for (const g of aggregateBySet(results.map((r) => ({ set: r.set, repo: r.repo, metrics: r.metrics })))) table.push({ ranker: name, ...g });
   }
   return { rows: table, perCommit };
 }
@@ -154,10 +185,15 @@ export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose =
 async function main() {
   const args = parseArgs();
   const cache = path.resolve(args.cache || DEFAULT_CACHE);
-  let rows = loadJsonl(args.data || DEFAULT_DATA);
+  const sets = selectSets(args);
+  let rows = loadSets(args);
   if (args.repo) rows = rows.filter((r) => r.repo === args.repo);
-  if (args.limit) rows = rows.slice(0, Number(args.limit));
+  if (args.limit) { // the first N commits of each set
+    const seen = new Map();
+    rows = rows.filter((r) => { seen.set(r.set, (seen.get(r.set) || 0) + 1); return seen.get(r.set) <= Number(args.limit); });
+  }
   const names = String(args.rankers || 'bm25,groundplan').split(',').map((s) => s.trim()).filter(Boolean);
+  const jobs = Number(args.jobs) || 1;
 
   const rankers = {};
   for (const n of names) {
@@ -169,18 +205,28 @@ async function main() {
   }
   if (!Object.keys(rankers).length) { console.error('no ranker available'); process.exit(1); }
 
-  console.log(`${rows.length} commits, rankers: ${Object.keys(rankers).join(', ')}, trees: ${path.join(cache, 'trees')}`);
-  const { rows: table, perCommit } = await evaluate(rows, rankers, { cache, verbose: !!args.verbose });
+  const counts = sets.map(({ set }) => `${set} ${rows.filter((r) => r.set === set).length}`).join(', ');
+  console.log(`${rows.length} commits (${counts}), rankers: ${Object.keys(rankers).join(', ')}, trees: ${path.join(cache, 'trees')}` +
+    `${rankers.groundplan ? `\ngroundplan CLI: ${GROUNDPLAN_CLI}${jobs > 1 ? `, ${jobs} jobs` : ''}` : ''}`);
+  const t0 = Date.now();
+  const { rows: table, perCommit } = await evaluate(rows, rankers, { cache, verbose: !!args.verbose, jobs });
   if (args.reference !== 'false' && !args.repo && !args.limit) {
-    for (const [group, ref] of Object.entries(REFERENCE_BM25)) {
-      table.push({ ranker: 'reference-bm25', group, n: undefined, ...ref });
+    for (const { set } of sets) {
+      for (const [group, ref] of Object.entries(REFERENCE_BM25_SETS[set] || {})) {
+        table.push({ ranker: 'reference-bm25', set, group, n: undefined, ...ref });
+      }
     }
   }
   console.log('');
   printTable(table);
+  console.log(`\n${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (args.json) {
-    fs.writeFileSync(args.json, JSON.stringify({ table, perCommit }, null, 2));
-    console.log(`\nper-commit results: ${args.json}`);
+    const meta = {
+      date: new Date().toISOString(), sets, rankers: Object.keys(rankers), jobs,
+      ...(rankers.groundplan ? { groundplanCli: GROUNDPLAN_CLI, budget: Number(process.env.GP_BENCH_BUDGET || 16000) } : {}),
+    };
+    fs.writeFileSync(args.json, JSON.stringify({ meta, table, perCommit }, null, 2));
+    console.log(`per-commit results: ${args.json}`);
   }
 }
 
