@@ -4,6 +4,8 @@ import { parseJson, type CreateNodesContextV2, type CreateNodesResult, type Crea
 
 type InputDefinition = NonNullable<TargetConfiguration['inputs']>[number];
 import { parsePlan } from './lint/parse-plan';
+import { MAX_PLAN_BYTES } from './markdown/bounds';
+import { readFileCapped } from './utils/workspace-path';
 import { normalizePluginOptions, type GroundplanOptions } from './utils/plugin-options';
 
 /** Where plans live: a feature folder under a project's `product-development/`. */
@@ -99,10 +101,16 @@ interface InputReferences {
 /** Paths (body and frontmatter hashes) and project names a plan names; a plan that cannot be read names none. */
 async function planReferences(plan: string, workspaceRoot: string): Promise<InputReferences> {
   try {
-    const parsed = await parsePlan(readFileSync(join(workspaceRoot, plan), 'utf8'), { file: plan });
+    const parsed = await parsePlan(readFileCapped(join(workspaceRoot, plan), MAX_PLAN_BYTES).toString('utf8'), { file: plan });
     const { paths, projects, symbols, dependencies } = parsed.references;
+    const recorded = parsed.frontmatter?.provenance?.references;
     return {
-      paths: [...paths.map((ref) => ref.path), ...Object.keys(parsed.frontmatter?.provenance?.references ?? {})],
+      // Only paths inside the workspace become inputs: `/etc/x` or `../x` in a plan's frontmatter are neither
+      // read nor hashed (and would make Nx glob the whole disk).
+      paths: [...paths.map((ref) => ref.path), ...(recorded && typeof recorded === 'object' ? Object.keys(recorded) : [])].flatMap((path) => {
+        const inside = workspaceRelative(path);
+        return inside === undefined ? [] : [inside];
+      }),
       projects: [...projects.map((ref) => ref.name), ...symbols.flatMap((ref) => (ref.owner.kind === 'project' ? [ref.owner.name] : []))],
       addsDependencies: dependencies.length > 0,
     };
@@ -116,12 +124,23 @@ async function planReferences(plan: string, workspaceRoot: string): Promise<Inpu
  * A root package.json alone is the workspace's manifest, not a project.
  */
 function owningProjectRoot(dir: string, context: CreateNodesContextV2): string | undefined {
-  for (let current = posix.normalize(dir); ; current = posix.dirname(current)) {
-    const isRoot = current === '.' || current === '';
+  const start = workspaceRelative(dir);
+  if (start === undefined) return undefined;
+  for (let current = start; ; current = posix.dirname(current)) {
+    // posix.dirname('/') is '/': only a relative path climbs to '.', so the walk always ends.
+    const isRoot = current === '.' || current === '' || current === '/';
     const at = (file: string) => existsSync(join(context.workspaceRoot, isRoot ? '' : current, file));
     if (at('project.json') || (!isRoot && at('package.json'))) return isRoot ? '.' : current;
     if (isRoot) return undefined;
   }
+}
+
+/** A path as a normalised workspace-relative one, or undefined when it is absolute or leaves the workspace. */
+function workspaceRelative(path: string): string | undefined {
+  if (typeof path !== 'string' || path.includes('\0')) return undefined;
+  const normal = posix.normalize(path.replace(/\\/g, '/'));
+  if (normal.startsWith('/') || /^[A-Za-z]:/.test(normal) || normal === '..' || normal.startsWith('../')) return undefined;
+  return normal.replace(/\/$/, '') || '.';
 }
 
 function tsconfigPaths(workspaceRoot: string): Record<string, string[]> {

@@ -1,7 +1,11 @@
-import { basename, join } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { checkMarkdownBounds, MarkdownBoundsError } from '../markdown/bounds';
 import type { FileSource } from '../utils/file-source';
 import { contentHash } from '../plan-file/frontmatter';
 import type { InputKind } from '../templates/template';
+import { isSecretPath, redactSecrets } from '../utils/secrets';
+import { describeKind, FileTooLargeError, formatBytes, isInWorkspace, readFdCapped, readStreamCapped, realRoot } from '../utils/workspace-path';
 
 /** One piece of what the user wants built. Its text is data: it is never evaluated as a template. */
 export interface FeatureInput {
@@ -53,21 +57,27 @@ export function findInputs(source: FileSource, query: InputQuery): FoundInputs {
     : FEATURE_FILES.map(([kind, name]) => ({ kind, path: join(dir, name), explicit: false }));
   for (const { kind, path, explicit } of candidates) {
     searched.push(path);
+    if (explicit) {
+      inputs.push(readInput(source, kind, workspacePath(source, path, '--inputs'), '--inputs'));
+      continue;
+    }
     const file = findFile(source, path);
-    if (file) inputs.push(readInput(source, kind, file));
-    else if (explicit) throw new InputError(`Input file ${path} (option --inputs) does not exist. Paths are relative to the workspace root.`);
+    if (file) inputs.push(readInput(source, kind, file, `the feature folder's ${basename(file)}`));
   }
   if (!inputs.some((input) => input.kind === 'constitution')) {
     for (const path of constitutionCandidates(query.projectRoot, dir)) {
       searched.push(path);
       if (source.isFile(path)) {
-        inputs.push(readInput(source, 'constitution', path));
+        inputs.push(readInput(source, 'constitution', path, 'the constitution'));
         break;
       }
     }
   }
   if (query.description !== undefined) inputs.push(textInput('description', 'description', query.description, '--description'));
-  if (query.task) inputs.push(textInput('task', query.task.origin, query.task.text, '--task-file'));
+  if (query.task) {
+    if (query.task.origin !== 'stdin') refuseSecretFile(source, query.task.origin, '--task-file');
+    inputs.push(textInput('task', query.task.origin, query.task.text, '--task-file'));
+  }
   return { inputs, searched };
 }
 
@@ -87,7 +97,11 @@ function findFile(source: FileSource, path: string): string | undefined {
   const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
   const name = basename(path).toLowerCase();
   const match = source.list(dir).find((entry) => entry.toLowerCase() === name);
-  return match ? join(dir, match) : undefined;
+  if (!match) return undefined;
+  const found = join(dir, match);
+  // A PRD.md that is a folder, a FIFO or a link out of the workspace is not skipped in silence.
+  if (!source.isFile(found)) throw notReadable(source, found, `the feature folder's ${match}`);
+  return found;
 }
 
 export function kindFromName(path: string): InputKind {
@@ -99,22 +113,118 @@ export function kindFromName(path: string): InputKind {
   return 'prd';
 }
 
-function readInput(source: FileSource, kind: InputKind, path: string): FeatureInput {
-  const bytes = source.read(path)!;
+/**
+ * The workspace-relative form of a user-given path, or an InputError naming the option: absolute paths and
+ * `../` that leave the workspace are refused before anything is looked at.
+ */
+export function workspacePath(source: FileSource, given: string, option: string, base?: string): string {
+  if (typeof given !== 'string' || given.trim() === '' || given.includes('\0')) throw new InputError(`Option ${option}: "${given}" is not a file path.`);
+  const root = resolve(source.root);
+  const abs = resolve(base ?? root, given);
+  let rel = relative(root, abs);
+  if (rel.startsWith('..') && isAbsolute(given)) rel = relative(realRoot(source.root), abs);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new InputError(`Option ${option}: ${given} is outside the workspace; inputs are read only from inside it (${source.root}).`);
+  }
+  return posix.normalize(rel.split(sep).join('/'));
+}
+
+/** Why a path that is there cannot be read as an input: a link out of the workspace, a folder, a FIFO, too large. */
+function notReadable(source: FileSource, path: string, label: string): InputError {
+  if (!isInWorkspace(source.root, path)) return new InputError(`Input ${label} (${path}) resolves outside the workspace (a symbolic link?); inputs are read only from inside it.`);
+  try {
+    const stat = statSync(join(source.root, path));
+    if (stat.isFile()) return new InputError(`Input ${label} (${path}) is ${formatBytes(stat.size)}, over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input: trim it to the feature's own requirements.`);
+    return new InputError(`Input ${label} (${path}) is ${describeKind(stat)}, not a regular file: give a Markdown or plain-text file.`);
+  } catch {
+    return new InputError(`Input ${label}: ${path} does not exist. Paths are relative to the workspace root.`);
+  }
+}
+
+/** A file that holds secrets by its very name (.env, a key), by the name given or the name it links to. */
+function refuseSecretFile(source: FileSource, path: string, label: string): void {
+  let real = path;
+  try {
+    real = realpathSync.native(join(source.root, path));
+  } catch {
+    // Not on disk (a pending Tree file): its own name decides.
+  }
+  if (isSecretPath(path) || isSecretPath(real)) {
+    throw new InputError(`Input ${label}: ${path} is a secrets file (.env, a key, credentials); it is never read into a plan or a prompt. Describe what the feature needs instead.`);
+  }
+}
+
+/** Reads one input file: confined, a regular text file, within the size cap, never a secrets file. */
+function readInput(source: FileSource, kind: InputKind, path: string, label: string): FeatureInput {
+  return textInput(kind, path, readRawInput(source, path, label), path);
+}
+
+function readRawInput(source: FileSource, path: string, label: string): string {
+  refuseSecretFile(source, path, label);
+  if (!source.isFile(path)) throw notReadable(source, path, label);
+  const bytes = source.read(path);
+  if (bytes === undefined) throw notReadable(source, path, label);
   if (bytes.length > MAX_INPUT_BYTES) {
     throw new InputError(`Input ${path} is ${Math.round(bytes.length / 1024)} KiB, over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input: trim it to the feature's own requirements.`);
   }
   if (looksBinary(bytes)) throw new InputError(`Input ${path} is not a text file: give a Markdown or plain-text file.`);
-  return textInput(kind, path, bytes.toString('utf8'), path);
+  return bytes.toString('utf8');
 }
 
-function textInput(kind: InputKind, origin: string, text: string, label: string): FeatureInput {
+/**
+ * Reads a task or query file given on the command line (`--task-file`, `--query-file`): relative to the
+ * workspace root, else to the working folder, under the same rules as every input.
+ */
+export function readInputFile(source: FileSource, given: string, option: string, cwd: string = process.cwd()): { origin: string; text: string } {
+  let path = workspacePath(source, given, option);
+  if (!source.exists(path) && !isAbsolute(given) && isInWorkspace(source.root, cwd) && resolve(cwd) !== resolve(source.root)) {
+    const fromCwd = workspacePath(source, given, option, cwd);
+    if (source.exists(fromCwd)) path = fromCwd;
+  }
+  if (!source.exists(path)) {
+    if (isInWorkspace(source.root, path)) throw new InputError(`Option ${option}: ${given} does not exist (paths are relative to the workspace root; use '-' to read stdin).`);
+    throw notReadable(source, path, `${option} ${given}`);
+  }
+  return { origin: path, text: readRawInput(source, path, `${option} ${given}`) };
+}
+
+/** Reads stdin (`-`) with the input cap, from a stream (the CLI) or file descriptor 0 (the generator). */
+export async function readStdinInput(stream: NodeJS.ReadableStream, option: string): Promise<string> {
+  try {
+    return await readStreamCapped(stream, MAX_INPUT_BYTES, 'stdin');
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw new InputError(`Option ${option}: stdin is over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input.`);
+    throw error;
+  }
+}
+
+export function readStdinInputSync(option: string): string {
+  try {
+    return readFdCapped(0, MAX_INPUT_BYTES, 'stdin').toString('utf8');
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw new InputError(`Option ${option}: stdin is over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input.`);
+    throw new InputError(`Option ${option}: could not read stdin (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a file path instead.`);
+  }
+}
+
+/**
+ * Every input's text enters plans and prompts through here: size and nesting checked (so no parser runs out
+ * of stack on it), and secrets redacted, so the offline drafter and the prompt only ever see redacted text.
+ * The hash is of the text as given, so a changed input still shows.
+ */
+export function textInput(kind: InputKind, origin: string, text: string, label: string): FeatureInput {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   if (clean.trim() === '') throw new InputError(`Input ${label} is empty: write the ${kindLabel(kind)} there, or remove it.`);
   if (Buffer.byteLength(clean) > MAX_INPUT_BYTES) {
     throw new InputError(`Input ${label} is over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input.`);
   }
-  return { kind, origin, text: clean, hash: contentHash(clean) };
+  try {
+    checkMarkdownBounds(clean, `Input ${label}`, MAX_INPUT_BYTES);
+  } catch (error) {
+    if (error instanceof MarkdownBoundsError) throw new InputError(error.message);
+    throw error;
+  }
+  return { kind, origin, text: redactSecrets(clean), hash: contentHash(clean) };
 }
 
 function looksBinary(bytes: Buffer): boolean {

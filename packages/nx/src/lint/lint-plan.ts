@@ -1,3 +1,4 @@
+import { MarkdownBoundsError } from '../markdown/bounds';
 import type { PlanTemplate } from '../templates/template';
 import { directivesIn, isDisabled } from './disable-comments';
 import { parsePlan } from './parse-plan';
@@ -30,20 +31,37 @@ export interface LintResult {
  */
 export async function lintPlan(text: string, options: LintOptions & { file?: string }): Promise<LintResult> {
   const severities = resolveSeverities(...(options.rules ?? []));
-  const plan = await parsePlan(text, { file: options.file, templates: options.templates, template: options.template });
+  let plan;
+  try {
+    plan = await parsePlan(text, { file: options.file, templates: options.templates, template: options.template });
+  } catch (error) {
+    if (!(error instanceof MarkdownBoundsError)) throw error;
+    // Too large or too deep to parse safely: one finding, and no rule runs on it.
+    const finding: Finding = { ruleId: planFile.id, slug: planFile.slug, severity: 'error', file: options.file ?? '<plan>', line: error.line, column: 1, message: error.message };
+    return { file: finding.file, findings: [finding], errorCount: 1, warningCount: 0 };
+  }
   const rules = plan.text.trim() === '' ? [planFile] : RULES;
   const directives = directivesIn(plan.tree);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = severities.get(rule.id)!;
     if (severity === 'off') continue;
-    for (const report of rule.check(plan, options.workspace)) {
+    for (const report of checkSafely(rule, plan, options.workspace)) {
       if (isDisabled(directives, rule, report.line)) continue;
       findings.push({ ruleId: rule.id, slug: rule.slug, severity, file: plan.file, ...report });
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { file: plan.file, findings, ...countBySeverity(findings) };
+}
+
+/** A rule that throws on a strange plan (a third-party linter's bug) reports that, instead of failing the run. */
+function checkSafely(rule: (typeof RULES)[number], plan: Parameters<(typeof RULES)[number]['check']>[0], workspace: LintWorkspace) {
+  try {
+    return rule.check(plan, workspace);
+  } catch (error) {
+    return [{ line: 1, column: 1, message: `${rule.id} ${rule.slug} could not check this plan: ${String((error as Error)?.message ?? error).split('\n')[0]}` }];
+  }
 }
 
 export async function lintPlans(plans: Array<{ file: string; text: string }>, options: LintOptions): Promise<LintResult[]> {

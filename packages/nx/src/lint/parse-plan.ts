@@ -2,6 +2,7 @@ import type { Heading, Root, RootContent, Yaml } from 'mdast';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { PlanProvenance } from '../plan-file/frontmatter';
 import type { PlanTemplate } from '../templates/template';
+import { checkMarkdownBounds } from '../markdown/bounds';
 import { esmModules, loadEsmModules } from './esm';
 import { offsetLocator, startOf, textOf, type Located } from './markdown';
 import { referencesIn, type PlanReferences } from './references';
@@ -53,9 +54,11 @@ export interface ParseOptions {
   template?: string;
 }
 
+/** Parses a plan; throws MarkdownBoundsError (before parsing) for a plan too large or nested too deep. */
 export async function parsePlan(text: string, options: ParseOptions = {}): Promise<ParsedPlan> {
-  await loadEsmModules();
   const file = options.file ?? '<plan>';
+  checkMarkdownBounds(text, `The plan ${file}`);
+  await loadEsmModules();
   const tree = esmModules().parseMarkdown(text);
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const frontmatter = yaml ? readFrontmatter(yaml) : undefined;

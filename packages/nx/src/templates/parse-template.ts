@@ -93,11 +93,19 @@ function parseSections(value: unknown, source: string): TemplateSection[] {
     if (typeof raw.title !== 'string' || raw.title.trim() === '') {
       throw new TemplateError(source, `sections[${i}] needs a title.`);
     }
+    if (raw.level !== undefined && !(Number.isInteger(raw.level) && (raw.level as number) >= 1 && (raw.level as number) <= 6)) {
+      throw new TemplateError(source, `sections[${i}].level must be a heading level from 1 to 6, not ${JSON.stringify(raw.level)}.`);
+    }
+    if (raw.checklist !== undefined && typeof raw.checklist !== 'boolean') throw new TemplateError(source, `sections[${i}].checklist must be true or false.`);
+    if (raw.groups !== undefined && !(Array.isArray(raw.groups) && raw.groups.every((g) => typeof g === 'string' && g.trim() !== ''))) {
+      throw new TemplateError(source, `sections[${i}].groups must be a list of sub-heading titles.`);
+    }
+    if (raw.guidance !== undefined && typeof raw.guidance !== 'string') throw new TemplateError(source, `sections[${i}].guidance must be text.`);
     return {
       title: raw.title.trim(),
-      level: typeof raw.level === 'number' ? raw.level : 2,
+      level: (raw.level as number | undefined) ?? 2,
       checklist: raw.checklist === true,
-      groups: Array.isArray(raw.groups) ? raw.groups.map(String) : [],
+      groups: ((raw.groups as string[] | undefined) ?? []).map((g) => g.trim()),
       guidance: typeof raw.guidance === 'string' ? raw.guidance.trim() : '',
     };
   });
@@ -107,17 +115,61 @@ function parseForbidden(value: unknown, source: string): ForbiddenContent[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new TemplateError(source, 'forbidden must be a list.');
   return value.map((entry, i) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new TemplateError(source, `forbidden[${i}] must be a map with id, description and pattern.`);
     const raw = entry as Raw;
+    for (const key of ['id', 'description'] as const) {
+      if (raw[key] !== undefined && typeof raw[key] !== 'string') throw new TemplateError(source, `forbidden[${i}].${key} must be text.`);
+    }
+    if (typeof raw.pattern !== 'string' || raw.pattern.trim() === '') throw new TemplateError(source, `forbidden[${i}].pattern must be a non-empty regular expression.`);
     const rule = {
       id: String(raw.id ?? `forbidden-${i + 1}`),
       description: String(raw.description ?? raw.id ?? ''),
-      pattern: String(raw.pattern ?? ''),
+      pattern: raw.pattern,
     };
     try {
       new RegExp(rule.pattern, 'iu');
     } catch (error) {
       throw new TemplateError(source, `forbidden[${i}].pattern is not a valid regular expression: ${(error as Error).message}`);
     }
+    const unsafe = unsafePattern(rule.pattern);
+    if (unsafe) throw new TemplateError(source, `forbidden[${i}].pattern ${JSON.stringify(rule.pattern)} ${unsafe}; it could take exponential time on a plan. Rewrite it without nesting quantifiers.`);
     return rule;
   });
+}
+
+export const MAX_PATTERN_LENGTH = 2000;
+
+/**
+ * Why a forbidden-content pattern could backtrack exponentially (ReDoS), or undefined when it is safe to run
+ * on any plan: no quantified group that itself holds a quantifier or an alternation (`(a+)+`, `(a|ab)*`), no
+ * back-references, and a bounded length. Conservative: a pattern refused here can always be written another way.
+ */
+export function unsafePattern(pattern: string): string | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
+  if (/\\[1-9]|\\k</.test(pattern)) return 'uses a back-reference';
+  const groups: Array<{ risky: boolean }> = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (char === ']') inClass = false;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === '(') groups.push({ risky: false });
+    else if (char === '|' && groups.length) groups[groups.length - 1].risky = true;
+    else if (char === ')') {
+      const group = groups.pop();
+      const next = pattern.slice(i + 1);
+      const quantified = /^(?:[*+]|\{\d*,\d*\}|\{\d{2,}\})/.test(next);
+      if (group?.risky && quantified) return 'repeats a group that itself repeats or alternates';
+      if (group?.risky && groups.length) groups[groups.length - 1].risky = true;
+      if (quantified && groups.length) groups[groups.length - 1].risky = true;
+    } else if ((char === '*' || char === '+' || char === '{') && groups.length) groups[groups.length - 1].risky = true;
+  }
+  return undefined;
 }

@@ -33,9 +33,60 @@ export function renderTemplate(template: PlanTemplate, model: PlanModel): string
   try {
     text = ejs.render(template.body, { ...model, model, ...templateHelpers }, { filename: template.source, escape: String, async: false });
   } catch (error) {
-    throw new TemplateError(template.source, `EJS error: ${(error as Error).message.split('\n').slice(-1)[0]}`);
+    throw new TemplateError(template.source, `EJS error ${describeEjsError(template.body, error as Error)}`);
   }
   return tidy(text);
+}
+
+/**
+ * Where a template's EJS went wrong, and what: "at line 12: Unexpected token ')'". A runtime error carries
+ * the line in EJS's own message (`file:12`); a syntax error does not, so the compiled function is compiled
+ * again with the line markers EJS puts in it, and the marker before the error gives the template line.
+ */
+export function describeEjsError(body: string, error: Error): string {
+  const message = error.message ?? String(error);
+  const runtimeLine = /:(\d+)\n/.exec(message)?.[1];
+  const what = message.split('\n').find((line) => line.trim() !== '' && !/^\s*(?:>>\s*)?\d+\|/.test(line) && !/:\d+$/.test(line.trim()))?.replace(/ while compiling ejs$/, '') ?? message;
+  if (runtimeLine && !(error instanceof SyntaxError)) return `at line ${runtimeLine}: ${lastMeaningfulLine(message)}`;
+  const line = syntaxErrorLine(body);
+  return `${line ? `at line ${line}` : 'in the template'}: ${what.trim()}`;
+}
+
+function lastMeaningfulLine(message: string): string {
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines[lines.length - 1] ?? message;
+}
+
+/** The template line of a syntax error, found by compiling EJS's generated source with its line markers. */
+function syntaxErrorLine(body: string): number | undefined {
+  let source: string;
+  try {
+    const template = new (ejs as unknown as { Template: new (text: string, options: object) => { generateSource(): void; source: string } }).Template(body, { compileDebug: true, strict: false, _with: true });
+    template.generateSource();
+    source = template.source;
+  } catch {
+    return undefined;
+  }
+  const lines = source.split('\n');
+  const { Script } = require('node:vm') as typeof import('node:vm');
+  const parses = (end: number): boolean => {
+    try {
+      new Script(`(function(){\n${lines.slice(0, end).join('\n')}\n})`);
+      return true;
+    } catch (error) {
+      // A prefix cut inside a block only lacks its end; that is not the error.
+      return /Unexpected end of input|Unterminated template/.test((error as Error).message);
+    }
+  };
+  // The error is on the first line after the longest prefix that still parses.
+  let lastGood = 0;
+  for (let end = 1; end <= lines.length; end++) if (parses(end)) lastGood = end;
+  // EJS sets `__line = N` before the code of template line N: the marker at or before the failing line names it.
+  for (let i = Math.min(lastGood, lines.length - 1); i >= 0; i--) {
+    const marker = /__line = (\d+)/.exec(lines[i]);
+    if (marker) return Number(marker[1]);
+  }
+  return undefined;
 }
 
 /** Collapses the blank lines that EJS control lines leave behind. */

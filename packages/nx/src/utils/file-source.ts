@@ -1,9 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isInWorkspace, MAX_FILE_BYTES, readFileCapped } from './workspace-path';
 
 /**
  * Read access to a workspace by workspace-relative paths. The generator reads through the Nx Tree (so it
  * sees its own pending changes); the linter and the CLI read the disk. The engine only knows this shape.
+ *
+ * Both are confined: a path that leaves the workspace (`../`, an absolute path, a symlink pointing out) does
+ * not exist for them, only regular files are files (a FIFO or a device is not), and a read stops at a cap.
  */
 export interface FileSource {
   readonly root: string;
@@ -14,15 +18,25 @@ export interface FileSource {
   list(dir: string): string[];
 }
 
-export function diskSource(root: string): FileSource {
+export function diskSource(root: string, maxFileBytes = MAX_FILE_BYTES): FileSource {
   const abs = (path: string) => join(root, path);
+  const inside = (path: string) => typeof path === 'string' && !path.includes('\0') && isInWorkspace(root, path);
   return {
     root,
-    read: (path) => (isFile(abs(path)) ? readFileSync(abs(path)) : undefined),
-    exists: (path) => existsSync(abs(path)),
-    isFile: (path) => isFile(abs(path)),
-    list: (dir) => (isDirectory(abs(dir)) ? readdirSync(abs(dir)).sort() : []),
+    read: (path) => (inside(path) && isFile(abs(path)) ? readOrUndefined(abs(path), maxFileBytes) : undefined),
+    exists: (path) => inside(path) && existsSync(abs(path)),
+    isFile: (path) => inside(path) && isFile(abs(path)),
+    list: (dir) => (inside(dir) && isDirectory(abs(dir)) ? readdirSync(abs(dir)).sort() : []),
   };
+}
+
+/** A read that fails (too large, swapped for a FIFO, gone) reads as no file; the caller says what is missing. */
+function readOrUndefined(path: string, limit: number): Buffer | undefined {
+  try {
+    return readFileCapped(path, limit);
+  } catch {
+    return undefined;
+  }
 }
 
 function isFile(path: string): boolean {

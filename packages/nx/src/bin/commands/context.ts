@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { workspaceDataDir } from '../../code/index-cache';
 import { nxProjectFileMap } from '../../code/nx-file-map';
 import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
+import { InputError, readInputFile, readStdinInput, textInput } from '../../inputs/feature-inputs';
 import { diskSource } from '../../utils/file-source';
 import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
@@ -25,7 +24,9 @@ export const contextCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const options = parseOptions(argv);
-    const query = options.queryFile !== undefined ? await readQuery(options.queryFile, io) : options.query!;
+    // Every query goes through the input gate: size and nesting checked, secrets redacted.
+    const query =
+      options.queryFile !== undefined ? textInput('description', options.queryFile, await readQuery(options.queryFile, io), `--query-file ${options.queryFile}`).text : textInput('description', 'query', options.query!, '--query').text;
     const root = io.cwd;
     // Loaded here, not at start-up: Nx binds to a workspace root when first loaded, and other commands need no Nx.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -66,15 +67,10 @@ function parseOptions(argv: string[]): ContextOptions {
 async function readQuery(file: string, io: CommandIo): Promise<string> {
   if (file === '-') {
     if (!io.stdin) throw new UsageError('--query-file - reads stdin, but there is none.');
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks).toString('utf8');
+    return readStdinInput(io.stdin, '--query-file -');
   }
-  try {
-    return readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch {
-    throw new UsageError(`cannot read --query-file ${file} (paths are relative to ${io.cwd}).`);
-  }
+  // Confined to the workspace, a regular file within the input cap, never a secrets file.
+  return asUsageError(() => readInputFile(diskSource(io.cwd), file, '--query-file', io.cwd)).text;
 }
 
 /** The documented JSON shape, best first; `pack` is the exact text a model would be shown. */
@@ -89,4 +85,14 @@ function asJson(pack: ContextPack) {
     budget: pack.budget,
     pack: pack.text,
   };
+}
+
+/** A file option that cannot be read is a usage error: exit 2, with the command's usage. */
+function asUsageError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message.replace(/^Option (\S+): /, "cannot read $1 "));
+    throw error;
+  }
 }

@@ -51,10 +51,14 @@ export const lintCommand: Command = {
       format: options.format,
       strict: options.strict,
       maxWarnings: options.maxWarnings,
+      outputFile: options.outputFile,
+      outputOption: '--output-file',
+      outputBase: io.cwd,
+      patternsOption: 'groundplan lint',
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       version: (require('../../../package.json') as { version: string }).version,
     });
-    writeReport(outcome.output, options.outputFile, io);
+    writeReport(outcome.output, outcome.outputPath, options.outputFile, io);
     return outcome.failed ? 1 : 0;
   },
 };
@@ -112,12 +116,12 @@ function readNxJson(root: string): Parameters<typeof readPluginOptions>[0] {
   return parseJsonc(readFileSync(join(root, 'nx.json'), 'utf8'));
 }
 
-function writeReport(output: string, outputFile: string | undefined, io: CommandIo): void {
-  if (!outputFile) {
+/** `path` was checked by runLint: inside the workspace, not a folder, not one of the plans linted. */
+function writeReport(output: string, path: string | undefined, outputFile: string | undefined, io: CommandIo): void {
+  if (!path || !outputFile) {
     io.stdout(output);
     return;
   }
-  const path = resolve(io.cwd, outputFile);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, output);
   io.stderr(`groundplan lint: report written to ${outputFile}\n`);

@@ -1,6 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { text as readAll } from 'node:stream/consumers';
+import { writeFileSync } from 'node:fs';
 import { workspaceDataDir } from '../../code/index-cache';
 import { nxProjectFileMap } from '../../code/nx-file-map';
 import { indexWorkspace } from '../../code/index-workspace';
@@ -11,7 +9,9 @@ import { resolveModel } from '../../draft/model/provider';
 import { draftOffline } from '../../draft/offline/draft-offline';
 import { preparePlan } from '../../draft/prepare-plan';
 import { DEFAULT_TEMPLATE, loadTemplates, resolveTemplate } from '../../templates/load-templates';
+import { InputError, readInputFile, readStdinInput } from '../../inputs/feature-inputs';
 import { diskSource, readText } from '../../utils/file-source';
+import { resolveWorkspacePath, WorkspacePathError } from '../../utils/workspace-path';
 import { readPluginOptions } from '../../utils/plugin-options';
 import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
@@ -56,6 +56,8 @@ export const promptCommand: Command = {
   async run(argv, io) {
     const options = parseOptions(argv);
     const source = diskSource(io.cwd);
+    // The output is checked before anything is read: inside the workspace, a file, not an input.
+    const output = options.output === undefined ? undefined : outputPath(io.cwd, options.output, options.inputs ?? []);
     const plugin = readPluginOptions(JSON.parse(readText(source, 'nx.json') ?? '{}'));
     const template = resolveTemplate(loadTemplates(source, plugin.templatesDir), options.template, plugin.templatesDir);
     const task = options.taskFile === undefined ? undefined : await readTask(options.taskFile, io);
@@ -74,7 +76,7 @@ export const promptCommand: Command = {
       : undefined;
     const prompt = buildPlanPrompt({ template, context, inputs, offlineDraft });
     const model = resolveModel(options.model, plugin.model, io.env).model;
-    write(options.json ? requestJson(prompt, model) : renderPromptText(prompt), options.output, io);
+    write(options.json ? requestJson(prompt, model) : renderPromptText(prompt), output, options.output, io);
     return 0;
   },
 };
@@ -117,12 +119,17 @@ function parseOptions(argv: string[]): PromptOptions {
 async function readTask(file: string, io: CommandIo): Promise<{ origin: string; text: string }> {
   if (file === '-') {
     if (!io.stdin) throw new UsageError('--task-file - reads stdin, but there is none.');
-    return { origin: 'stdin', text: await readAll(io.stdin) };
+    return { origin: 'stdin', text: await readStdinInput(io.stdin, '--task-file -') };
   }
+  return asUsageError(() => readInputFile(diskSource(io.cwd), file, '--task-file', io.cwd));
+}
+
+function outputPath(root: string, output: string, inputs: string[]): string {
   try {
-    return { origin: file, text: readFileSync(resolve(io.cwd, file), 'utf8') };
-  } catch {
-    throw new UsageError(`cannot read --task-file ${file} (paths are relative to ${io.cwd}).`);
+    return resolveWorkspacePath(root, output, { option: '--output', kind: 'output', notOneOf: inputs }).abs;
+  } catch (error) {
+    if (error instanceof WorkspacePathError) throw new InputError(error.message);
+    throw error;
   }
 }
 
@@ -131,8 +138,18 @@ function requestJson(prompt: PlanPrompt, model: string): string {
   return `${JSON.stringify({ model, max_tokens: modelFacts(model).maxOutput, system: prompt.system, messages: prompt.messages }, null, 2)}\n`;
 }
 
-function write(text: string, output: string | undefined, io: CommandIo): void {
-  if (output === undefined) return io.stdout(text);
-  writeFileSync(resolve(io.cwd, output), text);
+function write(text: string, path: string | undefined, output: string | undefined, io: CommandIo): void {
+  if (path === undefined) return io.stdout(text);
+  writeFileSync(path, text);
   io.stderr(`Prompt written to ${output}.\n`);
+}
+
+/** A file option that cannot be read is a usage error: exit 2, with the command's usage. */
+function asUsageError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message.replace(/^Option (\S+): /, "cannot read $1 "));
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Nodes } from 'mdast';
 import { loadEsmModules } from '../../lint/esm';
 import { textOf } from '../../lint/markdown';
+import { checkMarkdownBounds, MarkdownBoundsError } from '../../markdown/bounds';
 import { splitFrontmatter } from '../../plan-file/frontmatter';
 import type { PlanTemplate } from '../../templates/template';
 import { ModelDraftError } from './errors';
@@ -16,6 +17,12 @@ const MIN_SECTION_SHARE = 0.5;
 export async function extractPlan(answer: string, template: PlanTemplate): Promise<string> {
   const body = splitFrontmatter(unfence(answer.trim())).body.trim();
   if (body === '') throw notAPlan(template, 'the answer was empty');
+  try {
+    checkMarkdownBounds(body, 'the answer');
+  } catch (error) {
+    if (error instanceof MarkdownBoundsError) throw notAPlan(template, error.message.replace(/^the answer /, 'it '));
+    throw error;
+  }
   const headings = await headingsOf(body);
   if (headings.length === 0) throw notAPlan(template, 'the answer has no headings');
   const found = new Set(headings.map((h) => normalize(h.text)));

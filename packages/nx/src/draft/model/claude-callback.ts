@@ -23,6 +23,9 @@ export interface ClaudeCallbackRequest {
   model?: string;
   pluginModel?: string;
   maxRepairs?: number;
+  /** The whole answer's time limit and the longest silence of its stream (ms). */
+  timeoutMs?: number;
+  idleTimeoutMs?: number;
   /** lint-plan's severity overrides from the plugin's options. */
   rules?: SeverityOverrides;
   workspaceRoot: string;
@@ -82,6 +85,8 @@ function modelRequest(request: ClaudeCallbackRequest, model: string): Parameters
     finish: async (body, drafter) => `${renderProvenance(await provenanceFor({ template, inputs, context, feature, drafter, now: new Date().toISOString() }, body, source))}\n${body}`,
     model,
     maxRepairs: request.maxRepairs,
+    timeoutMs: request.timeoutMs,
+    idleTimeoutMs: request.idleTimeoutMs,
     env: request.env,
     stderr: request.stderr,
   };

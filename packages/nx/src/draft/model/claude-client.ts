@@ -53,21 +53,75 @@ export interface StreamRequest {
   maxTokens: number;
   progress: Progress;
   signal: AbortSignal;
+  /** The whole answer, from the request to its last byte, may take this long (ms). */
+  timeoutMs?: number;
+  /** The stream may stay silent this long (ms): before the first byte and between events. */
+  idleTimeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 300_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * The most characters an answer of `maxTokens` tokens can plausibly hold (a token is rarely more than
+ * eight characters); a peer that sends more is not the Messages API answering, and reading on would only
+ * cost memory. Thinking deltas count too.
+ */
+export function maxAnswerChars(maxTokens: number): number {
+  return maxTokens * 8 + 64 * 1024;
 }
 
 /**
  * Streams one answer. Only a complete answer is returned: a stream that breaks, an answer cut at
  * `max_tokens` and a refusal are errors, so no half plan can reach the disk.
  */
-export async function streamAnswer({ client, target, system, messages, maxTokens, progress, signal }: StreamRequest): Promise<Answer> {
+export async function streamAnswer({ client, target, system, messages, maxTokens, progress, signal, timeoutMs = DEFAULT_TIMEOUT_MS, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS }: StreamRequest): Promise<Answer> {
   let connected = false;
   let received = 0;
-  const stream = client.messages.stream({ model: target.model, max_tokens: maxTokens, system, messages }, { signal });
-  stream.on('connect', () => (connected = true));
-  stream.on('text', (delta) => progress.received((received += delta.length)));
-  stream.on('thinking', (delta) => progress.received((received += delta.length)));
+  const limit = maxAnswerChars(maxTokens);
+  // One controller for Ctrl-C, the deadline, the silence and the size cap: whichever comes first stops the stream.
+  const controller = new AbortController();
+  let stopped: ModelDraftError | undefined;
+  const stop = (error: ModelDraftError) => {
+    stopped ??= error;
+    controller.abort();
+  };
+  const onAbort = () => controller.abort();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+  const deadline = setTimeout(
+    () => stop(new ModelDraftError('timeout', `Claude's answer did not complete within ${seconds(timeoutMs)} (option --timeout); the request was dropped. Try again, or raise --timeout.`)),
+    timeoutMs,
+  );
+  let idle: NodeJS.Timeout | undefined;
+  const alive = () => {
+    clearTimeout(idle);
+    idle = setTimeout(
+      () => stop(new ModelDraftError('timeout', `Claude sent nothing for ${seconds(idleTimeoutMs)} (option --idleTimeout); the request was dropped. Check the network or proxy, then try again.`)),
+      idleTimeoutMs,
+    );
+  };
+  alive();
+  const grow = (delta: string) => {
+    received += delta.length;
+    if (received > limit) {
+      stop(new ModelDraftError('not-a-plan', `Claude's answer ran past ${limit} characters, far more than ${maxTokens} tokens can hold; it was dropped as not a plan.`));
+      return;
+    }
+    progress.received(received);
+  };
+  const stream = client.messages.stream({ model: target.model, max_tokens: maxTokens, system, messages }, { signal: controller.signal, timeout: timeoutMs });
+  stream.on('connect', () => {
+    connected = true;
+    alive();
+  });
+  stream.on('streamEvent', alive);
+  stream.on('text', grow);
+  stream.on('thinking', grow);
   try {
     const message = await stream.finalMessage();
+    if (stopped) throw stopped;
     if (message.stop_reason === 'max_tokens') {
       throw new ModelDraftError('truncated', `Claude's answer reached the ${maxTokens}-token output limit before the plan was complete; it was dropped.`);
     }
@@ -75,7 +129,11 @@ export async function streamAnswer({ client, target, system, messages, maxTokens
     const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
     return { text, usage: usageOf(message.usage) };
   } catch (error) {
-    throw explainFailure(error, target, connected);
+    throw stopped ?? explainFailure(error, target, connected);
+  } finally {
+    clearTimeout(deadline);
+    clearTimeout(idle);
+    signal.removeEventListener('abort', onAbort);
   }
 }
 

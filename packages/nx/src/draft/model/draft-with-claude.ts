@@ -6,7 +6,7 @@ import type { FeatureInput } from '../../inputs/feature-inputs';
 import type { Finding } from '../../lint/types';
 import type { PlanTemplate } from '../../templates/template';
 import { extractPlan } from './answer';
-import { countPromptTokens, createClient, streamAnswer } from './claude-client';
+import { countPromptTokens, createClient, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, streamAnswer } from './claude-client';
 import { explainFailure, ModelDraftError, scrubSecrets, type RequestTarget } from './errors';
 import { fitPrompt, type FittedPrompt } from './fit-prompt';
 import { abortOnInterrupt } from './interrupt';
@@ -41,6 +41,8 @@ export interface ClaudeDraftRequest {
   /** The SDK's retries and per-request timeout (tests shorten them). */
   maxRetries?: number;
   timeoutMs?: number;
+  /** The longest silence of the answer's stream (ms). */
+  idleTimeoutMs?: number;
 }
 
 export interface ClaudeDraftResult {
@@ -83,7 +85,8 @@ export async function draftWithClaude(request: ClaudeDraftRequest): Promise<Clau
     const { prompt, tokens } = await session.fitPrompt();
     const first = await session.ask(prompt, prompt.messages, `Drafting the ${request.template.id} plan with ${request.model} (prompt: ${formatTokens(tokens)} tokens)`);
     const { draft, repairs } = await repairWhileErrors(session, prompt, first, maxRepairs);
-    writeFileAtomically(request.planPath, draft.text);
+    // The plan is committed: nothing secret-looking, and never the key, even when the model echoes it back.
+    writeFileAtomically(request.planPath, scrubSecrets(draft.text, apiKey));
     const ok = errorsOf(draft.findings).length === 0;
     result = { ok, planPath: request.planPath, plan: draft.text, findings: draft.findings, repairs, requests: session.requests, usage: session.usage, cost: estimateCost(request.model, session.usage) };
   } catch (error) {
@@ -149,12 +152,14 @@ class DraftSession {
   /** Streams one answer, takes the plan out of it, and lints the file text made of it. */
   async ask(prompt: PlanPrompt, messages: PlanPrompt['messages'], label: string): Promise<Draft> {
     const progress = createProgress(this.request.stderr, this.request.env);
-    progress.start(label);
+    const timeoutMs = this.request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const idleTimeoutMs = this.request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    progress.start(`${label} (gives up after ${Math.round(idleTimeoutMs / 1000)} s of silence or ${Math.round(timeoutMs / 1000)} s in all)`);
     try {
-      const answer = await streamAnswer({ client: this.client, target: this.target, system: prompt.system, messages, maxTokens: this.facts.maxOutput, progress, signal: this.signal });
+      const answer = await streamAnswer({ client: this.client, target: this.target, system: prompt.system, messages, maxTokens: this.facts.maxOutput, progress, signal: this.signal, timeoutMs, idleTimeoutMs });
       this.requests += 1;
       this.usage = addUsage(this.usage, answer.usage);
-      const body = await extractPlan(answer.text, this.request.template);
+      const body = scrubSecrets(await extractPlan(answer.text, this.request.template), this.apiKey);
       const text = await (this.request.finish ?? ((b) => b))(body, `claude:${this.target.model}`);
       return { body, text, findings: await this.request.lint(text) };
     } finally {

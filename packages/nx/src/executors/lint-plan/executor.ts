@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, posix } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { totals } from '../../lint/lint-plan';
 import { LintConfigError } from '../../lint/severity';
@@ -28,9 +28,12 @@ export default async function lintPlanExecutor(options: LintPlanExecutorOptions,
       strict: options.strict,
       maxWarnings: options.maxWarnings,
       version: packageVersion(),
+      outputFile: options.outputFile,
+      outputOption: 'outputFile',
+      patternsOption: 'plans',
     });
-    if (options.outputFile) {
-      const path = join(context.root, options.outputFile);
+    if (options.outputFile && outcome.outputPath) {
+      const path = outcome.outputPath;
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, outcome.output);
       const { errorCount, warningCount } = totals(outcome.results);

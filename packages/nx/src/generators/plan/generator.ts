@@ -8,6 +8,7 @@ import { claudeDraftCallback } from '../../draft/model/claude-callback';
 import { draftOffline } from '../../draft/offline/draft-offline';
 import { preparePlan } from '../../draft/prepare-plan';
 import { featureDir, InputError, kindLabel } from '../../inputs/feature-inputs';
+import { redactSecrets } from '../../utils/secrets';
 import { treeSource } from '../../utils/tree-source';
 import { computeProjectGraph, readWorkspaceFacts } from '../../workspace/read-workspace';
 import { normalizeOptions, readStdin, type NormalizedPlanOptions } from './lib/normalize-options';
@@ -38,14 +39,18 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
     { template: options.template, inputs, facts, context, index, feature: options.feature, drafter: 'offline', now: new Date().toISOString() },
     source,
   );
-  tree.write(outputPath, draft.text);
+  const backup = keepPrevious(tree, outputPath, draft.text);
+  tree.write(outputPath, redactSecrets(draft.text));
   reportDraft(outputPath, context, draft.model.tasks.length, options);
+  if (backup) logger.warn(`Groundplan: --force replaced ${outputPath}; the previous plan (with any edits) is kept at ${backup}.`);
   if (!options.skipFormat) await formatFiles(tree);
   return claudeDraftCallback({
     provider: schema.provider,
     model: schema.model,
     pluginModel: options.plugin.model,
-    maxRepairs: schema.maxRepairs,
+    maxRepairs: options.maxRepairs,
+    timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+    idleTimeoutMs: options.idleTimeout === undefined ? undefined : options.idleTimeout * 1000,
     rules: options.plugin.rules,
     workspaceRoot: tree.root,
     facts,
@@ -61,6 +66,18 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
     stderr: process.stderr,
     log: (line) => logger.info(line),
   });
+}
+
+/**
+ * With --force, the plan being replaced may hold the user's edits, and the model draft that follows can
+ * still fail (a 429, Ctrl-C): its text is kept next to it, as `<plan>.bak`, before anything replaces it.
+ */
+function keepPrevious(tree: Tree, outputPath: string, next: string): string | undefined {
+  const previous = tree.read(outputPath);
+  if (!previous || previous.toString('utf8') === next) return undefined;
+  const backup = `${outputPath}.bak`;
+  tree.write(backup, previous);
+  return backup;
 }
 
 /** With no project named, the log says which project was picked, why, and the runners-up. */

@@ -9,6 +9,10 @@ export interface PlanGeneratorSchema {
   provider?: 'auto' | 'anthropic' | 'offline';
   model?: string;
   maxRepairs?: number;
+  /** Claude: seconds one request may take in all. */
+  timeout?: number;
+  /** Claude: seconds the answer's stream may stay silent. */
+  idleTimeout?: number;
   force?: boolean;
   skipFormat?: boolean;
 }

@@ -1,7 +1,5 @@
 import { readNxJson, type Tree } from '@nx/devkit';
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { InputError } from '../../../inputs/feature-inputs';
+import { InputError, readInputFile, readStdinInputSync } from '../../../inputs/feature-inputs';
 import { DEFAULT_TEMPLATE, loadTemplates, resolveTemplate } from '../../../templates/load-templates';
 import type { PlanTemplate } from '../../../templates/template';
 import { treeSource } from '../../../utils/tree-source';
@@ -16,6 +14,10 @@ export interface NormalizedPlanOptions {
   task?: { origin: string; text: string };
   inputs?: string[];
   budget: number;
+  maxRepairs?: number;
+  /** Claude: total time for one request and the longest silence in a stream, in seconds. */
+  timeout?: number;
+  idleTimeout?: number;
   force: boolean;
   skipFormat: boolean;
   plugin: GroundplanOptions;
@@ -23,6 +25,13 @@ export interface NormalizedPlanOptions {
 
 /** Validates and completes the options before anything is read or written; every error names the option. */
 export function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema, stdin: () => string): NormalizedPlanOptions {
+  checkNumbers(schema);
+  if (schema.provider !== undefined && !['auto', 'anthropic', 'offline'].includes(schema.provider)) {
+    throw new InputError(`Option --provider must be auto, anthropic or offline, not "${schema.provider}".`);
+  }
+  if (schema.inputs !== undefined && (!Array.isArray(schema.inputs) || schema.inputs.some((input) => typeof input !== 'string'))) {
+    throw new InputError('Option --inputs takes file paths relative to the workspace root.');
+  }
   const plugin = readPluginOptions(readNxJson(tree));
   const templates = loadTemplates(treeSource(tree), plugin.templatesDir);
   const feature = (schema.feature ?? 'current-feature').trim();
@@ -37,32 +46,43 @@ export function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema, stdin:
     task: schema.taskFile ? readTask(tree, schema.taskFile, stdin) : undefined,
     inputs: schema.inputs?.length ? schema.inputs : undefined,
     budget: schema.budget ?? 8000,
+    maxRepairs: schema.maxRepairs,
+    timeout: schema.timeout,
+    idleTimeout: schema.idleTimeout,
     force: schema.force ?? false,
     skipFormat: schema.skipFormat ?? false,
     plugin,
   };
 }
 
-/** A task context from a workspace file, an absolute path, or stdin (`-`). */
-function readTask(tree: Tree, taskFile: string, stdin: () => string): { origin: string; text: string } {
-  if (taskFile === '-') return { origin: 'stdin', text: stdin() };
-  if (!isAbsolute(taskFile) && tree.isFile(taskFile)) return { origin: taskFile, text: tree.read(taskFile, 'utf-8')! };
-  const path = isAbsolute(taskFile) ? taskFile : join(process.cwd(), taskFile);
-  try {
-    return { origin: taskFile, text: readFileSync(path, 'utf8') };
-  } catch {
-    throw new InputError(`Option --task-file: ${taskFile} does not exist (paths are relative to the workspace root; use '-' to read stdin).`);
+/** Numeric options, checked before anything is read or written (Nx Console and the API skip the schema). */
+const NUMBER_OPTIONS: Array<{ key: 'budget' | 'maxRepairs' | 'timeout' | 'idleTimeout'; min: number; max: number; what: string }> = [
+  { key: 'budget', min: 500, max: 1_000_000, what: 'a token budget' },
+  { key: 'maxRepairs', min: 0, max: 10, what: 'a number of repair rounds' },
+  { key: 'timeout', min: 1, max: 3600, what: 'seconds' },
+  { key: 'idleTimeout', min: 1, max: 3600, what: 'seconds' },
+];
+
+function checkNumbers(schema: PlanGeneratorSchema): void {
+  for (const { key, min, max, what } of NUMBER_OPTIONS) {
+    const value = schema[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw new InputError(`Option --${key} must be a whole number from ${min} to ${max} (${what}), not ${JSON.stringify(value)}.`);
+    }
   }
 }
 
-/** Reads all of stdin, refusing to wait on an interactive terminal. */
+/** A task context from a workspace file (confined, capped, never a secrets file), or stdin (`-`). */
+function readTask(tree: Tree, taskFile: string, stdin: () => string): { origin: string; text: string } {
+  if (taskFile === '-') return { origin: 'stdin', text: stdin() };
+  return readInputFile(treeSource(tree), taskFile, '--task-file');
+}
+
+/** Reads stdin with the input cap, refusing to wait on an interactive terminal. */
 export function readStdin(): string {
   if (process.stdin.isTTY) {
     throw new InputError('Option --task-file=- reads the task from stdin, but nothing was piped in. Pipe it (echo "task" | nx g plan ... --task-file=-) or give a file path.');
   }
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (error) {
-    throw new InputError(`Option --task-file=-: could not read stdin (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a file path instead.`);
-  }
+  return readStdinInputSync('--task-file=-');
 }
