@@ -88,6 +88,7 @@ function indexedFile(path: string, project: string, scan: CachedScan): IndexedFi
     symbols,
     imports: [],
     ...(scan.doc ? { doc: scan.doc } : {}),
+    ...(scan.barrel ? { barrel: true } : {}),
     bytes: scan.bytes,
     hash: scan.hash,
     terms: scan.terms ?? {},

@@ -122,3 +122,12 @@ describe('fileRole', () => {
     expect(fileRole(path, symbols)).toBe(role);
   });
 });
+
+describe('barrels', () => {
+  it('marks a file of imports and re-exports only, and nothing else', () => {
+    expect(scanSource('libs/a/src/index.ts', "export * from './lib/a';\nexport { b } from './lib/b';\n").barrel).toBe(true);
+    expect(scanSource('libs/a/src/index.ts', "import { a } from './lib/a';\nexport { a };\n").barrel).toBe(true);
+    expect(scanSource('libs/a/src/index.ts', "export * from './lib/a';\nexport const version = '1';\n").barrel).toBeUndefined();
+    expect(scanSource('libs/a/src/main.ts', "import './polyfills';\nbootstrap();\n").barrel).toBeUndefined();
+  });
+});

@@ -9,6 +9,8 @@ export interface ScannedFile {
   doc?: string;
   /** Syntax errors the parser recovered from; the symbols are what it could still read. */
   syntaxErrors: number;
+  /** Only imports and re-exports (`export * from './x'`): a barrel, which holds no code of its own. */
+  barrel?: boolean;
 }
 
 const MAX_SIGNATURE = 220;
@@ -27,9 +29,13 @@ export function scanSource(path: string, text: string): ScannedFile {
   const specifiers: string[] = [];
   const symbols: CodeSymbol[] = [];
   const exportedLater = new Set<string>();
+  let reexports = 0;
+  let other = 0;
   for (const statement of sf.statements) {
     const specifier = moduleSpecifierOf(statement);
     if (specifier !== undefined) specifiers.push(specifier);
+    if (ts.isExportDeclaration(statement)) reexports++;
+    else if (!ts.isImportDeclaration(statement) && !ts.isImportEqualsDeclaration(statement)) other++;
     if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
       for (const element of statement.exportClause.elements) exportedLater.add((element.propertyName ?? element.name).text);
     }
@@ -39,7 +45,7 @@ export function scanSource(path: string, text: string): ScannedFile {
   }
   for (const symbol of symbols) if (exportedLater.has(symbol.name)) symbol.exported = true;
   const syntaxErrors = (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
-  return { symbols, specifiers, doc: fileDoc(sf), syntaxErrors };
+  return { symbols, specifiers, doc: fileDoc(sf), syntaxErrors, ...(reexports > 0 && other === 0 ? { barrel: true } : {}) };
 }
 
 function scriptKind(path: string): ts.ScriptKind {

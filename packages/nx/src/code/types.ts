@@ -12,6 +12,8 @@ export interface IndexedFile {
   imports: string[];
   /** The file's leading doc comment, first sentence. */
   doc?: string;
+  /** It only imports and re-exports (an `index.ts` barrel): it has no code of its own to change. */
+  barrel?: boolean;
   bytes: number;
   /** Content hash (Nx's, when its file map was given): what the on-disk cache is keyed by. */
   hash: string;

@@ -7,7 +7,15 @@ import { splitWords, wordCounts, wordPairs } from '../code/words';
  * in a declared name counts several times more than the same word in its body. File and declared names also
  * hold their word pairs (`deep-signal.ts` → `deep+signal`), which the query's adjacent words match as phrases.
  */
-export const BM25F = { fields: { folder: 2, file: 6, names: 2, outline: 1, body: 1 }, k1: 1.2, b: 0.4 };
+export const BM25F = { fields: { folder: 2, file: 6, names: 2, routes: 3, outline: 1, body: 1 }, k1: 1.2, b: 0.4 };
+
+/**
+ * Where an engineer looks first: a query word in the file's name, its folder, a declared name or a route.
+ * BM25F saturates every word alike, so a word the body repeats (`update`, `publish`) counts as much as the
+ * word that names the file (`session.service.ts`); this term, outside the saturation, counts the best such
+ * place of each word once, in the word's weight and IDF.
+ */
+export const NAME_MATCH = { file: 1, folder: 0.4, names: 0.5, routes: 0.5 };
 
 export interface LexicalMatch {
   score: number;
@@ -21,6 +29,8 @@ interface Fields {
   folder: Bag;
   file: Bag;
   names: Bag;
+  /** What the file answers to from outside: route paths (`@Controller('export')`, `@Get('alerts')`), component selectors. */
+  routes: Bag;
   outline: Bag;
   body: Record<string, number>;
   length: number;
@@ -33,7 +43,7 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
   const fields = matching.map(fieldsOf);
   const documentFrequency = new Map<string, number>();
   for (const word of words.keys()) {
-    documentFrequency.set(word, fields.filter((f) => f.body[word] || f.folder.has(word) || f.file.has(word) || f.names.has(word)).length);
+    documentFrequency.set(word, fields.filter((f) => f.body[word] || f.folder.has(word) || f.file.has(word) || f.names.has(word) || f.routes.has(word)).length);
   }
   const weights = BM25F.fields;
   const scores = new Map<string, LexicalMatch>();
@@ -49,15 +59,22 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
         weights.folder * (f.folder.get(word) ?? 0) +
         weights.file * (f.file.get(word) ?? 0) +
         weights.names * (f.names.get(word) ?? 0) +
+        weights.routes * (f.routes.get(word) ?? 0) +
         weights.outline * (f.outline.get(word) ?? 0) +
         weights.body * (f.body[word] ?? 0);
       if (tf === 0) continue;
       const idf = Math.log(1 + (files.length - df + 0.5) / (df + 0.5));
-      const contribution = (weight * idf * (tf / norm) * (BM25F.k1 + 1)) / (tf / norm + BM25F.k1);
+      const placed = Math.max(
+        f.file.has(word) ? NAME_MATCH.file : 0,
+        f.folder.has(word) ? NAME_MATCH.folder : 0,
+        f.names.has(word) ? NAME_MATCH.names : 0,
+        f.routes.has(word) ? NAME_MATCH.routes : 0,
+      );
+      const contribution = (weight * idf * (tf / norm) * (BM25F.k1 + 1)) / (tf / norm + BM25F.k1) + weight * idf * placed;
       score += contribution;
-      if ((f.file.has(word) || f.folder.has(word) || f.names.has(word)) && !word.startsWith('#')) matched.push([word, contribution]);
+      if ((f.file.has(word) || f.folder.has(word) || f.names.has(word) || f.routes.has(word)) && !word.startsWith('#')) matched.push([word, contribution]);
     }
-    if (score > 0) scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word)) });
+    if (score > 0) scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word))});
   });
   return scores;
 }
@@ -76,17 +93,29 @@ function termCount(file: IndexedFile): number {
 
 function fieldsOf(file: IndexedFile): Fields {
   const declared = file.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)]);
-  const outline = file.symbols.flatMap((s) => [s.signature, s.doc ?? '', ...s.decorators]).join(' ') + ` ${file.doc ?? ''}`;
+  const documented = file.symbols.flatMap((s) => [s, ...s.members]);
+  // Top-level signatures, and the docs and decorators of declarations and their members (`@Get('alerts')`).
+  const outline = [...file.symbols.map((s) => s.signature), ...documented.flatMap((s) => [s.doc ?? '', ...s.decorators]), file.doc ?? ''].join(' ');
   const length = termCount(file);
   const name = posix.basename(file.path).replace(/\.[^.]+$/, '');
   return {
     folder: wordCounts(posix.dirname(file.path)),
     file: withPairs(wordCounts(name), [name]),
     names: withPairs(wordCounts(declared.join(' ')), declared),
+    routes: routeBag(documented.flatMap((s) => s.decorators)),
     outline: wordCounts(outline),
     body: file.terms,
     length,
   };
+}
+
+/**
+ * The string arguments of decorators: route paths of controllers and handlers (`@Controller('orders/export')`,
+ * `@Get(':id/alerts')`), resolver and message names, Angular selectors (`selector: 'app-order-list'`).
+ */
+function routeBag(decorators: string[]): Bag {
+  const strings = decorators.flatMap((decorator) => [...decorator.matchAll(/['"`]([^'"`]{1,100})['"`]/g)].map(([, text]) => text));
+  return withPairs(wordCounts(strings.join(' ')), strings);
 }
 
 /** Adds the adjacent word pairs of each name to its bag. */

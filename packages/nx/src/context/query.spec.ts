@@ -1,4 +1,4 @@
-import { parseQuery } from './query';
+import { markdownSections, MAX_QUERY_TERMS, parseQuery } from './query';
 
 describe('parseQuery', () => {
   const query = parseQuery(
@@ -28,5 +28,63 @@ describe('parseQuery', () => {
   it('reads nothing from an empty text', () => {
     expect(parseQuery('')).toMatchObject({ title: '', scopes: [], identifiers: [], paths: [] });
     expect(parseQuery('  \n ').words.size).toBe(0);
+  });
+
+  describe('a Markdown PRD', () => {
+    const PRD = [
+      '# PRD: Order export',
+      '',
+      '## 1. Background',
+      'Admins reconcile invoices by hand every month.',
+      '',
+      '## 2. Non-goals',
+      '- Scheduled exports through `NotificationsQueue`; PDF or XLSX formats.',
+      '- Changes to libs/notifications/src/queue.ts.',
+      '',
+      '## 3. Functional requirements',
+      '### API',
+      '- `OrdersController` exposes a CSV download of the filtered orders.',
+      '```ts',
+      '# not a heading inside a fence',
+      '```',
+      '## 4. Acceptance criteria',
+      '- The download holds the same rows as the orders table.',
+    ].join('\n');
+    const query = parseQuery(PRD);
+
+    it('drops the non-goals: their words, identifiers and paths are not looked for', () => {
+      expect(query.words.has('pdf')).toBe(false);
+      expect(query.words.has('xlsx')).toBe(false);
+      expect(query.identifiers).not.toContain('NotificationsQueue');
+      expect(query.paths).not.toContain('libs/notifications/src/queue.ts');
+      expect(query.text).not.toContain('notificationsqueue');
+      expect(query.identifiers).toContain('OrdersController');
+    });
+
+    it('weighs requirements and acceptance criteria over the background', () => {
+      expect(query.words.get('csv')!).toBeGreaterThan(query.words.get('invoice')!);
+      expect(query.words.get('row')!).toBeGreaterThan(query.words.get('invoice')!);
+      expect(query.words.get('invoice')!).toBeGreaterThan(0);
+    });
+
+    it('cuts at headings outside code fences; sub-headings of no known kind take their parent\'s weight', () => {
+      const sections = markdownSections(PRD.slice(PRD.indexOf('\n')));
+      expect(sections.map((s) => [s.text.split('\n')[0], s.weight])).toEqual([
+        ['1. Background', 0.4],
+        ['2. Non-goals', 0],
+        ['3. Functional requirements', 1],
+        ['API', 1],
+        ['4. Acceptance criteria', 1],
+      ]);
+      expect(markdownSections('plain text\nwithout headings')).toEqual([{ text: 'plain text\nwithout headings', weight: 1 }]);
+    });
+
+    it('keeps the number of terms bounded however long the input grows', () => {
+      const letter = (n: number) => String.fromCharCode(97 + (n % 26));
+      const long = Array.from({ length: 3000 }, (_, i) => `w${letter(i)}${letter(i / 26)}${letter(i / 676)}`).join(' ');
+      const parsed = parseQuery(`feat: a title\n\n${long}`);
+      expect(parsed.words.size).toBe(MAX_QUERY_TERMS);
+      expect(parsed.words.has('title')).toBe(true);
+    });
   });
 });

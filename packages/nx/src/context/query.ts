@@ -39,39 +39,107 @@ const INTERCHANGEABLE_TOOLS = [
 /** A version number or an upgrade: the change usually lands where versions are pinned. */
 const VERSION_CHANGE = /\b(v?\d+\.\d+(\.\d+)?|upgrade[sd]?|bump(s|ed)?)\b/i;
 
+/**
+ * How much a section of a Markdown input counts, by its heading. A PRD mixes what to build (requirements,
+ * acceptance criteria, the design) with why (problem, background) and what not to build: the first says
+ * where the code changes, the second only sets the scene, and the third names code that must not be touched,
+ * so it is dropped (its words, identifiers and paths are not looked for). A heading of no known kind takes
+ * its parent's weight (`### API` under `## Functional requirements`), and 1 at the top level: a commit body
+ * or a task with ad-hoc headings counts as before.
+ */
+export const SECTION_WEIGHTS: Array<[RegExp, number]> = [
+  [/\b(non[- ]?goals?|out[- ]of[- ]scope|not in scope|won'?t (do|have)|will not|excluded|exclusions|future (work|scope)|later phases?|deferred)\b/i, 0],
+  [/\b(requirements?|acceptance|criteria|specification|spec|user stor(y|ies)|stories|scope|solution|design|proposal|proposed|implementation|changes?|tasks?|api|behaviou?r|definition of done|approach|plan)\b/i, 1],
+  [/\b(goals?|objectives?|outcomes?)\b/i, 0.7],
+  [/\b(background|context|problem|motivation|overview|introduction|summary|why|jobs?|personas?|users?|who|forces|success|metrics?|signals?|risks?|open questions?|questions|rollout|release|timeline|appendix|references?|glossary|alternatives?|faq|status|notes?|history)\b/i, 0.4],
+];
+
+/** At most this many terms are kept (the strongest): a 256 KiB PRD then costs the ranking what a long one does. */
+export const MAX_QUERY_TERMS = 400;
+
+/** A part of the text with the weight of its section. */
+interface Section {
+  text: string;
+  weight: number;
+}
+
 export function parseQuery(query: string): ParsedQuery {
   const title = query.split('\n').find((line) => line.trim())?.trim() ?? '';
+  const rest = query.slice(query.indexOf(title) + title.length);
+  const sections = markdownSections(rest);
+  // What the text asks for: the title and every section that is not dropped (identifiers and paths alike).
+  const kept = [title, ...sections.filter((section) => section.weight > 0).map((section) => section.text)].join('\n');
   const scopes = (title.match(/^\s*[a-z]+\(([^)]+)\)!?:/i)?.[1] ?? '')
     .split(/[,\s]+/)
     .map((scope) => scope.trim().toLowerCase())
     .filter(Boolean);
   const identifiers = unique([
-    ...[...query.matchAll(/`([^`\n]{2,80})`/g)].flatMap(([, code]) => code.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => name.length > 2),
-    ...(query.match(/\b[a-z]+[A-Z][\w$]*|\b[A-Z][a-z0-9]+[A-Z][\w$]*/g) ?? []),
+    ...[...kept.matchAll(/`([^`\n]{2,80})`/g)].flatMap(([, code]) => code.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => name.length > 2),
+    ...(kept.match(/\b[a-z]+[A-Z][\w$]*|\b[A-Z][a-z0-9]+[A-Z][\w$]*/g) ?? []),
   ]);
-  const paths = unique(query.match(/(?:[\w@.-]+\/)+[\w.-]+|\b[\w-]+(?:\.[\w-]+)*\.(?:tsx?|jsx?|mjs|cjs|json)\b/g) ?? []).filter(
+  const paths = unique(kept.match(/(?:[\w@.-]+\/)+[\w.-]+|\b[\w-]+(?:\.[\w-]+)*\.(?:tsx?|jsx?|mjs|cjs|json)\b/g) ?? []).filter(
     (path) => !/^https?:/.test(path) && /[a-z]/i.test(path),
   );
   const words = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const word of splitWords(text)) words.set(word, (words.get(word) ?? 0) + weight);
   };
-  const subject = title.replace(/^\s*[a-z]+(\([^)]*\))?!?:/i, '');
-  const body = query.slice(query.indexOf(title) + title.length);
-  add(body, 1);
+  const subject = title.replace(/^\s*[a-z]+(\([^)]*\))?!?:/i, '').replace(/^#+\s*/, '');
+  for (const section of sections) if (section.weight > 0) add(section.text, section.weight);
   add(subject, QUERY_WEIGHTS.title);
   add(identifiers.join(' '), QUERY_WEIGHTS.identifier - 1);
   for (const term of compoundTerms(identifiers.join(' '))) words.set(term, QUERY_WEIGHTS.identifier);
-  if (VERSION_CHANGE.test(query)) add('version', 1);
+  if (VERSION_CHANGE.test(kept)) add('version', 1);
   for (const group of INTERCHANGEABLE_TOOLS) {
     if (group.some((tool) => words.has(tool))) for (const tool of group) if (!words.has(tool)) words.set(tool, QUERY_WEIGHTS.relatedTool);
   }
   for (const scope of scopes) add(scope, QUERY_WEIGHTS.scope);
-  for (const line of [...scopes, subject, ...body.split('\n')]) {
-    for (const pair of wordPairs(splitWords(line))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair);
+  const lines = [...[...scopes, subject].map((text) => ({ text, weight: 1 })), ...sections.flatMap(({ text, weight }) => text.split('\n').map((line) => ({ text: line, weight })))];
+  for (const line of lines) {
+    if (line.weight <= 0) continue;
+    for (const pair of wordPairs(splitWords(line.text))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair * line.weight);
   }
   for (const [word, weight] of words) words.set(word, weight > 1 ? 1 + Math.log(weight) : weight);
-  return { title, text: query.toLowerCase(), words, scopes, paths, identifiers };
+  return { title, text: kept.toLowerCase(), words: strongest(words, MAX_QUERY_TERMS), scopes, paths, identifiers };
+}
+
+/**
+ * The text cut at its Markdown headings (outside code fences), each part with the weight of its heading (see
+ * `SECTION_WEIGHTS`); text without headings is one part of weight 1.
+ */
+export function markdownSections(text: string): Section[] {
+  const sections: Section[] = [];
+  // Open headings by level, each with the weight it gives (undefined: of no known kind).
+  const open: Array<{ level: number; weight: number | undefined }> = [];
+  let current: string[] = [];
+  let weight = 1;
+  let fenced = false;
+  const flush = () => {
+    if (current.some((line) => line.trim())) sections.push({ text: current.join('\n'), weight });
+    current = [];
+  };
+  for (const line of text.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : line.match(/^(#{1,6})\s+(.*\S)\s*#*\s*$/);
+    if (!heading) {
+      current.push(line);
+      continue;
+    }
+    flush();
+    const level = heading[1].length;
+    while (open.length && open[open.length - 1].level >= level) open.pop();
+    open.push({ level, weight: SECTION_WEIGHTS.find(([pattern]) => pattern.test(heading[2]))?.[1] });
+    weight = [...open].reverse().find((h) => h.weight !== undefined)?.weight ?? 1;
+    // A heading's own words belong to its section (`### CSV format` under the requirements).
+    current.push(heading[2]);
+  }
+  flush();
+  return sections;
+}
+
+function strongest(words: Map<string, number>, max: number): Map<string, number> {
+  if (words.size <= max) return words;
+  return new Map([...words].sort((a, b) => b[1] - a[1]).slice(0, max));
 }
 
 function unique<T>(items: T[]): T[] {
