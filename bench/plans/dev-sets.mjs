@@ -10,8 +10,7 @@
 //
 //   node bench/plans/dev-sets.mjs [--set dev|apps|all] [--repo OWNER/NAME] [--limit N] [--json FILE]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CACHE, loadSets, nxEnv, parseArgs, treeDir } from '../retrieval/common.mjs';
 
@@ -21,7 +20,6 @@ const budget = process.env.GP_BENCH_BUDGET || '16000';
 const cache = args.cache || DEFAULT_CACHE;
 let rows = loadSets({ set: args.set || 'all', data: args.data }).filter((row) => !args.repo || row.repo === args.repo);
 if (args.limit) rows = rows.slice(0, Number(args.limit));
-const scratch = mkdtempSync(path.join(tmpdir(), 'gp-plan-bench-'));
 
 function run(tree, cliArgs) {
   const result = spawnSync('node', [cli, ...cliArgs], { cwd: tree, env: nxEnv({}, tree), encoding: 'utf8', maxBuffer: 1 << 28, timeout: 300_000 });
@@ -34,14 +32,11 @@ const results = [];
 for (const [i, row] of rows.entries()) {
   const tree = treeDir(cache, row.repo, row.parent);
   if (!existsSync(tree)) continue;
-  const queryFile = path.join(scratch, 'query.md');
-  writeFileSync(queryFile, row.query);
   try {
-    const context = JSON.parse(run(tree, ['context', '--query-file', queryFile, '--json', '--budget', budget]));
+    const context = JSON.parse(run(tree, ['context', '--query', row.query, '--json', '--budget', budget]));
     const top10 = context.files.slice(0, 10).map((f) => f.path);
-    const promptFile = path.join(scratch, 'prompt.txt');
-    run(tree, ['prompt', '--description', row.query, '--budget', budget, '--output', promptFile]);
-    const prompt = readFileSync(promptFile, 'utf8');
+    // To stdout: the CLI writes only inside the workspace, and the tree is not ours to write in.
+    const prompt = run(tree, ['prompt', '--description', row.query, '--budget', budget]);
     // The block itself: the tag on a line of its own (the instructions also mention the tag in prose).
     const start = prompt.search(/^<offline_draft>$/m);
     const draft = start < 0 ? '' : prompt.slice(start, prompt.indexOf('</offline_draft>', start));
@@ -63,7 +58,6 @@ for (const [i, row] of rows.entries()) {
   }
   if ((i + 1) % 10 === 0) console.error(`  ${i + 1}/${rows.length}`);
 }
-rmSync(scratch, { recursive: true, force: true });
 
 const mean = (list, key) => list.reduce((sum, r) => sum + r[key], 0) / (list.length || 1);
 const groups = [...new Set(results.map((r) => r.repo))].map((repo) => [repo, results.filter((r) => r.repo === repo)]);

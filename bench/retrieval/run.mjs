@@ -26,17 +26,15 @@ import { REFERENCE_BM25_SETS, aggregateBySet, commitMetrics, goldProjects, print
 export const GROUNDPLAN_CLI = process.env.GP_CLI || path.join(REPO_ROOT, 'packages', 'nx', 'dist', 'bin', 'groundplan.js');
 
 /**
- * Runs `node <cli> context --query-file <file> --json` in the tree and maps its output
+ * Runs `node <cli> context --query <text> --json` in the tree and maps its output
  * `{projects:[{name,root,score,why}], files:[{path,score,why,tokens}], tokens, budget, pack}` to a ranking.
  */
 export function createGroundplanRanker({ cli = GROUNDPLAN_CLI, timeoutMs = Number(process.env.GP_BENCH_TIMEOUT_MS) || 300_000, extraArgs = [] } = {}) {
   const ranker = async (tree, query) => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gp-bench-'));
-    const qf = path.join(tmp, 'query.txt');
-    fs.writeFileSync(qf, query);
-    try {
+    // The query as an argument: the CLI reads files only from inside the workspace, and the tree is not ours to write in.
+    {
       const { code, stdout, stderr, timedOut } = await runProcess(
-        process.execPath, [cli, 'context', '--query-file', qf, '--json', ...extraArgs],
+        process.execPath, [cli, 'context', '--query', query, '--json', ...extraArgs],
         { cwd: tree, env: nxEnv({}, tree), timeoutMs },
       );
       if (timedOut) throw new Error(`groundplan timed out after ${timeoutMs} ms`);
@@ -52,8 +50,6 @@ export function createGroundplanRanker({ cli = GROUNDPLAN_CLI, timeoutMs = Numbe
         projects: (out.projects || []).map((p) => (typeof p === 'string' ? p : p.name)),
         ...(typeof out.tokens === 'number' ? { tokens: out.tokens } : {}),
       };
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
     }
   };
   ranker.available = () => (fs.existsSync(cli) ? true : `${cli} not found (build the Groundplan CLI first)`);

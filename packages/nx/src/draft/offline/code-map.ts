@@ -148,6 +148,11 @@ export class CodeMap {
     return false;
   }
 
+  /** A file's text, read through the workspace source. */
+  text(path: string): string {
+    return readText(this.source, path) ?? '';
+  }
+
   /** Whether some file's path or declared names hold all these words: "account page" → an `AccountPage`, `account/page.tsx`. */
   isSpelled(words: string[]): boolean {
     // The file's name, its folder's name and its declarations: `account/page.tsx`, `AccountPage`; not the whole

@@ -28,8 +28,11 @@ export interface PlannedChange {
   order: number;
   /** A new symbol this change adds beside an existing one of the same shape: its contract is proposed from the sibling's. */
   adds?: { name: string; sibling: CodeSymbol };
-  /** Implied by the text's words or the ranking, not named: the first to go when the plan grows too wide. */
-  inferred?: boolean;
+  /**
+   * Not named by the inputs: spelled out by their words (`spelled`), or found by the ranking (`retrieved`). Both
+   * are the first to go when the plan grows too wide; retrieved files get no spec item of their own.
+   */
+  inferred?: 'spelled' | 'retrieved';
   /** Settings, checked through the code that uses them: no spec of its own. */
   untested?: boolean;
   /** The action names the path itself (specs): the item need not say where again. */
@@ -54,8 +57,10 @@ const DATABASE_SETTING = /\b(read replicas?|replicas?|connection pool\w*|stateme
 /** The existing files (specs included) a plan may name: more is a plan no reviewer can hold, and mostly guesses. */
 const MAX_EXISTING_FILES = 12;
 const BROAD_KINDS = new Set<Requirement['kind']>(['story', 'job']);
-/** How sure a retrieved file must be: a word at most this share of the candidates hold, and a score this close to the best. */
-const RETRIEVAL = { discriminatingShare: 0.2, closeToBest: 0.5, maxFiles: 3 };
+/** How sure a retrieved file must be: a score this close to the engine's best, and at most this many of them. */
+const RETRIEVAL = { closeToBest: 0.35, maxFiles: 8 };
+/** The context engine's reasons that rest on the text (the file's path or names match it, it declares or uses a name it gives). */
+const LEXICAL_EVIDENCE = /named in the query|match/;
 /** Noun phrases a feature relies on that should exist in the code: "the account page", "API keys", "a webhook endpoint". */
 const UNKNOWN_CANDIDATE = /\b(?:[A-Za-z]+\s)?[A-Za-z]+\s(?:page|screen|keys?|tokens?|endpoint|webhooks?|queue|report)\b/gi;
 /** Words of a file name that say what kind of file it is, not what it is about. */
@@ -90,14 +95,16 @@ interface Slice {
  * the page); when there is none, it stays at the project level and raises a question, never on a guessed file.
  */
 export function planChanges(requirements: Requirement[], code: CodeMap, affected: ProjectFact, ranked: RankedFile[] = []): ChangePlan {
-  // Inputs that name code are trusted for it; only inputs that name none are read for what their words spell out.
-  const namesCode = requirements.some((r) => readMentions(r.text, code).length > 0);
+  // Inputs that name the code to change (or to write) are trusted for it; inputs that name code only in
+  // passing, or none, are also read for what their words spell out and for what the ranking finds.
+  const namesCode = requirements.some((r) => readMentions(r.text, code).some((m) => m.role === 'target'));
   const planner = new Planner(code, affected, namesCode, ranked);
   // Stated requirements first: they name the code; stories and jobs then land on the slice those found.
   const specificFirst = [...requirements].sort((a, b) => Number(BROAD_KINDS.has(a.kind)) - Number(BROAD_KINDS.has(b.kind)));
   for (const requirement of specificFirst) planner.read(requirement);
   planner.followTheStack(requirements);
   planner.serverWideConcerns(requirements);
+  planner.retrieveForFeature(specificFirst);
   planner.keepWithinReach();
   planner.addTests();
   return planner.result();
@@ -144,39 +151,40 @@ class Planner {
     if (newNames.length) made.push(...this.placeNewNames(newNames, [...hosts, ...sectionProjects], made, requirement));
     made.push(...this.readPlainWords(requirement, this.inputsNameCode));
     if (made.length === 0) made.push(...this.placeBySlice(requirement, sectionProjects));
-    // Inputs that name their code are trusted to have named it: what they leave unplaced becomes a question.
-    if (made.length === 0 && !this.inputsNameCode) made.push(...this.retrieve(requirement));
-    if (made.length === 0) made.push(this.askWhere(requirement));
+    // Unplaced work waits for the feature-wide retrieval (inputs that name no target) or becomes a question.
+    if (made.length === 0 && this.inputsNameCode) made.push(this.askWhere(requirement));
     this.noteUnknownTerms(requirement);
     for (const change of made) for (const use of uses) if (!change.uses.includes(use)) change.uses.push(use);
   }
 
   /**
-   * A requirement nothing else placed: the context engine's best files for the whole feature that this
-   * requirement's own words point at, when the evidence is clear. A file counts only when a word of the
-   * requirement that few files share (a discriminating word) is in its path or declared names, and when it
-   * ranks close to the best such file; else the work stays at the project level, with a question.
+   * Inputs that name no code to change (a commit message, a one-line description), for what reading them left
+   * unplaced: the context engine's best files for the whole text, when its evidence is lexical (the file's path or names match the text, or it
+   * declares or uses a name the text gives; not graph position alone) and its score is close to the best. Each
+   * goes to the requirement whose words it shares most; requirements left with nothing become questions.
    */
-  private retrieve(requirement: Requirement): PlannedChange[] {
-    const unknown = new Set(this.unknownTerms(requirement.text).flatMap((term) => splitWords(term)));
-    const words = new Set(splitWords(requirement.text).filter((w) => !unknown.has(w)));
-    const candidates = this.ranked.filter((f) => f.role !== 'test');
-    if (words.size === 0 || candidates.length === 0) return [];
-    const vocabulary = new Map(candidates.map((f) => [f.path, new Set(splitWords(`${f.path} ${f.symbols.map((s) => s.name).join(' ')}`))]));
-    const frequency = new Map<string, number>();
-    for (const terms of vocabulary.values()) for (const word of terms) if (words.has(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-    const discriminating = new Set([...frequency].filter(([, n]) => n <= Math.max(2, candidates.length * RETRIEVAL.discriminatingShare)).map(([w]) => w));
-    const backed = candidates.filter((f) => [...vocabulary.get(f.path)!].some((w) => discriminating.has(w)));
-    const best = backed[0]?.score ?? 0;
-    const kept = backed.filter((f) => f.score >= best * RETRIEVAL.closeToBest).slice(0, RETRIEVAL.maxFiles);
-    if (kept.length === 0) return [];
-    return kept.map((ranked) => {
-      const file = this.code.index.files.get(ranked.path)!;
-      const symbol = file.symbols.find((s) => s.exported && [...words].some((w) => CodeMap.words(s.name).includes(w))) ?? file.symbols.find((s) => s.exported);
+  retrieveForFeature(all: Requirement[]): void {
+    if (this.inputsNameCode) return;
+    // Only what reading the text left unplaced: a placed requirement already has the files its words name.
+    const requirements = all.filter((r) => ![...this.changes.values()].some((c) => c.requirements.includes(r)));
+    if (requirements.length === 0) return;
+    const candidates = this.ranked.filter((f) => f.role !== 'test' && LEXICAL_EVIDENCE.test(f.why));
+    const best = candidates[0]?.score ?? 0;
+    const kept = candidates.filter((f) => f.score >= best * RETRIEVAL.closeToBest).slice(0, RETRIEVAL.maxFiles);
+    for (const ranked of kept) {
+      const file = this.code.index.files.get(ranked.path);
+      if (!file || this.changes.has(`${file.path}#inferred`) || [...this.changes.values()].some((c) => c.path === file.path)) continue;
+      const own = new Set(splitWords(`${file.path} ${file.symbols.map((s) => s.name).join(' ')}`));
+      const requirement = [...requirements].sort((a, b) => sharedWords(b.text, own) - sharedWords(a.text, own))[0];
+      if (!requirement) continue;
+      const words = new Set(splitWords(requirement.text));
+      const symbol = file.symbols.find((s) => s.exported && CodeMap.words(s.name).some((w) => words.has(w))) ?? file.symbols.find((s) => s.exported);
       const change = this.change(file, symbol ? changeOf(symbol.name, undefined, true) : `Change \`${posix.basename(file.path)}\``, requirement, `${file.path}#inferred`);
-      change.inferred = true;
-      return change;
-    });
+      change.inferred = 'retrieved';
+    }
+    for (const requirement of requirements) {
+      if (![...this.changes.values()].some((c) => c.requirements.includes(requirement))) this.askWhere(requirement);
+    }
   }
 
   /**
@@ -184,7 +192,7 @@ class Planner {
    * requirement's words name, `apps/api/src/orders/`) or the project level, and the plan asks where it goes.
    */
   private askWhere(requirement: Requirement): PlannedChange {
-    const project = this.sideProject(requirement) ?? this.affected;
+    const project = this.sectionProjects(requirement)[0] ?? this.affected;
     const folder = this.moduleFolder(project, requirement.text);
     const surface = folder && this.surfaceOf(folder, requirement);
     if (surface) return surface;
@@ -266,7 +274,7 @@ class Planner {
         const clause = clauseNaming(requirement.text, file);
         const what = symbol ? `Change \`${symbol.name}\`` : `Change \`${posix.basename(file.path)}\``;
         const change = this.change(file, clause ? `${what} to ${clause}` : what, requirement, `${file.path}#inferred`);
-        change.inferred = true;
+        change.inferred = 'spelled';
         made.push(change);
         if (file.role === 'component') made.push(...this.stackBelow(file, requirement));
       }
@@ -455,8 +463,9 @@ class Planner {
 
   /** A spec beside every changed file that is tested on its own (the existing one extended, or a new one). */
   addTests(): void {
+    this.addTestsForInferred();
     for (const change of [...this.changes.values()]) {
-      if (!change.path || change.untested || !TESTED_ROLES.includes(change.role) || /(^|\/)(index|main)\.[jt]sx?$/.test(change.path) || /\.(spec|test)\.[jt]sx?$/.test(change.path)) continue;
+      if (!change.path || change.untested || change.inferred === 'retrieved' || !TESTED_ROLES.includes(change.role) || /(^|\/)(index|main)\.[jt]sx?$/.test(change.path) || /\.(spec|test)\.[jt]sx?$/.test(change.path)) continue;
       const spec = this.code.specFor(change.path);
       const key = spec.path;
       const covered = change.requirements;
@@ -477,6 +486,30 @@ class Planner {
         requirements: [...covered],
         uses: [],
         order: ORDER.testing,
+      });
+    }
+  }
+
+  /**
+   * Changes only the ranking found get one test item per project rather than a spec each: which of those
+   * files really change is for the engineer to confirm, and their specs follow from that.
+   */
+  private addTestsForInferred(): void {
+    const byProject = new Map<string, PlannedChange[]>();
+    for (const change of this.changes.values()) if (change.inferred === 'retrieved' && change.path) byProject.set(change.project, [...(byProject.get(change.project) ?? []), change]);
+    for (const [project, changes] of byProject) {
+      const key = `${project}#inferred-tests`;
+      this.changes.set(key, {
+        key,
+        project,
+        isNew: false,
+        action: `Extend or add the specs beside the files above that change (${changes.map((c) => `\`${posix.basename(c.path!)}\``).join(', ')})`,
+        area: 'testing',
+        role: 'test',
+        requirements: [...new Set(changes.flatMap((c) => c.requirements))],
+        uses: [],
+        order: ORDER.testing,
+        pathInAction: true,
       });
     }
   }
@@ -594,7 +627,7 @@ class Planner {
         const change = this.change(file, `Add \`${name}\` beside ${describeSiblings(file, name)}`, requirement, `${file.path}#${name}`);
         const sibling = siblingsOf(file, name)[0];
         if (sibling) change.adds = { name, sibling };
-        result.push(change);
+        result.push(change, ...this.exportByName(name, file, requirement));
       }
       else homeless.push(name);
     }
@@ -618,6 +651,20 @@ class Planner {
       }
     }
     return best && best.score >= 0.5 ? best.file : undefined;
+  }
+
+  /**
+   * A barrel that lists its exports by name (`export { withState, signalStore } from './…'`) must list a new
+   * public name too; one that re-exports whole modules (`export * from`) needs nothing.
+   */
+  private exportByName(name: string, file: IndexedFile, requirement: Requirement): PlannedChange[] {
+    const project = this.code.facts.projects[file.project];
+    const barrel = project && this.code.barrelOf(project);
+    if (!barrel || barrel === file.path || !/^[A-Za-z]/.test(name)) return [];
+    const text = this.code.text(barrel);
+    const module = `./${posix.relative(posix.dirname(barrel), file.path).replace(/\.[jt]sx?$/, '')}`;
+    const named = new RegExp(`export\\s*(?:type\\s*)?\\{[^}]*\\}\\s*from\\s*['"]${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`).test(text);
+    return named ? [this.change(this.code.file(barrel)!, `Export \`${name}\` from the barrel, beside the other names of \`${module}\``, requirement, `${barrel}#export ${name}`)] : [];
   }
 
   /** A new module named after the domain word the new names share, with its spec and its barrel export. */
@@ -757,6 +804,10 @@ function clauseNaming(text: string, file: IndexedFile): string | undefined {
   });
   const trimmed = clause?.trim().replace(/^(?:and|or|then|also)\s+/i, '').replace(/[.]+$/, '');
   return trimmed && trimmed.split(/\s+/).length <= 14 ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : undefined;
+}
+
+function sharedWords(text: string, words: Set<string>): number {
+  return splitWords(text).filter((w) => words.has(w)).length;
 }
 
 function shorten(text: string): string {
