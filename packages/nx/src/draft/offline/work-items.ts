@@ -23,7 +23,7 @@ export interface PlannedWork {
  * touched application has an e2e project.
  */
 export function planWorkItems(requirements: Requirement[], acceptance: Sourced[], facts: WorkspaceFacts, affected: ProjectFact, code: CodeMap, ranked: RankedFile[]): PlannedWork {
-  const plan = planChanges(requirements.filter((r) => r.area !== 'testing'), code, affected, ranked);
+  const plan = planChanges(requirements, code, affected, ranked);
   const items = plan.changes.map((change) => itemFor(change, facts, code));
   const e2e = e2eItem(items, plan, requirements, facts, code);
   if (e2e) items.push(e2e);
