@@ -332,9 +332,32 @@ class Planner {
     if (name) {
       const sibling = controller.file.imports.find((p) => /\.dto\.[jt]s$/.test(p) && !/query/.test(p));
       const path = sibling && `${posix.dirname(sibling)}/${kebab(name)}-${controller.prefix.split('/').pop()}.dto.ts`;
-      if (path && !this.code.file(path)) made.push(this.create(path, this.code.facts.projects[controller.file.project], `Create the request body of \`${name}\`, beside \`${posix.basename(sibling!)}\``, 'dto', requirement));
+      if (path && !this.code.file(path)) {
+        made.push(this.create(path, this.code.facts.projects[controller.file.project], `Create the request body of \`${name}\`, beside \`${posix.basename(sibling!)}\``, 'dto', requirement));
+        made.push(...this.sharedContract(name, controller.file, client, requirement));
+      }
     }
     return made;
+  }
+
+  /**
+   * A new request both the server and the client speak: its request and result types go beside the contract
+   * types both sides already import for the same resource (the shared file declaring most of the names the
+   * controller and the client both use), next to a sibling input type (`CreateOrderInput`).
+   */
+  private sharedContract(name: string, server: IndexedFile, client: IndexedFile, requirement: Requirement): PlannedChange[] {
+    const uses = (file: IndexedFile, symbol: string) => (file.terms[compoundTerm(symbol)] ?? 0) > 0 || new RegExp(`\\b${symbol}\\b`).test(this.code.text(file.path));
+    const serverDeps = new Set(this.code.facts.projects[server.project]?.dependencies ?? []);
+    const clientDeps = new Set(this.code.facts.projects[client.project]?.dependencies ?? []);
+    const shared = [...this.code.index.files.values()].filter((f) => f.role !== 'test' && serverDeps.has(f.project) && clientDeps.has(f.project) && !f.barrel);
+    const scored = shared
+      .map((file) => ({ file, both: file.symbols.filter((s) => s.exported && uses(server, s.name) && uses(client, s.name)) }))
+      .filter((entry) => entry.both.length > 0)
+      .sort((a, b) => b.both.length - a.both.length || a.file.path.localeCompare(b.file.path));
+    const home = scored[0];
+    if (!home) return [];
+    const sibling = home.file.symbols.find((s) => s.exported && /(Input|Request|Payload|Params|Body|Command)$/.test(s.name)) ?? home.both[0];
+    return [this.change(home.file, `Add the request and result types of \`${name}\` beside \`${sibling.name}\``, requirement, `${home.file.path}#contract ${name}`)];
   }
 
   /** The member of the stack the text's verb names (`cancel`), and the word hyphenated before it ("bulk-cancel"). */
