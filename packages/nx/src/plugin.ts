@@ -29,7 +29,12 @@ export const createNodesV2: CreateNodesV2<Partial<GroundplanOptions>> = [
     const results: Array<[string, CreateNodesResult]> = [];
     for (const [root, plans] of byProject) {
       const inputs = await lintInputs(root, plans, { options, context, importPaths });
-      const target = { executor: '@groundplan/nx:lint-plan', cache: true, inputs, outputs: [] as string[] };
+      const target: TargetConfiguration = { executor: '@groundplan/nx:lint-plan', cache: true, inputs, outputs: [] as string[] };
+      if (options.against) {
+        target.options = { against: options.against };
+        // The diff depends on the commit the ref names, which no file holds: hash it too.
+        if (options.against !== 'base' && /^(?!-)[\w./@-]+$/.test(options.against)) inputs.push({ runtime: `git rev-parse --verify --quiet ${options.against}` });
+      }
       results.push([plans[0], { projects: { [root]: { targets: { [options.targetName]: target } } } }]);
     }
     return results;

@@ -45,7 +45,7 @@ describe('lintPlan', () => {
   it('rejects an unknown rule or severity with a clear error', async () => {
     await expect(lintPlan('x', { ...options, rules: [{ GP099: 'off' }] })).rejects.toThrow(/^Unknown lint-plan rule "GP099" in the rules option\. Rules: GP000 \(plan-file\), GP001/);
     await expect(lintPlan('x', { ...options, rules: [{ GP099: 'off' }] })).rejects.toBeInstanceOf(LintConfigError);
-    await expect(lintPlan('x', { ...options, rules: [{ GP001: 'loud' as 'off' }] })).rejects.toThrow(/severity "loud": use "error", "warning" or "off"/);
+    await expect(lintPlan('x', { ...options, rules: [{ GP001: 'loud' as 'off' }] })).rejects.toThrow(/severity "loud": use "error", "warning", "info" or "off"/);
   });
 
   it.each([

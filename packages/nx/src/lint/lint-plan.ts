@@ -1,7 +1,9 @@
 import { MarkdownBoundsError } from '../markdown/bounds';
 import type { PlanTemplate } from '../templates/template';
 import { directivesIn, isDisabled } from './disable-comments';
+import type { ChangeSet } from './git-diff';
 import { parsePlan } from './parse-plan';
+import { matchItems, staleByOverlap, summarize, unplannedChanges, type ItemSummary } from './plan-items';
 import { RULES } from './rules';
 import { planFile } from './rules/gp000-plan-file';
 import { resolveSeverities, type SeverityOverrides } from './severity';
@@ -23,24 +25,37 @@ export interface LintResult {
   findings: Finding[];
   errorCount: number;
   warningCount: number;
+  /** With `--against`: each checklist item's state and the changed files it matched. */
+  items?: ItemSummary[];
+  /** With `--against`: the ref's commit the diff started from, and changed files the plan does not name. */
+  against?: { ref: string; commit: string };
+  unplanned?: string[];
+}
+
+/** The diffs a plan is checked against, when there are any. */
+export interface PlanDiffs {
+  /** `--against <ref>`: what changed since the ref. */
+  changes?: ChangeSet;
+  /** What changed since the plan's recorded `base`, for GP009. */
+  baseChanges?: ChangeSet;
 }
 
 /**
  * Lints one plan's text. No file is needed: the model drafter's repair loop lints each draft in memory.
  * Give `file` (workspace-relative) when the plan has a place, so that links resolve and its project is known.
  */
-export async function lintPlan(text: string, options: LintOptions & { file?: string }): Promise<LintResult> {
+export async function lintPlan(text: string, options: LintOptions & PlanDiffs & { file?: string }): Promise<LintResult> {
   const severities = resolveSeverities(...(options.rules ?? []));
   let plan;
   try {
-    plan = await parsePlan(text, { file: options.file, templates: options.templates, template: options.template });
+    plan = await parsePlan(text, { file: options.file, templates: options.templates, template: options.template, changes: options.changes, baseChanges: options.baseChanges });
   } catch (error) {
     if (!(error instanceof MarkdownBoundsError)) throw error;
     // Too large or too deep to parse safely: one finding, and no rule runs on it.
     const finding: Finding = { ruleId: planFile.id, slug: planFile.slug, severity: 'error', file: options.file ?? '<plan>', line: error.line, column: 1, message: error.message };
     return { file: finding.file, findings: [finding], errorCount: 1, warningCount: 0 };
   }
-  const rules = plan.text.trim() === '' ? [planFile] : RULES;
+  const rules = plan.text.trim() === '' ? RULES_WITHOUT_BODY : RULES;
   const directives = directivesIn(plan.tree);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -52,7 +67,14 @@ export async function lintPlan(text: string, options: LintOptions & { file?: str
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { file: plan.file, findings, ...countBySeverity(findings) };
+  const result: LintResult = { file: plan.file, findings, ...countBySeverity(findings) };
+  if (plan.changes && rules !== RULES_WITHOUT_BODY) {
+    const stale = plan.baseChanges ? staleByOverlap(plan, options.workspace, plan.baseChanges) : [];
+    result.against = { ref: plan.changes.ref, commit: plan.changes.commit };
+    result.items = matchItems(plan, options.workspace, plan.changes).map((match) => summarize(match, stale));
+    result.unplanned = unplannedChanges(plan, options.workspace, plan.changes);
+  }
+  return result;
 }
 
 /** A rule that throws on a strange plan (a third-party linter's bug) reports that, instead of failing the run. */
@@ -64,15 +86,17 @@ function checkSafely(rule: (typeof RULES)[number], plan: Parameters<(typeof RULE
   }
 }
 
-export async function lintPlans(plans: Array<{ file: string; text: string }>, options: LintOptions): Promise<LintResult[]> {
+const RULES_WITHOUT_BODY = [planFile];
+
+export async function lintPlans(plans: Array<{ file: string; text: string } & PlanDiffs>, options: LintOptions): Promise<LintResult[]> {
   const results: LintResult[] = [];
-  for (const plan of plans) results.push(await lintPlan(plan.text, { ...options, file: plan.file }));
+  for (const plan of plans) results.push(await lintPlan(plan.text, { ...options, file: plan.file, changes: plan.changes, baseChanges: plan.baseChanges }));
   return results;
 }
 
 function countBySeverity(findings: Finding[]): { errorCount: number; warningCount: number } {
   const errorCount = findings.filter((finding) => finding.severity === 'error').length;
-  return { errorCount, warningCount: findings.length - errorCount };
+  return { errorCount, warningCount: findings.filter((finding) => finding.severity === 'warning').length };
 }
 
 export interface FailOptions {

@@ -3,6 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { PlanProvenance } from '../plan-file/frontmatter';
 import type { PlanTemplate } from '../templates/template';
 import { checkMarkdownBounds } from '../markdown/bounds';
+import type { ChangeSet } from './git-diff';
 import { esmModules, loadEsmModules } from './esm';
 import { offsetLocator, startOf, textOf, type Located } from './markdown';
 import { referencesIn, type PlanReferences } from './references';
@@ -45,6 +46,10 @@ export interface ParsedPlan {
   /** That template, when it is known. */
   template?: PlanTemplate;
   knownTemplates: string[];
+  /** With `--against <ref>`: what changed since the ref (committed, staged, working tree). */
+  changes?: ChangeSet;
+  /** What changed since the plan's `base` commit, when it records one and git can tell: for GP009. */
+  baseChanges?: ChangeSet;
 }
 
 export interface ParseOptions {
@@ -52,6 +57,8 @@ export interface ParseOptions {
   templates?: Map<string, PlanTemplate>;
   /** Template for a plan whose frontmatter names none. */
   template?: string;
+  changes?: ChangeSet;
+  baseChanges?: ChangeSet;
 }
 
 /** Parses a plan; throws MarkdownBoundsError (before parsing) for a plan too large or nested too deep. */
@@ -79,6 +86,8 @@ export async function parsePlan(text: string, options: ParseOptions = {}): Promi
     templateId,
     template: templateId === undefined ? undefined : templates.get(templateId),
     knownTemplates: [...templates.keys()],
+    ...(options.changes ? { changes: options.changes } : {}),
+    ...(options.baseChanges ? { baseChanges: options.baseChanges } : {}),
   };
 }
 

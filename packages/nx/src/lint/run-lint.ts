@@ -7,11 +7,13 @@ import { diskSource } from '../utils/file-source';
 import { resolveWorkspacePath, WorkspacePathError } from '../utils/workspace-path';
 import type { GroundplanOptions } from '../utils/plugin-options';
 import type { WorkspaceFacts } from '../workspace/types';
+import { readProvenance, splitFrontmatter } from '../plan-file/frontmatter';
 import { findPlans } from './find-plans';
+import { GitError, readChanges, type ChangeSet } from './git-diff';
 import { formatResults, type Format } from './formatters';
-import { lintFailed, lintPlans, type LintResult } from './lint-plan';
+import { lintFailed, lintPlans, type LintResult, type PlanDiffs } from './lint-plan';
 import { LintConfigError, type SeverityOverrides } from './severity';
-import { createLintWorkspace } from './workspace-view';
+import { createLintWorkspace, type LintWorkspace } from './workspace-view';
 
 export interface LintRunOptions {
   root: string;
@@ -36,6 +38,8 @@ export interface LintRunOptions {
   outputBase?: string;
   /** The option the patterns came from, for errors. */
   patternsOption?: string;
+  /** Compare each plan with what changed since this git ref (`base`: the commit each plan records). */
+  against?: string;
 }
 
 export interface LintRunOutcome {
@@ -60,10 +64,13 @@ export async function runLint(options: LintRunOptions): Promise<LintRunOutcome> 
   }
   const outputPath = output(files);
   const source = diskSource(options.root);
+  const workspace = createLintWorkspace(options.facts, source, options.code);
+  const plans = files.map((file) => ({ file, text: readPlan(options.root, file) }));
+  const diffs = await diffsFor(plans, workspace, options);
   const results = await lintPlans(
-    files.map((file) => ({ file, text: readPlan(options.root, file) })),
+    plans.map((plan, i) => ({ ...plan, ...diffs[i] })),
     {
-      workspace: createLintWorkspace(options.facts, source, options.code),
+      workspace,
       templates: loadTemplates(source, options.plugin.templatesDir),
       template: options.template,
       rules: [options.plugin.rules, options.rules].filter((layer): layer is SeverityOverrides => layer !== undefined),
@@ -75,6 +82,54 @@ export async function runLint(options: LintRunOptions): Promise<LintRunOutcome> 
     failed: lintFailed(results, options),
     outputPath,
   };
+}
+
+/**
+ * The diffs each plan is checked against: `--against`'s (an error when it cannot be read: no git, no such
+ * ref, no base recorded, a plan in no project), and the one since the plan's `base` for GP009 (quietly
+ * absent when git cannot tell: the recorded hashes stand in). One git read per distinct ref.
+ */
+async function diffsFor(plans: Array<{ file: string; text: string }>, workspace: LintWorkspace, options: LintRunOptions): Promise<PlanDiffs[]> {
+  const cache = new Map<string, Promise<ChangeSet>>();
+  const read = (ref: string) => {
+    if (!cache.has(ref)) cache.set(ref, readChanges(options.root, ref));
+    return cache.get(ref)!;
+  };
+  const against = options.against?.trim();
+  if (against === '') throw new LintConfigError('--against needs a git ref (origin/main, a tag, a commit) or "base" for the commit each plan records.');
+  const diffs: PlanDiffs[] = [];
+  for (const plan of plans) {
+    const base = recordedBase(plan.text);
+    const diff: PlanDiffs = {};
+    if (against !== undefined) {
+      if (!workspace.projectOfPath(plan.file)) {
+        throw new LintConfigError(`${plan.file} is in no project: --against compares a plan with the changes under its projects; move it into a project's product-development/ folder.`);
+      }
+      const ref = against === 'base' ? base : against;
+      if (ref === undefined) {
+        throw new LintConfigError(`${plan.file} records no base commit (groundplan.base in its frontmatter): pass --against <ref> instead, or redraft it in a git work tree.`);
+      }
+      try {
+        diff.changes = await read(ref);
+      } catch (error) {
+        if (error instanceof GitError) throw new LintConfigError(error.message);
+        throw new LintConfigError(`git could not compare with "${ref}": ${(error as Error).message}`);
+      }
+    }
+    if (base !== undefined) diff.baseChanges = await read(base).catch(() => undefined);
+    diffs.push(diff);
+  }
+  return diffs;
+}
+
+/** The `groundplan.base` commit a plan's frontmatter records, if any (a broken frontmatter is GP000's to report). */
+function recordedBase(text: string): string | undefined {
+  try {
+    const base = readProvenance(splitFrontmatter(text).frontmatter)?.base;
+    return typeof base === 'string' && /^[0-9a-f]{7,64}$/i.test(base.trim()) ? base.trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function checkedPath(resolvePath: () => string): string {

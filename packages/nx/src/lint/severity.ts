@@ -26,6 +26,6 @@ function ruleFor(key: string): RuleMeta {
 
 function severityFrom(value: unknown, key: string): Severity {
   if (value === 'warn') return 'warning';
-  if (value === 'error' || value === 'warning' || value === 'off') return value;
-  throw new LintConfigError(`Rule "${key}" has severity ${JSON.stringify(value)}: use "error", "warning" or "off".`);
+  if (value === 'error' || value === 'warning' || value === 'info' || value === 'off') return value;
+  throw new LintConfigError(`Rule "${key}" has severity ${JSON.stringify(value)}: use "error", "warning", "info" or "off".`);
 }

@@ -2,7 +2,8 @@ import type { Located } from './markdown';
 import type { ParsedPlan } from './parse-plan';
 import type { LintWorkspace } from './workspace-view';
 
-export type Severity = 'error' | 'warning' | 'off';
+/** `info` findings are shown but never fail a run nor count as warnings. */
+export type Severity = 'error' | 'warning' | 'info' | 'off';
 
 /** One problem lint-plan found in a plan. */
 export interface Finding {

@@ -32,6 +32,11 @@ export interface PlanProvenance {
   feature: string;
   drafter: string;
   created: string;
+  /**
+   * The git commit (HEAD) the plan was written against, when it was written in a git work tree: what
+   * `lint-plan --against base` diffs with and GP009 measures drift from. Absent outside git.
+   */
+  base?: string;
   /** Workspace-relative input path (or `description`, `stdin`) → content hash. */
   inputs: Record<string, string>;
   /** Workspace-relative path of each existing file the plan references → content hash. */

@@ -7,7 +7,9 @@ export interface GroundplanOptions {
   /** Default Claude model id. */
   model?: string;
   /** Rule severity overrides for lint-plan, by rule id or slug. */
-  rules?: Record<string, 'error' | 'warning' | 'off'>;
+  rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+  /** `lint-plan --against` for the inferred target: a git ref, or `base` for each plan's recorded commit. */
+  against?: string;
 }
 
 export const PLUGIN_NAME = '@groundplan/nx';

@@ -8,6 +8,7 @@ import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../c
 
 const USAGE = `Usage: groundplan lint <plan.md | glob>... [--format stylish|json|sarif] [--output-file FILE]
                       [--template ID] [--rule ID=SEVERITY]... [--strict] [--max-warnings N]
+                      [--against REF|base]
 
 Checks plans against their templates and against the workspace: required sections, placeholders,
 checklists, forbidden content, and whether the paths, projects, symbols and dependencies they name are
@@ -20,6 +21,10 @@ Options:
   --rule ID=SEV      set a rule's severity (error, warning, off) by id or slug; repeatable
   --strict           fail on warnings too
   --max-warnings N   fail when there are more than N warnings
+  --against REF      also check the checklist against git: what changed since REF (git diff REF...,
+                     staged and working tree): ticked items with no change, unticked ones that look
+                     done, unplanned changes, ticked items whose files are missing. "base": the
+                     commit each plan records
 
 Exit code: 0 when clean, 1 on errors (or warnings, under --strict / --max-warnings), 2 on bad usage.`;
 
@@ -55,6 +60,7 @@ export const lintCommand: Command = {
       outputOption: '--output-file',
       outputBase: io.cwd,
       patternsOption: 'groundplan lint',
+      against: options.against,
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       version: (require('../../../package.json') as { version: string }).version,
     });
@@ -71,6 +77,7 @@ interface LintCliOptions {
   rules: SeverityOverrides;
   strict: boolean;
   maxWarnings?: number;
+  against?: string;
 }
 
 function parseOptions(argv: string[]): LintCliOptions {
@@ -81,6 +88,7 @@ function parseOptions(argv: string[]): LintCliOptions {
     rule: { type: 'string', multiple: true },
     strict: { type: 'boolean', default: false },
     'max-warnings': { type: 'string' },
+    against: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('name the plans to lint: files or globs such as "apps/*/product-development/**/plan.md".');
   const format = values.format ?? 'stylish';
@@ -95,6 +103,7 @@ function parseOptions(argv: string[]): LintCliOptions {
     rules: Object.fromEntries((values.rule ?? []).map(parseRule)),
     strict: values.strict ?? false,
     maxWarnings,
+    against: values.against,
   };
 }
 
@@ -105,14 +114,14 @@ function parseRule(entry: string): [string, SeverityOverrides[string]] {
 }
 
 /** The nearest folder at or above `cwd` with an nx.json. */
-function workspaceRootOf(cwd: string): string {
+export function workspaceRootOf(cwd: string): string {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'nx.json'))) return dir;
     if (dirname(dir) === dir) throw new Error(`no nx.json in ${cwd} or above: run groundplan lint inside an Nx workspace.`);
   }
 }
 
-function readNxJson(root: string): Parameters<typeof readPluginOptions>[0] {
+export function readNxJson(root: string): Parameters<typeof readPluginOptions>[0] {
   return parseJsonc(readFileSync(join(root, 'nx.json'), 'utf8'));
 }
 

@@ -1,4 +1,5 @@
 import { contentHash, renderProvenance, type PlanProvenance } from '../../plan-file/frontmatter';
+import { gitHead } from '../../lint/git-diff';
 import { extractReferences } from '../../lint/parse-plan';
 import { renderTemplate } from '../../templates/render-template';
 import type { FileSource } from '../../utils/file-source';
@@ -31,12 +32,14 @@ export async function provenanceFor(
     const content = !reference.isNew && !(reference.path in references) ? source.read(reference.path) : undefined;
     if (content) references[reference.path] = contentHash(content);
   }
+  const base = await gitHead(source.root);
   return {
     template: request.template.id,
     project: request.context.affected.name,
     feature: request.feature,
     drafter: request.drafter,
     created: request.now,
+    ...(base ? { base } : {}),
     inputs: Object.fromEntries(request.inputs.map((input) => [input.origin, input.hash])),
     references,
   };

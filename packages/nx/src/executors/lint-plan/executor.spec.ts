@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import type { Log } from 'sarif';
@@ -125,7 +125,28 @@ describe('lint-plan executor on the example workspace', () => {
   });
 });
 
+describe('lint-plan executor with against', () => {
+  it('fails with one line, writes no report, when the workspace is not in git', async () => {
+    writePlan('apps/api/product-development/order-export/plan.md', CLEAN_PLAN);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await executor({ against: 'origin/main', format: 'json', outputFile: 'tmp/against.json' }, contextFor('api'))).toEqual({ success: false });
+      expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^lint-plan: .* is not inside a git work tree: --against compares plans with git history; run it in a clone, or lint without --against\.\n$/));
+      expect(existsSync(join(workspace.root, 'tmp/against.json'))).toBe(false);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+});
+
 describe('createNodes', () => {
+  it('passes the plugin\'s against option to the target, and hashes the commit the ref names', async () => {
+    const results = await createNodesV2[1](['apps/api/product-development/order-export/plan.md'], { against: 'origin/main' }, { workspaceRoot: workspace.root, nxJsonConfiguration: {} });
+    const target = results[0][1].projects!['apps/api'].targets!['lint-plan'];
+    expect(target.options).toEqual({ against: 'origin/main' });
+    expect(target.inputs).toContainEqual({ runtime: 'git rev-parse --verify --quiet origin/main' });
+  });
+
   it('adds a cached lint-plan target to each project holding a plan, with the projects its plans reference as inputs', async () => {
     writePlan('apps/api/product-development/order-export/plan.md', CLEAN_PLAN);
     writePlan('libs/web/ui/product-development/table/implementation-plan.md', '# Table\n\nAdd a dependency from `web-ui` to `shared-util`.\n');

@@ -31,6 +31,7 @@ export default async function lintPlanExecutor(options: LintPlanExecutorOptions,
       outputFile: options.outputFile,
       outputOption: 'outputFile',
       patternsOption: 'plans',
+      against: options.against,
     });
     if (options.outputFile && outcome.outputPath) {
       const path = outcome.outputPath;

@@ -9,4 +9,6 @@ export interface LintPlanExecutorOptions {
   maxWarnings?: number;
   rules?: SeverityOverrides;
   template?: string;
+  /** Check the checklist against what changed since this git ref; `base`: each plan's recorded commit. */
+  against?: string;
 }

@@ -41,6 +41,21 @@ describe('formatters', () => {
     expect(JSON.parse(formatResults(RESULTS, 'json', '0.1.0'))).toEqual({ errorCount: 1, warningCount: 1, results: RESULTS });
   });
 
+  it('info findings are shown, counted apart, and never warnings (SARIF: note)', () => {
+    const info: LintResult = {
+      file: 'apps/api/product-development/checkout/plan.md',
+      errorCount: 0,
+      warningCount: 0,
+      findings: [{ ruleId: 'GP012', slug: 'looks-done', severity: 'info', file: 'apps/api/product-development/checkout/plan.md', line: 14, column: 1, message: 'Looks done. Tick it?' }],
+    };
+    expect(formatResults([info], 'stylish', '0.1.0')).toBe(
+      ['apps/api/product-development/checkout/plan.md', '  14:1  info  Looks done. Tick it?  GP012/looks-done', '', '✔ 1 plan checked, no problems (1 info)', ''].join('\n'),
+    );
+    expect(formatResults([...RESULTS, info], 'stylish', '0.1.0')).toMatch(/✖ 2 problems \(1 error, 1 warning, 1 info\)\n$/);
+    const sarif = JSON.parse(formatResults([info], 'sarif', '0.1.0')) as Log;
+    expect(sarif.runs[0].results![0]).toMatchObject({ ruleId: 'GP012', level: 'note' });
+  });
+
   describe('sarif', () => {
     const sarif = JSON.parse(formatResults(RESULTS, 'sarif', '0.1.0')) as Log;
 
@@ -63,7 +78,7 @@ describe('formatters', () => {
       const run = sarif.runs[0];
       expect(run.tool.driver).toMatchObject({ name: 'groundplan', semanticVersion: '0.1.0' });
       expect(run.tool.driver.rules!.map((rule) => [rule.id, rule.name, rule.defaultConfiguration!.level])).toEqual(
-        RULES.map((rule) => [rule.id, rule.slug, rule.defaultSeverity]),
+        RULES.map((rule) => [rule.id, rule.slug, rule.defaultSeverity === 'info' ? 'note' : rule.defaultSeverity]),
       );
       expect(run.results![0]).toEqual({
         ruleId: 'GP005',

@@ -26,7 +26,7 @@ function ruleDescriptor(rule: (typeof RULES)[number]): ReportingDescriptor {
     id: rule.id,
     name: rule.slug,
     shortDescription: { text: rule.description },
-    defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
+    defaultConfiguration: { level: sarifLevel(rule.defaultSeverity) },
     properties: { tags: ['groundplan', 'plan'] },
   };
 }
@@ -35,7 +35,7 @@ function sarifResult(finding: Finding): Result {
   return {
     ruleId: finding.ruleId,
     ruleIndex: RULES.findIndex((rule) => rule.id === finding.ruleId),
-    level: finding.severity === 'error' ? 'error' : 'warning',
+    level: sarifLevel(finding.severity),
     message: { text: finding.suggestion ? `${finding.message} Did you mean "${finding.suggestion}"?` : finding.message },
     locations: [
       {
@@ -47,4 +47,8 @@ function sarifResult(finding: Finding): Result {
     ],
     ...(finding.suggestion ? { properties: { suggestion: finding.suggestion } } : {}),
   };
+}
+
+function sarifLevel(severity: Finding['severity']): 'error' | 'warning' | 'note' {
+  return severity === 'info' ? 'note' : severity;
 }

@@ -16,5 +16,8 @@ export function formatStylish(results: LintResult[]): string {
   });
   const { errorCount: errors, warningCount: warnings } = totals(results);
   const total = errors + warnings;
-  return `${blocks.join('\n\n')}\n\n✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`;
+  const infos = results.reduce((sum, result) => sum + result.findings.filter((f) => f.severity === 'info').length, 0);
+  const notes = infos > 0 ? `${total > 0 ? ', ' : ''}${infos} info` : '';
+  if (total === 0) return `${blocks.join('\n\n')}\n\n✔ ${results.length} plan${results.length === 1 ? '' : 's'} checked, no problems (${infos} info)\n`;
+  return `${blocks.join('\n\n')}\n\n✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${notes})\n`;
 }

@@ -37,7 +37,7 @@ export const fileExists: Rule = {
  * Plans may name files relative to their own project (`src/app/...`): a path whose first folder is not at
  * the workspace root but is in the project's root is read from there.
  */
-function resolveAgainst(path: string, projectRoot: string | undefined, workspace: LintWorkspace): string {
+export function resolveAgainst(path: string, projectRoot: string | undefined, workspace: LintWorkspace): string {
   if (!projectRoot || workspace.source.exists(firstSegment(path))) return path;
   const inProject = posix.join(projectRoot, path);
   return workspace.source.exists(posix.join(projectRoot, firstSegment(path))) ? inProject : path;
@@ -48,7 +48,7 @@ function firstSegment(path: string): string {
 }
 
 /** The root of the plan's own project: its frontmatter's project, else the project holding the plan. */
-function planProjectRoot(plan: ParsedPlan, workspace: LintWorkspace): string | undefined {
+export function planProjectRoot(plan: ParsedPlan, workspace: LintWorkspace): string | undefined {
   const named = plan.frontmatter?.provenance?.project;
   const project = (typeof named === 'string' ? workspace.findProject(named) : undefined) ?? (plan.path ? workspace.projectOfPath(plan.path) : undefined);
   return project?.root || undefined;

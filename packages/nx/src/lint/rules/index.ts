@@ -10,6 +10,10 @@ import { symbolExists } from './gp007-symbol-exists';
 import { dependencyRules } from './gp008-dependency-rules';
 import { staleReferences } from './gp009-stale-references';
 import { markdown } from './gp010-markdown';
+import { tickedNotDone } from './gp011-ticked-not-done';
+import { looksDone } from './gp012-looks-done';
+import { unplannedChangesRule } from './gp013-unplanned-changes';
+import { tickedFileMissing } from './gp014-ticked-file-missing';
 
 /** Every rule, in id order. */
 export const RULES: readonly Rule[] = [
@@ -24,4 +28,8 @@ export const RULES: readonly Rule[] = [
   dependencyRules,
   staleReferences,
   markdown,
+  tickedNotDone,
+  looksDone,
+  unplannedChangesRule,
+  tickedFileMissing,
 ];

@@ -1,3 +1,4 @@
+import type { ChangeSet } from '../git-diff';
 import { parsePlan } from '../parse-plan';
 import type { Rule, RuleReport } from '../types';
 import type { LintWorkspace } from '../workspace-view';
@@ -9,6 +10,9 @@ export interface RuleCase {
   /** Workspace-relative path of the plan, when the case needs one. */
   file?: string;
   workspace?: LintWorkspace;
+  /** The `--against` diff, and the diff since the plan's base. */
+  changes?: ChangeSet;
+  baseChanges?: ChangeSet;
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -37,6 +41,6 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
 }
 
 async function run(rule: Rule, testCase: RuleCase): Promise<RuleReport[]> {
-  const plan = await parsePlan(testCase.plan, { file: testCase.file, templates: TEMPLATES });
+  const plan = await parsePlan(testCase.plan, { file: testCase.file, templates: TEMPLATES, changes: testCase.changes, baseChanges: testCase.baseChanges });
   return rule.check(plan, testCase.workspace ?? shopWorkspace());
 }

@@ -1,0 +1,22 @@
+import { matchItems } from '../plan-items';
+import type { Rule, RuleReport } from '../types';
+
+export const MESSAGES = {
+  looksDone: (ref: string, files: string) => `Looks done: every file it names changed since ${ref} (${files}). Tick it?`,
+};
+
+/** The other way round: an unticked item whose every named file changed. Information, never a failure. */
+export const looksDone: Rule = {
+  id: 'GP012',
+  slug: 'looks-done',
+  description: 'With `--against <ref>`: an unticked item whose every named file changed since the ref looks done (tick it?).',
+  defaultSeverity: 'info',
+  check(plan, workspace) {
+    if (!plan.changes) return [];
+    const reports: RuleReport[] = [];
+    for (const match of matchItems(plan, workspace, plan.changes)) {
+      if (match.state === 'looks-done') reports.push({ line: match.item.line, column: match.item.column, message: MESSAGES.looksDone(plan.changes.ref, match.changed.join(', ')) });
+    }
+    return reports;
+  },
+};

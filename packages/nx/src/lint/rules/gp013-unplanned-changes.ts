@@ -1,0 +1,32 @@
+import { startOf } from '../markdown';
+import { planItems, unplannedChanges } from '../plan-items';
+import type { ParsedPlan } from '../parse-plan';
+import type { Rule } from '../types';
+import type { LintWorkspace } from '../workspace-view';
+
+const LISTED = 10;
+
+export const MESSAGES = {
+  unplanned: (ref: string, files: string[]) =>
+    `${files.length} file${files.length === 1 ? '' : 's'} changed since ${ref} under the plan's projects that the plan does not name: ${files.slice(0, LISTED).join(', ')}${files.length > LISTED ? `, and ${files.length - LISTED} more` : ''}. Add them to the plan, or keep the change out of this work.`,
+};
+
+/** Unplanned work, made visible in review: changed files under the plan's projects that it never names. */
+export const unplannedChangesRule: Rule = {
+  id: 'GP013',
+  slug: 'unplanned-changes',
+  description: "With `--against <ref>`: files changed under the plan's projects are named by the plan (test files and the plan's own folder aside); listed once.",
+  defaultSeverity: 'warning',
+  check(plan, workspace) {
+    if (!plan.changes) return [];
+    const files = unplannedChanges(plan, workspace, plan.changes);
+    return files.length === 0 ? [] : [{ ...anchor(plan, workspace), message: MESSAGES.unplanned(plan.changes.ref, files) }];
+  },
+};
+
+/** One place for the list: the heading of the section holding the first item, else the plan's first line. */
+function anchor(plan: ParsedPlan, workspace: LintWorkspace) {
+  const [first] = planItems(plan, workspace);
+  const section = first ? plan.sections.filter((s) => s.line <= first.line).at(-1) : undefined;
+  return section ? startOf(section.heading) : { line: 1, column: 1 };
+}
