@@ -293,12 +293,16 @@ class Planner {
     const sequence = CodeMap.words(text);
     const same = (a: string, b: string) => a === b || (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a)));
     const inARow = (name: string[]) => sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && same(sequence[i + j], word)));
+    // Several files may spell the same words (`global-settings.service.ts`, `.resolver.ts`, `.component.ts`):
+    // the context engine's order says which the text is most about.
+    const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
     return [...this.code.index.files.values()]
       .filter((file) => file.role !== 'test' && !/\.(stories|d)\.[jt]sx?$/.test(file.path))
       .filter((file) => {
         const name = CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
         return name.length >= 2 && inARow(name);
       })
+      .sort((a, b) => (rank.get(a.path) ?? Infinity) - (rank.get(b.path) ?? Infinity) || a.path.localeCompare(b.path))
       .slice(0, 3);
   }
 
