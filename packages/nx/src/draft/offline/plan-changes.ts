@@ -117,6 +117,8 @@ class Planner {
   private readonly questions: string[] = [];
   private readonly slice: Slice = {};
   private headerEntry?: IndexedFile;
+  /** Requirements placed by following the code's structure from what they name (a page, its stack). */
+  private readonly readStructurally = new Set<Requirement>();
 
   constructor(
     private readonly code: CodeMap,
@@ -165,8 +167,9 @@ class Planner {
    */
   retrieveForFeature(all: Requirement[]): void {
     if (this.inputsNameCode) return;
-    // Only what reading the text left unplaced: a placed requirement already has the files its words name.
-    const requirements = all.filter((r) => ![...this.changes.values()].some((c) => c.requirements.includes(r)));
+    // Not what reading the text placed through the code's structure (a page and the stack below it): that
+    // reading is stronger than a ranking. File names the words merely spell out are weaker: the ranking adds to them.
+    const requirements = all.filter((r) => !this.readStructurally.has(r) && ![...this.changes.values()].some((c) => c.requirements.includes(r) && !c.inferred));
     if (requirements.length === 0) return;
     const candidates = this.ranked.filter((f) => f.role !== 'test' && LEXICAL_EVIDENCE.test(f.why));
     const best = candidates[0]?.score ?? 0;
@@ -276,7 +279,11 @@ class Planner {
         const change = this.change(file, clause ? `${what} to ${clause}` : what, requirement, `${file.path}#inferred`);
         change.inferred = 'spelled';
         made.push(change);
-        if (file.role === 'component') made.push(...this.stackBelow(file, requirement));
+        if (file.role === 'component') {
+          const below = this.stackBelow(file, requirement);
+          if (below.length) this.readStructurally.add(requirement);
+          made.push(...below);
+        }
       }
       made.push(...this.newUiElement(requirement));
     }
