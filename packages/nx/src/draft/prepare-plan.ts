@@ -50,7 +50,11 @@ export async function preparePlan(subject: PlanSubject, workspace: { facts: Work
   const found = findInputs(source, { ...given, projectRoot: requireProject(facts, project).root });
   checkInputsCover(found, subject.template.inputs.anyOf, subject.template.id);
   const query = queryText(found.inputs);
-  const context = await buildContext({ facts, source, index, query, project, budget: subject.budget });
+  // A project Groundplan picked is not one the user named: ranking again as if it were would favour its files
+  // over the evidence that picked it. With nothing more to read in its feature folder, the ranking is the context.
+  const context = ranking && ranking.affected.name === project && queryText(findInputs(source, { ...given, projectRoot: '' }).inputs) === query
+    ? ranking
+    : await buildContext({ facts, source, index, query, project, budget: subject.budget });
   const present = new Set(found.inputs.map((input) => input.kind));
   const missingReads = subject.template.inputs.reads.filter((kind) => !present.has(kind) && kind !== 'description' && kind !== 'task');
   return { project, inputs: found.inputs, query, context, ranking, missingReads };
