@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InputError } from '../inputs/feature-inputs';
 
 /** A `groundplan` sub-command. Commands write through `io` so tests can run them in-process. */
 export interface CommandIo {
@@ -19,6 +20,16 @@ export interface Command {
 
 /** A usage error: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
+
+/** A file option that cannot be read is a usage error: exit 2, with the command's usage. */
+export function asUsageError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message.replace(/^Option (\S+): /, 'cannot read $1 '));
+    throw error;
+  }
+}
 
 /** The options of a command, as node:util's parseArgs declares them. */
 export type CommandOptions = NonNullable<ParseArgsConfig['options']>;

@@ -2,9 +2,9 @@ import { workspaceDataDir } from '../../code/index-cache';
 import { nxProjectFileMap } from '../../code/nx-file-map';
 import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
-import { InputError, readInputFile, readStdinInput, textInput } from '../../inputs/feature-inputs';
+import { readInputFile, readStdinInput, textInput } from '../../inputs/feature-inputs';
 import { diskSource } from '../../utils/file-source';
-import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
+import { asUsageError, parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan context [project] (--query TEXT | --query-file FILE) [--budget N] [--json]
 
@@ -85,14 +85,4 @@ function asJson(pack: ContextPack) {
     budget: pack.budget,
     pack: pack.text,
   };
-}
-
-/** A file option that cannot be read is a usage error: exit 2, with the command's usage. */
-function asUsageError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message.replace(/^Option (\S+): /, "cannot read $1 "));
-    throw error;
-  }
 }

@@ -13,7 +13,7 @@ import { InputError, readInputFile, readStdinInput } from '../../inputs/feature-
 import { diskSource, readText } from '../../utils/file-source';
 import { resolveWorkspacePath, WorkspacePathError } from '../../utils/workspace-path';
 import { readPluginOptions } from '../../utils/plugin-options';
-import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
+import { asUsageError, parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan prompt [project] [--feature NAME] [--template ID] [--description TEXT]
                         [--task-file FILE|-] [--inputs FILE...] [--budget N] [--model ID]
@@ -142,14 +142,4 @@ function write(text: string, path: string | undefined, output: string | undefine
   if (path === undefined) return io.stdout(text);
   writeFileSync(path, text);
   io.stderr(`Prompt written to ${output}.\n`);
-}
-
-/** A file option that cannot be read is a usage error: exit 2, with the command's usage. */
-function asUsageError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message.replace(/^Option (\S+): /, "cannot read $1 "));
-    throw error;
-  }
 }
