@@ -38,6 +38,8 @@ const REUSE_BEFORE = /\b(?:using|uses?|used|with|via|by|from|reuses?|reusing|sam
 /** Words just before a mention that make it the place of the change. */
 const HOST_BEFORE = /\b(?:on|in|into|to|inside|within|through|under|onto)\s*(?:the\s+|a\s+|an\s+)?(?:existing\s+)?$/i;
 const CHANGE_BEFORE = /\b(?:add|adds|extend|extends|update|updates|change|changes|modify|modifies|refactor|expose|exposes|implement|implements|create|creates|rename|move|split|register|wire|mount|replace|fix|make|makes|extract|share|shows?|emit|emits|return|returns|restrict|accept|accepts)\s*(?:the\s+|a\s+|an\s+|its\s+)?$/i;
+/** A comparison or a neighbour in the same clause: the mention places something, it is not used. */
+const BESIDE_BEFORE = /\b(?:alongside|next to|as well as|in addition to|similar to|unlike)\b[^,;]*$/i;
 /** A mention followed by "from `@lib`" is a thing taken from there, to use. */
 const FROM_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:from|of)\s+`?@/i;
 /** A mention followed by these words is what already exists and stays as it is. */
@@ -146,6 +148,8 @@ export function roleOf(text: string, start: number, end: number, resolved: Menti
   if (AVOID_BEFORE.test(window)) return 'avoid';
   if (KEEP_AFTER.test(after)) return 'context';
   if (FROM_AFTER.test(after) && resolved.kind !== 'project') return 'reuse';
+  // "alongside the per-request line from `RequestLoggingInterceptor`": named to place the new thing, not to use it.
+  if (BESIDE_BEFORE.test(before)) return 'context';
   if (CHANGE_BEFORE.test(window)) return 'target';
   if (HOST_BEFORE.test(window) && isContainer(resolved)) return 'target';
   if (REUSE_BEFORE.test(window)) return 'reuse';
