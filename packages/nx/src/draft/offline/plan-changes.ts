@@ -58,7 +58,7 @@ const DATABASE_SETTING = /\b(read replicas?|replicas?|connection pool\w*|stateme
 const MAX_EXISTING_FILES = 12;
 const BROAD_KINDS = new Set<Requirement['kind']>(['story', 'job']);
 /** How sure a retrieved file must be: a score this close to the engine's best, and at most this many of them. */
-const RETRIEVAL = { closeToBest: 0.35, maxFiles: 8 };
+const RETRIEVAL = { closeToBest: 0.25, maxFiles: 10 };
 /** The context engine's reasons that rest on the text (the file's path or names match it, it declares or uses a name it gives). */
 const LEXICAL_EVIDENCE = /named in the query|match/;
 /** Noun phrases a feature relies on that should exist in the code: "the account page", "API keys", "a webhook endpoint". */
