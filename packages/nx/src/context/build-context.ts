@@ -1,3 +1,4 @@
+import { readChangeHistory } from '../code/change-history';
 import { indexWorkspace } from '../code/index-workspace';
 import type { CodeIndex } from '../code/types';
 import type { FileSource } from '../utils/file-source';
@@ -28,7 +29,8 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
     request.index ?? indexWorkspace({ projects: request.facts.projects, source: request.source, fileMap: request.fileMap, cacheDir: request.cacheDir });
   const query = parseQuery(request.query);
   const edges = projectEdges(request.facts.projects, index.files.values());
-  const ranking = rankWorkspace(request.facts.projects, index, edges, query, request.project);
+  const history = request.history ?? readChangeHistory(request.source.root, request.cacheDir);
+  const ranking = rankWorkspace(request.facts.projects, index, edges, query, request.project, history);
   const diagram = projectDiagram(edges, ranking.affected.name, ranking.projects);
   const header = renderHeader({ query: request.query, facts: request.facts, edges, affected: ranking.affected, projects: ranking.projects, diagram });
   const notes = contextNotes(request, index, query, ranking, findCycles(edges));

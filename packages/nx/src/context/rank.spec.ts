@@ -1,3 +1,4 @@
+import type { ChangeHistory } from '../code/change-history';
 import { indexWorkspace } from '../code/index-workspace';
 import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
 import { diskSource } from '../utils/file-source';
@@ -32,7 +33,7 @@ const facts = craftedFacts(root, [
 const source = diskSource(root);
 const index = indexWorkspace({ projects: facts.projects, source });
 const edges = projectEdges(facts.projects, index.files.values());
-const rank = (text: string, named?: string) => rankWorkspace(facts.projects, index, edges, parseQuery(text), named);
+const rank = (text: string, named?: string, history?: ChangeHistory) => rankWorkspace(facts.projects, index, edges, parseQuery(text), named, history);
 const paths = (text: string, named?: string) => rank(text, named).files.map((f) => f.file.path);
 
 describe('rankWorkspace', () => {
@@ -68,6 +69,24 @@ describe('rankWorkspace', () => {
 
   it('ranks every file even for an empty query, by its place in the import graph', () => {
     expect(paths('')).toHaveLength(index.files.size - 1);
+  });
+});
+
+describe('rankWorkspace with the workspace history', () => {
+  const score = (ranking: ReturnType<typeof rank>, path: string) => ranking.files.find((f) => f.file.path === path)!.score;
+
+  it('raises a file that changed with the best match, though the text does not name it', () => {
+    const history = { commits: [['libs/payments/src/lib/refund.ts', 'libs/util/src/lib/strings.ts']] };
+    const text = 'round refunds to the cent';
+    expect(score(rank(text, undefined, history), 'libs/util/src/lib/strings.ts')).toBeGreaterThan(score(rank(text), 'libs/util/src/lib/strings.ts'));
+  });
+
+  it('between two projects the text matches alike, picks the one the commits land in', () => {
+    const text = 'refund gateway for orders';
+    const toOrders = { commits: Array.from({ length: 5 }, () => ['libs/orders/src/lib/order.model.ts']) };
+    const toPayments = { commits: Array.from({ length: 5 }, () => ['libs/payments/src/lib/refund.ts']) };
+    expect(rank(text, undefined, toOrders).affected.name).not.toBe(rank(text, undefined, toPayments).affected.name);
+    expect(rank(text, undefined, toPayments).affected.name).toBe('payments');
   });
 });
 

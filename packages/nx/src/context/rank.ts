@@ -1,7 +1,9 @@
 import { posix } from 'node:path';
+import type { ChangeHistory } from '../code/change-history';
 import type { CodeIndex, IndexedFile } from '../code/types';
 import { compoundTerm } from '../code/words';
 import type { ProjectFact } from '../workspace/types';
+import { coChangeSpread, projectActivity } from './history';
 import { lexicalScores, type LexicalMatch } from './lexical';
 import { dependentsOf, type ProjectEdges } from './project-edges';
 import { addEdge, personalizedPageRank, type WeightedGraph } from './pagerank';
@@ -62,6 +64,18 @@ export const WEIGHTS = {
   barrel: 1,
   /** The test beside a file (`x.spec.ts` of `x.ts`) is evidence for it: this share of the test's own match. */
   testEvidence: 0.3,
+  /**
+   * What history spreads from the seeds to the files that changed with them (see `coChangeSpread`), held to a
+   * file's own evidence like the graph's spread. Measured small: +0.001 recall@10 and +0.008 all-in-10 on the
+   * application set, none on the library set; at 0.5 (or kept in full without evidence) it cost vendure 0.04.
+   */
+  coChange: 0.2,
+  /**
+   * A project's evidence grows by up to this share with how much it is worked on (see `projectActivity`). On the
+   * application set it picks the project holding the work 0.742 of the time instead of 0.717 (teable 0.517 →
+   * 0.583, vendure 0.917 → 0.900); the library set's picks, named by their scopes, do not move.
+   */
+  activity: 0.8,
   /** Plain PageRank: orders the files when the query is empty (nothing else does then). */
   centrality: 0.02,
   /**
@@ -104,6 +118,7 @@ export function rankWorkspace(
   edges: ProjectEdges,
   query: ParsedQuery,
   named?: string,
+  history: ChangeHistory = { commits: [] },
 ): Ranking {
   const all = [...index.files.values()];
   const candidates = all.filter((file) => file.role !== 'test');
@@ -114,18 +129,21 @@ export function rankWorkspace(
   const seeds = seedScores(candidates, query, lexical, tests);
   const graph = importGraph(candidates);
   const spread = propagated(personalizedPageRank(graph, seeds, { restart: WEIGHTS.restart }), seeds, candidates);
+  const coChanged = coChangeSpread(history, seeds, new Set(candidates.map((file) => file.path)));
   const empty = seeds.size === 0;
   const centrality = empty ? scaledToBestFile(personalizedPageRank(graph, new Map()), candidates) : new Map<string, number>();
   const base = new Map(
     candidates.map((file) => {
       const seed = seeds.get(file.path) ?? 0;
       const gate = WEIGHTS.spreadFloor + (1 - WEIGHTS.spreadFloor) * Math.min(1, seed / WEIGHTS.spreadEvidence);
-      return [file.path, seed + WEIGHTS.pageRank * (spread.get(file.path) ?? 0) * gate + WEIGHTS.centrality * (centrality.get(file.path) ?? 0)];
+      const spreadTo = WEIGHTS.pageRank * (spread.get(file.path) ?? 0) + WEIGHTS.coChange * (coChanged.get(file.path) ?? 0);
+      return [file.path, seed + spreadTo * gate + WEIGHTS.centrality * (centrality.get(file.path) ?? 0)];
     }),
   );
   const hints = projectHints(projects, query);
   // A project's evidence is what the text matches in its files; with an empty query, the files' centrality.
-  const rankedProjects = rankProjects(projects, candidates, empty ? base : seeds, hints, edges);
+  const activity = projectActivity(history, Object.values(projects));
+  const rankedProjects = rankProjects(projects, candidates, empty ? base : seeds, hints, edges, activity);
   const affected = (named && rankedProjects.find((p) => p.name === named)) || rankedProjects[0];
   const isNamed = affected.name === named;
   const certainty = isNamed ? 1 : pickCertainty(rankedProjects, hints.get(affected.name)?.score);
@@ -232,6 +250,7 @@ function rankProjects(
   evidenceOf: Map<string, number>,
   hints: Map<string, ProjectHint>,
   edges: ProjectEdges,
+  activity: Map<string, number>,
 ): RankedProject[] {
   const byProject = new Map<string, IndexedFile[]>();
   for (const file of files) {
@@ -249,9 +268,10 @@ function rankProjects(
   const ranked = Object.values(projects).map((project) => {
     const hint = hints.get(project.name);
     const { total, best } = evidence.get(project.name)!;
-    const score = (hint?.score ?? 0) + total / topEvidence;
+    const score = (hint?.score ?? 0) + (total / topEvidence) * (1 + WEIGHTS.activity * (activity.get(project.name) ?? 0));
     const reasons = [...(hint?.reasons ?? [])];
     if (best && total > 0) reasons.push(`its files match best (\`${best.path}\`)`);
+    if (total > 0 && (activity.get(project.name) ?? 0) >= 0.5) reasons.push('much of the recent work landed in it');
     return { name: project.name, root: project.root, score, why: reasons.join('; ') || 'no direct match' };
   });
   ranked.sort((a, b) => b.score - a.score || (edges.get(b.name)?.size ?? 0) - (edges.get(a.name)?.size ?? 0) || a.name.localeCompare(b.name));

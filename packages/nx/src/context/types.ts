@@ -1,4 +1,5 @@
 import type { CodeIndex, ProjectFileMap } from '../code/types';
+import type { ChangeHistory } from '../code/change-history';
 import type { FileSource } from '../utils/file-source';
 import type { WorkspaceFacts } from '../workspace/types';
 
@@ -58,6 +59,8 @@ export interface ContextRequest {
   fileMap?: ProjectFileMap;
   /** Folder of the on-disk index cache (`workspaceDataDir(root)`); without it nothing is written. */
   cacheDir?: string;
+  /** The workspace's recent commits, when already read; otherwise read from git at the source's root. */
+  history?: ChangeHistory;
   /** An index already built (e.g. by an earlier call in the same process). */
   index?: CodeIndex;
   /** The model's token counter, when a model is used; the pack is then fitted to its counts, not the estimate. */

@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { HISTORY_LIMITS, parseChangeLog, readChangeHistory } from './change-history';
+
+function gitRepo(): { root: string; commit: (files: string[]) => void } {
+  const root = mkdtempSync(join(tmpdir(), 'gp-history-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
+  git('init', '-q');
+  writeFileSync(join(root, '.gitignore'), '.nx\n');
+  git('add', '.gitignore');
+  git('-c', 'user.email=dev@example.com', '-c', 'user.name=Dev', 'commit', '-q', '-m', 'init');
+  git('config', 'user.email', 'dev@example.com');
+  git('config', 'user.name', 'Dev');
+  let n = 0;
+  return {
+    root,
+    commit(files) {
+      for (const file of files) {
+        mkdirSync(dirname(join(root, file)), { recursive: true });
+        writeFileSync(join(root, file), `// ${n++}\n`);
+      }
+      git('add', '-A');
+      git('commit', '-q', '-m', `change ${n}`);
+    },
+  };
+}
+
+describe('readChangeHistory', () => {
+  it('lists the files of each commit, newest first, relative to the workspace inside the repository', () => {
+    const repo = gitRepo();
+    repo.commit(['README.md']);
+    repo.commit(['ws/libs/a/src/a.ts', 'ws/libs/b/src/b.ts', 'outside/x.ts']);
+    repo.commit(['ws/libs/a/src/a.ts']);
+    expect(readChangeHistory(join(repo.root, 'ws')).commits).toEqual([['libs/a/src/a.ts'], ['libs/a/src/a.ts', 'libs/b/src/b.ts']]);
+  });
+
+  it('skips sweeping commits, which say nothing of what changes together', () => {
+    const repo = gitRepo();
+    repo.commit(['a.ts', 'b.ts']);
+    repo.commit(Array.from({ length: HISTORY_LIMITS.filesPerCommit + 1 }, (_, i) => `sweep/f${i}.ts`));
+    expect(readChangeHistory(repo.root).commits).toEqual([['a.ts', 'b.ts'], ['.gitignore']]);
+  });
+
+  it('is empty outside git', () => {
+    expect(readChangeHistory(mkdtempSync(join(tmpdir(), 'gp-nogit-'))).commits).toEqual([]);
+  });
+
+  it('is cached by the commit HEAD is at, and read again once HEAD moves', () => {
+    const repo = gitRepo();
+    const cacheDir = join(repo.root, '.nx', 'workspace-data');
+    repo.commit(['a.ts']);
+    expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['a.ts'], ['.gitignore']]);
+    const cacheFile = join(cacheDir, 'groundplan-change-history.json');
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    writeFileSync(cacheFile, JSON.stringify({ ...cached, commits: [['from-cache.ts']] }));
+    expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['from-cache.ts']]);
+    repo.commit(['b.ts']);
+    expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['b.ts'], ['a.ts'], ['.gitignore']]);
+  });
+});
+
+describe('parseChangeLog', () => {
+  it.each([
+    ['empty log', '', []],
+    ['two commits', '\x1e\n\na.ts\nb.ts\n\x1e\n\nc.ts\n', [['a.ts', 'b.ts'], ['c.ts']]],
+    ['a commit with no files (an empty merge) is dropped', '\x1e\n\x1e\n\na.ts\n', [['a.ts']]],
+  ])('%s', (_, log, commits) => {
+    expect(parseChangeLog(log).commits).toEqual(commits);
+  });
+});

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The files each recent commit changed, newest first, workspace-relative. */
+export interface ChangeHistory {
+  commits: string[][];
+}
+
+export const HISTORY_LIMITS = {
+  /** Commits read back from HEAD: enough to know what changes together, few enough to read in well under a second. */
+  commits: 1000,
+  /**
+   * A commit changing more files than this is a sweep (a rename, a formatter run, a dependency bump): its files
+   * did not change together for a reason, so it says nothing about which change together.
+   */
+  filesPerCommit: 30,
+};
+
+const EMPTY: ChangeHistory = { commits: [] };
+
+const CACHE_FILE = 'groundplan-change-history.json';
+
+/**
+ * What git remembers of the workspace: the files of its recent non-merge commits, cached in `cacheDir` by the
+ * commit HEAD is at (history only grows with new commits). A workspace outside git (or a git that cannot run)
+ * has no history, and every signal built on it stays silent.
+ */
+export function readChangeHistory(root: string, cacheDir?: string): ChangeHistory {
+  const head = git(root, ['rev-parse', 'HEAD'])?.trim();
+  if (!head) return EMPTY;
+  const cached = cacheDir ? readCache(cacheDir, head) : undefined;
+  if (cached) return cached;
+  // --relative: paths relative to the workspace root, and only its files, when the repository holds more.
+  const log = git(root, ['log', '--no-merges', '--no-renames', '--name-only', '--format=%x1e', `-n${HISTORY_LIMITS.commits}`, '--relative', head]);
+  if (log === undefined) return EMPTY;
+  const history = parseChangeLog(log);
+  if (cacheDir) writeCache(cacheDir, head, history);
+  return history;
+}
+
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+function readCache(dir: string, head: string): ChangeHistory | undefined {
+  try {
+    const data = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { head: string; limits: typeof HISTORY_LIMITS; commits: string[][] };
+    const sameLimits = JSON.stringify(data.limits) === JSON.stringify(HISTORY_LIMITS);
+    return data.head === head && sameLimits && Array.isArray(data.commits) ? { commits: data.commits } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written to a temporary file and renamed, so a concurrent reader never sees half a cache; a failure only costs speed. */
+function writeCache(dir: string, head: string, history: ChangeHistory): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, CACHE_FILE);
+    const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ head, limits: HISTORY_LIMITS, commits: history.commits }));
+    renameSync(temporary, target);
+  } catch {
+    // The cache is an optimisation.
+  }
+}
+
+/** `git log --name-only --format=%x1e`: a record separator, then one changed path a line. */
+export function parseChangeLog(log: string): ChangeHistory {
+  const commits = log
+    .split('\x1e')
+    .map((record) => record.split('\n').filter(Boolean))
+    .filter((files) => files.length > 0 && files.length <= HISTORY_LIMITS.filesPerCommit);
+  return { commits };
+}
