@@ -2,6 +2,7 @@ import type { ProjectGraph } from '@nx/devkit';
 import { parseJson } from '@nx/devkit';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
+import { readNxJson } from './nx-json';
 import { detectStack, type PackageJsonLike } from './detect-stack';
 import { readModuleBoundaries } from './module-boundaries';
 import { readOwners } from './owners';
@@ -48,7 +49,7 @@ export function readWorkspaceFacts(graph: ProjectGraph, source: FileSource): Wor
     projects,
     boundaries: readModuleBoundaries(source),
     stack: detectStack(packageJsons, Object.values(projects)),
-    owners: readOwners(source, readJson(source, 'nx.json') ?? {}, projects),
+    owners: readOwners(source, readNxJson(source), projects),
   };
 }
 
