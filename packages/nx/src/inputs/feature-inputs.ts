@@ -34,6 +34,9 @@ export interface FoundInputs {
 
 export const MAX_INPUT_BYTES = 256 * 1024;
 
+/** The feature folder when none is named. */
+export const DEFAULT_FEATURE = 'current-feature';
+
 /** Bad input: names the file or option and says what to do. */
 export class InputError extends Error {}
 
@@ -42,6 +45,15 @@ const FEATURE_FILES: Array<[InputKind, string]> = [
   ['prd', 'PRD.md'],
   ['spec', 'spec.md'],
 ];
+
+/** A feature name, checked: it becomes a folder name, so it can neither climb out nor hide (`..`, `/`, `.x`). */
+export function featureName(given: string | undefined, option: string): string {
+  const feature = (given ?? DEFAULT_FEATURE).trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(feature)) {
+    throw new InputError(`${option} "${given}" must be a folder name: letters, digits, '.', '_' and '-'.`);
+  }
+  return feature;
+}
 
 export function featureDir(projectRoot: string, feature: string): string {
   return join(projectRoot, 'product-development', feature);

@@ -5,7 +5,7 @@ import { buildContext, DEFAULT_BUDGET } from '../context/build-context';
 import type { ContextPack } from '../context/types';
 import { diskPlanFiles, draftOfflinePlan, locatePlan, refuseOverwrite, stampPlan, writePlan, type LocatedPlan } from '../draft/draft-plan';
 import { buildPlanPrompt, renderPromptText } from '../draft/model/prompt';
-import { featureDir, findInputs, InputError } from '../inputs/feature-inputs';
+import { featureDir, featureName, findInputs, InputError } from '../inputs/feature-inputs';
 import { lintPlan, type LintResult } from '../lint/lint-plan';
 import { runLint } from '../lint/run-lint';
 import { createLintWorkspace } from '../lint/workspace-view';
@@ -81,11 +81,9 @@ interface PlanArgs {
 }
 
 function locate(workspace: Workspace, args: PlanArgs): Promise<LocatedPlan> {
-  const feature = args.feature ?? 'current-feature';
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(feature)) throw new InputError(`Argument feature "${feature}" must be a folder name: letters, digits, '.', '_' and '-'.`);
   return locatePlan(workspace, {
     project: args.project,
-    feature,
+    feature: featureName(args.feature, 'Argument feature'),
     template: workspace.template(args.template ?? DEFAULT_TEMPLATE),
     files: args.inputs?.length ? args.inputs : undefined,
     description: args.description,
@@ -96,8 +94,9 @@ function locate(workspace: Workspace, args: PlanArgs): Promise<LocatedPlan> {
 
 async function contextFor(workspace: Workspace, args: { query?: string; project?: string; feature?: string; budget?: number }): Promise<ContextPack> {
   const { facts, code } = await workspace.snapshot();
-  const project = args.project ?? (args.feature === undefined ? undefined : projectWithFeature(facts, workspace, args.feature));
-  const query = [args.query, args.feature === undefined ? undefined : featureText(workspace, facts, project!, args.feature)].filter(Boolean).join('\n\n');
+  const feature = args.feature === undefined ? undefined : featureName(args.feature, 'Argument feature');
+  const project = args.project ?? (feature === undefined ? undefined : projectWithFeature(facts, workspace, feature));
+  const query = [args.query, feature === undefined ? undefined : featureText(workspace, facts, project!, feature)].filter(Boolean).join('\n\n');
   if (!query.trim()) throw new InputError('Give a query (the feature as text) or a feature (a folder under <projectRoot>/product-development/).');
   return buildContext({ facts, source: workspace.source, index: code(), query, project, budget: args.budget });
 }

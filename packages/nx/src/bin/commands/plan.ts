@@ -1,12 +1,11 @@
-import { DEFAULT_BUDGET } from '../../context/build-context';
 import { describeDraft, describeMissingReads, describePick, diskPlanFiles, draftOfflinePlan, locatePlan, modelDraft, refuseOverwrite, writePlan, type LocatedPlan } from '../../draft/draft-plan';
 import type { ProviderOption } from '../../draft/model/provider';
 import { normalizeOptions } from '../../generators/plan/lib/normalize-options';
 import type { PlanGeneratorSchema } from '../../generators/plan/schema';
 import { readProvenance, splitFrontmatter } from '../../plan-file/frontmatter';
-import { DEFAULT_TEMPLATE } from '../../templates/load-templates';
 import { openWorkspace } from '../../workspace/open-workspace';
-import { asUsageError, parseCommandArgs, UsageError, type Command } from '../command';
+import { asUsageError, parseCommandArgs, type Command } from '../command';
+import { PLAN_SUBJECT_OPTIONS, PLAN_SUBJECT_USAGE, planSubjectSchema, wholeNumber } from '../plan-options';
 
 const USAGE = `Usage: groundplan plan [project] [--feature NAME] [--template ID] [--description TEXT]
                       [--task-file FILE|-] [--inputs FILE]... [--budget N] [--provider auto|anthropic|offline]
@@ -17,14 +16,8 @@ Drafts a plan as \`nx g @groundplan/nx:plan\` does, outside Nx: the same engine,
 (<projectRoot>/product-development/<feature>/plan.md), written atomically. Run it anywhere inside the workspace.
 
 Options:
-  --feature NAME        feature folder under <projectRoot>/product-development/ (default current-feature)
-  --template ID         plan template (default ${DEFAULT_TEMPLATE})
-  --description TEXT    the feature as free text (alone, or beside the feature folder's files)
-  --task-file FILE|-    one isolated task's context, from a file or stdin (task-blueprint)
-  --inputs FILE         an explicit input file instead of the feature folder's (repeatable)
-  --budget N            token budget of the context pack (default ${DEFAULT_BUDGET})
+${PLAN_SUBJECT_USAGE}
   --provider P          auto (Claude when ANTHROPIC_API_KEY is set), anthropic, or offline (default auto)
-  --model ID            Claude model (default: nx.json's plugin option, GROUNDPLAN_MODEL, or the current Sonnet)
   --max-repairs N       rounds in which Claude corrects lint errors (default 2)
   --timeout S           seconds one request to Claude may take in all
   --idle-timeout S      seconds Claude's answer may stay silent
@@ -69,14 +62,8 @@ export const planCommand: Command = {
 
 function parseOptions(argv: string[]): { schema: PlanGeneratorSchema; dryRun: boolean; json: boolean } {
   const { values, positionals } = parseCommandArgs(argv, {
-    feature: { type: 'string' },
-    template: { type: 'string' },
-    description: { type: 'string' },
-    'task-file': { type: 'string' },
-    inputs: { type: 'string', multiple: true },
-    budget: { type: 'string' },
+    ...PLAN_SUBJECT_OPTIONS,
     provider: { type: 'string' },
-    model: { type: 'string' },
     'max-repairs': { type: 'string' },
     timeout: { type: 'string' },
     'idle-timeout': { type: 'string' },
@@ -84,30 +71,16 @@ function parseOptions(argv: string[]): { schema: PlanGeneratorSchema; dryRun: bo
     force: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   });
-  if (positionals.length > 1) throw new UsageError(`expected at most one project, got ${positionals.join(', ')}.`);
   // The generator's own checks (ranges, names, files) run on these in normalizeOptions, with its messages.
   const schema: PlanGeneratorSchema = {
-    project: positionals[0],
-    feature: values.feature,
-    template: values.template,
-    description: values.description,
-    taskFile: values['task-file'],
-    inputs: values.inputs,
-    budget: numberOption(values.budget, '--budget'),
+    ...planSubjectSchema(values, positionals),
     provider: values.provider as ProviderOption | undefined,
-    model: values.model,
-    maxRepairs: numberOption(values['max-repairs'], '--max-repairs'),
-    timeout: numberOption(values.timeout, '--timeout'),
-    idleTimeout: numberOption(values['idle-timeout'], '--idle-timeout'),
+    maxRepairs: wholeNumber(values['max-repairs'], '--max-repairs'),
+    timeout: wholeNumber(values.timeout, '--timeout'),
+    idleTimeout: wholeNumber(values['idle-timeout'], '--idle-timeout'),
     force: values.force,
   };
   return { schema, dryRun: values['dry-run'] ?? false, json: values.json ?? false };
-}
-
-function numberOption(value: string | undefined, option: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${option} must be a whole number, not "${value}".`);
-  return Number(value);
 }
 
 /** For scripts: what was (or would be) written, and what it is grounded in. */

@@ -1,5 +1,5 @@
 import { DEFAULT_BUDGET } from '../../../context/build-context';
-import { InputError, readTextOption } from '../../../inputs/feature-inputs';
+import { featureName, InputError, readTextOption } from '../../../inputs/feature-inputs';
 import { DEFAULT_TEMPLATE } from '../../../templates/load-templates';
 import type { PlanSubject } from '../../../draft/prepare-plan';
 import type { Workspace } from '../../../workspace/open-workspace';
@@ -27,13 +27,9 @@ export async function normalizeOptions(workspace: Workspace, schema: PlanGenerat
   if (schema.inputs !== undefined && (!Array.isArray(schema.inputs) || schema.inputs.some((input) => typeof input !== 'string'))) {
     throw new InputError('Option --inputs takes file paths relative to the workspace root.');
   }
-  const feature = (schema.feature ?? 'current-feature').trim();
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(feature)) {
-    throw new InputError(`Option --feature "${schema.feature}" must be a folder name: letters, digits, '.', '_' and '-'.`);
-  }
   return {
     project: schema.project?.trim() || undefined,
-    feature,
+    feature: featureName(schema.feature, 'Option --feature'),
     template: workspace.template(schema.template ?? DEFAULT_TEMPLATE),
     description: schema.description,
     // A task context from a workspace file (confined, capped, never a secrets file), or stdin (`-`).
