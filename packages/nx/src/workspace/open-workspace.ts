@@ -45,8 +45,6 @@ export interface OpenOptions {
   source?: FileSource;
   /** A graph Nx has already computed (an executor's context): not shared. */
   graph?: ProjectGraph;
-  /** Where template notes go (stderr by default: stdout may carry a protocol). */
-  note?: (line: string) => void;
 }
 
 export class WorkspaceNotFoundError extends Error {}
@@ -84,7 +82,6 @@ export function openWorkspace(from: string, options: OpenOptions = {}): Workspac
 function createWorkspace(root: string, options: OpenOptions): Workspace {
   const source = options.source ?? diskSource(root);
   const env = options.env ?? process.env;
-  const note = options.note ?? ((line: string) => process.stderr.write(`${line}\n`));
   let config: { nxJson: NxJsonLike; plugin: GroundplanOptions; templates?: Map<string, PlanTemplate> } | undefined;
   let snapshot: Promise<WorkspaceSnapshot> | undefined;
   let index: { fingerprint?: string; code: CodeIndex } | undefined;
@@ -98,7 +95,7 @@ function createWorkspace(root: string, options: OpenOptions): Workspace {
   };
   const templates = () => {
     const current = readConfig();
-    current.templates ??= loadTemplates(source, current.plugin.templatesDir, note);
+    current.templates ??= loadTemplates(source, current.plugin.templatesDir);
     return current.templates;
   };
 
@@ -107,7 +104,7 @@ function createWorkspace(root: string, options: OpenOptions): Workspace {
     const { computeProjectGraph, readWorkspaceFacts } = require('./read-workspace') as typeof import('./read-workspace');
     const graph = givenGraph ?? (await computeProjectGraph(root));
     givenGraph = undefined;
-    const facts = readWorkspaceFacts(graph, source);
+    const facts = readWorkspaceFacts(graph, source, readConfig().nxJson);
     const fileMap = await nxProjectFileMap(graph);
     const fingerprint = fileMapFingerprint(fileMap);
     if (index && (fingerprint === undefined || index.fingerprint !== fingerprint)) index = undefined;
