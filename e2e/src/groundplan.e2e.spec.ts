@@ -1,7 +1,10 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { startMessagesApiServer, type MessagesApiServer } from '../../packages/nx/src/test-utils/messages-api-server';
 import { FEATURE_INPUTS, modelPlan } from './utils/fixture';
+import { userEnv } from './utils/env';
 import { expectExit, type RunResult } from './utils/run';
 import {
   createWorkspace,
@@ -58,6 +61,24 @@ describe(`${PLUGIN} in a fresh workspace on Nx ${NX_VERSION}`, () => {
       expectExit(await workspace.nx(['add', PLUGIN]), 'success');
       expect(['nx.json', 'package.json'].map((file) => workspace.read(file))).toEqual(before);
       expect(pluginEntries(workspace)).toHaveLength(1);
+    });
+
+    // Nx's `nx add` runs the init generator without the options given to it (Nx 22–24), so the agents are
+    // registered by running init again, as the README says.
+    it('init --agents claude registers the MCP server in .mcp.json, and a client started from that entry lists the tools', async () => {
+      expectExit(await workspace.nx(['g', `${PLUGIN}:init`, '--agents', 'claude']), 'success');
+      const entry = workspace.readJson<{ mcpServers: Record<string, { command: string; args: string[] }> }>('.mcp.json').mcpServers.groundplan;
+      expect(entry).toEqual({ type: 'stdio', command: 'npx', args: ['groundplan', 'mcp'] });
+
+      const env = Object.fromEntries(Object.entries(userEnv()).filter((pair): pair is [string, string] => pair[1] !== undefined));
+      const client = new Client({ name: 'groundplan-e2e', version: '1.0.0' });
+      await client.connect(new StdioClientTransport({ command: entry.command, args: entry.args, cwd: workspace.root, env, stderr: 'pipe' }));
+      try {
+        const { tools } = await client.listTools();
+        expect(tools.map((tool) => tool.name)).toEqual(['groundplan_context', 'groundplan_plan_brief', 'groundplan_lint_plan', 'groundplan_write_plan']);
+      } finally {
+        await client.close();
+      }
     });
 
     it('runs on the workspace’s own Nx: its @nx/devkit is of the same major, and npm ls finds no problem', async () => {

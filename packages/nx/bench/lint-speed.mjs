@@ -105,13 +105,14 @@ async function main() {
   process.env.NX_DAEMON = 'false';
   process.env.NX_WORKSPACE_ROOT_PATH = root;
   const { computeProjectGraph } = require('./workspace/read-workspace.js');
-  const { lintSources } = require('./executors/lint-plan/lint-sources.js');
+  const { openWorkspace } = require('./workspace/open-workspace.js');
   const { runLint } = require('./lint/run-lint.js');
   const graph = await computeProjectGraph(root);
-  const { facts, code } = await lintSources(graph, root, { ...process.env, NX_WORKSPACE_DATA_DIRECTORY: join(root, '.bench-cache') });
+  // Opened with the graph, as the executor is: its snapshot (facts, code index) is kept across the runs below.
+  const workspace = openWorkspace(root, { graph, env: { ...process.env, NX_WORKSPACE_DATA_DIRECTORY: join(root, '.bench-cache') } });
+  const { facts, code } = await workspace.snapshot();
   const index = await time(code);
-  const lint = (patterns) =>
-    runLint({ root, patterns, facts, code: index.value, plugin: { templatesDir: 'tools/groundplan/templates', targetName: 'lint-plan' }, format: 'stylish', version: 'bench' });
+  const lint = (patterns) => runLint({ workspace, patterns, format: 'stylish', version: 'bench' });
 
   const one = 'apps/api/product-development/feature-001/plan.md';
   const all = 'apps/api/product-development/feature-*/plan.md';

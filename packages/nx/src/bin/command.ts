@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../inputs/feature-inputs';
 
@@ -21,10 +22,10 @@ export interface Command {
 /** A usage error: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
 
-/** A file option that cannot be read is a usage error: exit 2, with the command's usage. */
-export function asUsageError<T>(read: () => T): T {
+/** A file option that cannot be read (or stdin that is not there) is a usage error: exit 2, with the usage. */
+export async function asUsageError<T>(read: () => Promise<T>): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(error.message.replace(/^Option (\S+): /, 'cannot read $1 '));
     throw error;
@@ -43,4 +44,17 @@ export function parseCommandArgs<T extends CommandOptions>(argv: string[], optio
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** `--budget N`: a positive whole number of tokens, or the engine's default when not given. */
+export function parseBudget(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const budget = Number(value);
+  if (!(Number.isInteger(budget) && budget > 0)) throw new UsageError(`--budget must be a positive whole number of tokens, not "${value}".`);
+  return budget;
+}
+
+/** Paths and globs given relative to the working folder, as the workspace-relative ones the engine takes. */
+export function workspacePatterns(root: string, cwd: string, patterns: string[]): string[] {
+  return patterns.map((pattern) => relative(root, resolve(cwd, pattern)).split(sep).join('/'));
 }

@@ -2,12 +2,14 @@
 import type { Command } from './command';
 import { contextCommand } from './commands/context';
 import { lintCommand } from './commands/lint';
+import { mcpCommand } from './commands/mcp';
+import { planCommand } from './commands/plan';
 import { promptCommand } from './commands/prompt';
 import { statusCommand } from './commands/status';
 import { runCli } from './run-cli';
 
 /** Sub-commands register here; each lives in ./commands/<name>.ts. */
-const commands: Command[] = [contextCommand, promptCommand, lintCommand, statusCommand];
+const commands: Command[] = [planCommand, contextCommand, promptCommand, lintCommand, statusCommand, mcpCommand];
 
 runCli(commands, process.argv.slice(2), {
   cwd: process.cwd(),

@@ -5,7 +5,7 @@ import type { FileSource } from '../utils/file-source';
 import { contentHash } from '../plan-file/frontmatter';
 import type { InputKind } from '../templates/template';
 import { isSecretPath, redactSecrets } from '../utils/secrets';
-import { describeKind, FileTooLargeError, formatBytes, isInWorkspace, readFdCapped, readStreamCapped, realRoot } from '../utils/workspace-path';
+import { describeKind, FileTooLargeError, formatBytes, isInWorkspace, readStreamCapped, realRoot } from '../utils/workspace-path';
 
 /** One piece of what the user wants built. Its text is data: it is never evaluated as a template. */
 export interface FeatureInput {
@@ -34,6 +34,9 @@ export interface FoundInputs {
 
 export const MAX_INPUT_BYTES = 256 * 1024;
 
+/** The feature folder when none is named. */
+export const DEFAULT_FEATURE = 'current-feature';
+
 /** Bad input: names the file or option and says what to do. */
 export class InputError extends Error {}
 
@@ -42,6 +45,15 @@ const FEATURE_FILES: Array<[InputKind, string]> = [
   ['prd', 'PRD.md'],
   ['spec', 'spec.md'],
 ];
+
+/** A feature name, checked: it becomes a folder name, so it can neither climb out nor hide (`..`, `/`, `.x`). */
+export function featureName(given: string | undefined, option: string): string {
+  const feature = (given ?? DEFAULT_FEATURE).trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(feature)) {
+    throw new InputError(`${option} "${given}" must be a folder name: letters, digits, '.', '_' and '-'.`);
+  }
+  return feature;
+}
 
 export function featureDir(projectRoot: string, feature: string): string {
   return join(projectRoot, 'product-development', feature);
@@ -188,8 +200,14 @@ export function readInputFile(source: FileSource, given: string, option: string,
   return { origin: path, text: readRawInput(source, path, `${option} ${given}`) };
 }
 
-/** Reads stdin (`-`) with the input cap, from a stream (the CLI) or file descriptor 0 (the generator). */
-export async function readStdinInput(stream: NodeJS.ReadableStream, option: string): Promise<string> {
+/**
+ * The one stdin reader (`-` for a file option), with the input cap. It refuses to wait on a terminal: a
+ * command run without a pipe would otherwise hang until the user thinks of Ctrl-D.
+ */
+export async function readStdinInput(stream: NodeJS.ReadableStream | undefined, option: string): Promise<string> {
+  if (!stream || (stream as { isTTY?: boolean }).isTTY) {
+    throw new InputError(`Option ${option} reads stdin, but nothing was piped in: pipe the text in (echo "..." | ...) or give a file path.`);
+  }
   try {
     return await readStreamCapped(stream, MAX_INPUT_BYTES, 'stdin');
   } catch (error) {
@@ -198,13 +216,15 @@ export async function readStdinInput(stream: NodeJS.ReadableStream, option: stri
   }
 }
 
-export function readStdinInputSync(option: string): string {
-  try {
-    return readFdCapped(0, MAX_INPUT_BYTES, 'stdin').toString('utf8');
-  } catch (error) {
-    if (error instanceof FileTooLargeError) throw new InputError(`Option ${option}: stdin is over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input.`);
-    throw new InputError(`Option ${option}: could not read stdin (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a file path instead.`);
-  }
+/** A text option that names a file or, as `-`, stdin: `--task-file`, `--query-file`. */
+export async function readTextOption(
+  source: FileSource,
+  given: string,
+  option: string,
+  io: { stdin?: NodeJS.ReadableStream; cwd?: string },
+): Promise<{ origin: string; text: string }> {
+  if (given === '-') return { origin: 'stdin', text: await readStdinInput(io.stdin, `${option}=-`) };
+  return readInputFile(source, given, option, io.cwd);
 }
 
 /**

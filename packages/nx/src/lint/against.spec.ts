@@ -62,7 +62,7 @@ const ITEM_LINES = [28, 29, 30, 31, 32];
 
 let workspace: LoadedWorkspace;
 let runLint: typeof import('./run-lint').runLint;
-let lintSources: typeof import('../executors/lint-plan/lint-sources').lintSources;
+let openWorkspace: typeof import('../workspace/open-workspace').openWorkspace;
 let statusCommand: typeof import('../bin/commands/status').statusCommand;
 let lintCommand: typeof import('../bin/commands/lint').lintCommand;
 let base: string;
@@ -77,8 +77,7 @@ const read = (path: string) => readFileSync(join(root(), path), 'utf8');
 const editClass = (path: string, member: string) => write(path, read(path).replace(/\n}\n(?![\s\S]*\n}\n)/, `\n  ${member}\n}\n`));
 
 async function lint(extra: Partial<LintRunOptions> = {}) {
-  const { facts, code } = await lintSources(workspace.graph, root(), process.env);
-  return runLint({ root: root(), patterns: [PLAN], facts, code, plugin: { templatesDir: 'tools/groundplan/templates', targetName: 'lint-plan' }, format: 'json', version: '0.1.0', ...extra });
+  return runLint({ workspace: openWorkspace(root(), { graph: workspace.graph }), patterns: [PLAN], format: 'json', version: '0.1.0', ...extra });
 }
 const byRule = (findings: Array<{ ruleId: string; line: number; message: string }>, ...ids: string[]) => findings.filter((f) => ids.includes(f.ruleId)).map((f) => [f.ruleId, f.line, f.message]);
 
@@ -90,7 +89,7 @@ beforeAll(async () => {
   workspace = await loadExampleWorkspace(copy);
   /* eslint-disable @typescript-eslint/no-require-imports */
   ({ runLint } = require('./run-lint') as typeof import('./run-lint'));
-  ({ lintSources } = require('../executors/lint-plan/lint-sources') as typeof import('../executors/lint-plan/lint-sources'));
+  ({ openWorkspace } = require('../workspace/open-workspace') as typeof import('../workspace/open-workspace'));
   ({ statusCommand } = require('../bin/commands/status') as typeof import('../bin/commands/status'));
   ({ lintCommand } = require('../bin/commands/lint') as typeof import('../bin/commands/lint'));
   /* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,12 +1,8 @@
-import type { CodeIndex } from '../code/types';
-import { loadTemplates } from '../templates/load-templates';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_PLAN_BYTES } from '../markdown/bounds';
-import { diskSource } from '../utils/file-source';
 import { resolveWorkspacePath, WorkspacePathError } from '../utils/workspace-path';
-import type { GroundplanOptions } from '../utils/plugin-options';
-import type { WorkspaceFacts } from '../workspace/types';
+import type { Workspace } from '../workspace/open-workspace';
 import { readProvenance, splitFrontmatter } from '../plan-file/frontmatter';
 import { findPlans } from './find-plans';
 import { GitError, readChanges, type ChangeSet } from './git-diff';
@@ -16,13 +12,10 @@ import { LintConfigError, type SeverityOverrides } from './severity';
 import { createLintWorkspace, type LintWorkspace } from './workspace-view';
 
 export interface LintRunOptions {
-  root: string;
+  /** The workspace on disk: its facts, its code index (built only if a plan needs it), templates and options. */
+  workspace: Workspace;
   /** Workspace-relative plan files or globs. */
   patterns: string[];
-  facts: WorkspaceFacts;
-  /** The code index, or how to build it when a plan needs it. */
-  code?: CodeIndex | (() => CodeIndex);
-  plugin: GroundplanOptions;
   /** Template for plans whose frontmatter names none. */
   template?: string;
   /** This run's severity overrides, over the plugin options' `rules`. */
@@ -52,28 +45,30 @@ export interface LintRunOutcome {
 
 /** Lints plan files on disk: what the executor and `groundplan lint` share. Bad options throw LintConfigError. */
 export async function runLint(options: LintRunOptions): Promise<LintRunOutcome> {
+  const root = options.workspace.root;
   const outputOption = options.outputOption ?? 'outputFile';
   // Checked before anything is linted, and again against the plans found: a report never lands outside the
   // workspace, on a folder, or on one of the plans it reports on.
   const output = (planFiles: string[]) =>
-    options.outputFile === undefined ? undefined : checkedPath(() => resolveWorkspacePath(options.root, options.outputFile!, { option: outputOption, kind: 'output', base: options.outputBase, notOneOf: planFiles }).abs);
+    options.outputFile === undefined ? undefined : checkedPath(() => resolveWorkspacePath(root, options.outputFile!, { option: outputOption, kind: 'output', base: options.outputBase, notOneOf: planFiles }).abs);
   output([]);
-  const { files, unmatched } = findPlans(options.root, options.patterns, options.patternsOption);
+  const { files, unmatched } = findPlans(root, options.patterns, options.patternsOption);
   if (unmatched.length > 0) {
-    throw new LintConfigError(`No plan matches ${unmatched.map((p) => `"${p}"`).join(', ')} (paths and globs are relative to the workspace root ${options.root}).`);
+    throw new LintConfigError(`No plan matches ${unmatched.map((p) => `"${p}"`).join(', ')} (paths and globs are relative to the workspace root ${root}).`);
   }
   const outputPath = output(files);
-  const source = diskSource(options.root);
-  const workspace = createLintWorkspace(options.facts, source, options.code);
-  const plans = files.map((file) => ({ file, text: readPlan(options.root, file) }));
-  const diffs = await diffsFor(plans, workspace, options);
+  const { facts, code } = await options.workspace.snapshot();
+  const plugin = options.workspace.plugin();
+  const workspace = createLintWorkspace(facts, options.workspace.source, code);
+  const plans = files.map((file) => ({ file, text: readPlan(root, file) }));
+  const diffs = await diffsFor(plans, workspace, root, options.against);
   const results = await lintPlans(
     plans.map((plan, i) => ({ ...plan, ...diffs[i] })),
     {
       workspace,
-      templates: loadTemplates(source, options.plugin.templatesDir),
+      templates: options.workspace.templates(),
       template: options.template,
-      rules: [options.plugin.rules, options.rules].filter((layer): layer is SeverityOverrides => layer !== undefined),
+      rules: [plugin.rules, options.rules].filter((layer): layer is SeverityOverrides => layer !== undefined),
     },
   );
   return {
@@ -89,13 +84,13 @@ export async function runLint(options: LintRunOptions): Promise<LintRunOutcome> 
  * ref, no base recorded, a plan in no project), and the one since the plan's `base` for GP009 (quietly
  * absent when git cannot tell: the recorded hashes stand in). One git read per distinct ref.
  */
-async function diffsFor(plans: Array<{ file: string; text: string }>, workspace: LintWorkspace, options: LintRunOptions): Promise<PlanDiffs[]> {
+async function diffsFor(plans: Array<{ file: string; text: string }>, workspace: LintWorkspace, root: string, againstOption: string | undefined): Promise<PlanDiffs[]> {
   const cache = new Map<string, Promise<ChangeSet>>();
   const read = (ref: string) => {
-    if (!cache.has(ref)) cache.set(ref, readChanges(options.root, ref));
+    if (!cache.has(ref)) cache.set(ref, readChanges(root, ref));
     return cache.get(ref)!;
   };
-  const against = options.against?.trim();
+  const against = againstOption?.trim();
   if (against === '') throw new LintConfigError('--against needs a git ref (origin/main, a tag, a commit) or "base" for the commit each plan records.');
   const diffs: PlanDiffs[] = [];
   for (const plan of plans) {

@@ -1,3 +1,5 @@
+import type { NxJsonLike } from '../workspace/nx-json';
+
 /** The plugin's options, from its entry in nx.json's `plugins` (`{ "plugin": "@groundplan/nx", "options": {...} }`). */
 export interface GroundplanOptions {
   /** Folder of workspace templates, relative to the workspace root. */
@@ -14,10 +16,6 @@ export interface GroundplanOptions {
 
 export const PLUGIN_NAME = '@groundplan/nx';
 export const DEFAULT_TEMPLATES_DIR = 'tools/groundplan/templates';
-
-interface NxJsonLike {
-  plugins?: Array<string | { plugin: string; options?: unknown }>;
-}
 
 export function readPluginOptions(nxJson: NxJsonLike | null | undefined): GroundplanOptions {
   const entry = nxJson?.plugins?.find((p) => (typeof p === 'string' ? p : p.plugin) === PLUGIN_NAME);

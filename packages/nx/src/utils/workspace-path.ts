@@ -199,28 +199,6 @@ export async function readStreamCapped(stream: NodeJS.ReadableStream, limit: num
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads file descriptor 0 synchronously with a cap (the generator runs synchronously through Nx). */
-export function readFdCapped(fd: number, limit: number, label: string): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const chunk = Buffer.alloc(64 * 1024);
-  for (;;) {
-    let read: number;
-    try {
-      read = readSync(fd, chunk, 0, chunk.length, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      if ((error as NodeJS.ErrnoException).code === 'EOF') break;
-      throw error;
-    }
-    if (read === 0) break;
-    total += read;
-    if (total > limit) throw new FileTooLargeError(label, total, limit);
-    chunks.push(Buffer.from(chunk.subarray(0, read)));
-  }
-  return Buffer.concat(chunks, total);
-}
-
 /** lstat that says whether a path is a symbolic link (the glob walk does not follow linked folders). */
 export function isSymlink(abs: string): boolean {
   try {

@@ -2,6 +2,7 @@ import type { ProjectGraph } from '@nx/devkit';
 import { parseJson } from '@nx/devkit';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
+import { readNxJson, type NxJsonLike } from './nx-json';
 import { detectStack, type PackageJsonLike } from './detect-stack';
 import { readModuleBoundaries } from './module-boundaries';
 import { readOwners } from './owners';
@@ -35,7 +36,7 @@ function graphErrorText(error: unknown): string {
 }
 
 /** Everything the engine knows about the workspace besides its code. */
-export function readWorkspaceFacts(graph: ProjectGraph, source: FileSource): WorkspaceFacts {
+export function readWorkspaceFacts(graph: ProjectGraph, source: FileSource, nxJson: NxJsonLike = readNxJson(source)): WorkspaceFacts {
   const projects = projectFactsFromGraph(graph, importPathsByRoot(source, graph));
   const packageJsons = [{ path: 'package.json', json: readJson<PackageJsonLike>(source, 'package.json') ?? {} }];
   for (const project of Object.values(projects)) {
@@ -48,7 +49,7 @@ export function readWorkspaceFacts(graph: ProjectGraph, source: FileSource): Wor
     projects,
     boundaries: readModuleBoundaries(source),
     stack: detectStack(packageJsons, Object.values(projects)),
-    owners: readOwners(source, readJson(source, 'nx.json') ?? {}, projects),
+    owners: readOwners(source, nxJson, projects),
   };
 }
 

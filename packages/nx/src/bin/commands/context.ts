@@ -1,16 +1,15 @@
-import { workspaceDataDir } from '../../code/index-cache';
-import { nxProjectFileMap } from '../../code/nx-file-map';
 import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
-import { readInputFile, readStdinInput, textInput } from '../../inputs/feature-inputs';
-import { diskSource } from '../../utils/file-source';
-import { asUsageError, parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
+import { readTextOption, textInput } from '../../inputs/feature-inputs';
+import type { FileSource } from '../../utils/file-source';
+import { openWorkspace } from '../../workspace/open-workspace';
+import { asUsageError, parseBudget, parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan context [project] (--query TEXT | --query-file FILE) [--budget N] [--json]
 
 Shows the context a plan for the feature would be grounded in: the affected project (the named one, or the
 best match), the ranked files with their signatures, the existing tests and a diagram, fitted to a token
-budget. Run it in the workspace root.
+budget. Run it anywhere inside the workspace.
 
 Options:
   --query TEXT       the feature's text
@@ -24,25 +23,11 @@ export const contextCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const options = parseOptions(argv);
-    // Every query goes through the input gate: size and nesting checked, secrets redacted.
-    const query =
-      options.queryFile !== undefined ? textInput('description', options.queryFile, await readQuery(options.queryFile, io), `--query-file ${options.queryFile}`).text : textInput('description', 'query', options.query!, '--query').text;
-    const root = io.cwd;
-    // Loaded here, not at start-up: Nx binds to a workspace root when first loaded, and other commands need no Nx.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { computeProjectGraph, readWorkspaceFacts } = require('../../workspace/read-workspace') as typeof import('../../workspace/read-workspace');
-    const graph = await computeProjectGraph(root);
-    const source = diskSource(root);
-    const pack = await buildContext({
-      facts: readWorkspaceFacts(graph, source),
-      source,
-      query,
-      project: options.project,
-      budget: options.budget,
-      fileMap: await nxProjectFileMap(graph),
-      cacheDir: workspaceDataDir(root, io.env),
-    });
-    io.stdout(options.json ? `${JSON.stringify(asJson(pack), null, 2)}\n` : pack.text);
+    const workspace = openWorkspace(io.cwd, { env: io.env });
+    const query = await readQuery(options, workspace.source, io);
+    const { facts, code } = await workspace.snapshot();
+    const pack = await buildContext({ facts, source: workspace.source, index: code(), query, project: options.project, budget: options.budget });
+    io.stdout(options.json ? `${JSON.stringify(contextJson(pack), null, 2)}\n` : pack.text);
     return 0;
   },
 };
@@ -59,22 +44,18 @@ function parseOptions(argv: string[]): ContextOptions {
   const { values, positionals } = parseCommandArgs(argv, { query: { type: 'string' }, 'query-file': { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } });
   if (positionals.length > 1) throw new UsageError(`expected at most one project, got ${positionals.join(', ')}.`);
   if ((values.query === undefined) === (values['query-file'] === undefined)) throw new UsageError('give the feature as --query TEXT or --query-file FILE (one of them).');
-  const budget = values.budget === undefined ? undefined : Number(values.budget);
-  if (budget !== undefined && !(Number.isInteger(budget) && budget > 0)) throw new UsageError(`--budget must be a positive whole number of tokens, not "${values.budget}".`);
-  return { project: positionals[0], query: values.query, queryFile: values['query-file'], budget, json: values.json ?? false };
+  return { project: positionals[0], query: values.query, queryFile: values['query-file'], budget: parseBudget(values.budget), json: values.json ?? false };
 }
 
-async function readQuery(file: string, io: CommandIo): Promise<string> {
-  if (file === '-') {
-    if (!io.stdin) throw new UsageError('--query-file - reads stdin, but there is none.');
-    return readStdinInput(io.stdin, '--query-file -');
-  }
-  // Confined to the workspace, a regular file within the input cap, never a secrets file.
-  return asUsageError(() => readInputFile(diskSource(io.cwd), file, '--query-file', io.cwd)).text;
+/** Every query goes through the input gate: confined, size and nesting checked, secrets redacted. */
+async function readQuery(options: ContextOptions, source: FileSource, io: CommandIo): Promise<string> {
+  if (options.queryFile === undefined) return textInput('description', 'query', options.query!, '--query').text;
+  const { text } = await asUsageError(() => readTextOption(source, options.queryFile!, '--query-file', io));
+  return textInput('description', options.queryFile, text, `--query-file ${options.queryFile}`).text;
 }
 
 /** The documented JSON shape, best first; `pack` is the exact text a model would be shown. */
-function asJson(pack: ContextPack) {
+export function contextJson(pack: ContextPack) {
   return {
     affected: pack.affected.name,
     projects: pack.projects.map(({ name, root, score, why }) => ({ name, root, score, why })),

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseJsonc } from '../../code/jsonc';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { FORMATS, isFormat, type Format } from '../../lint/formatters';
+import { runLint } from '../../lint/run-lint';
 import type { SeverityOverrides } from '../../lint/severity';
-import { readPluginOptions } from '../../utils/plugin-options';
-import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
+import { openWorkspace } from '../../workspace/open-workspace';
+import { parseCommandArgs, UsageError, workspacePatterns, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan lint <plan.md | glob>... [--format stylish|json|sarif] [--output-file FILE]
                       [--template ID] [--rule ID=SEVERITY]... [--strict] [--max-warnings N]
@@ -34,23 +34,10 @@ export const lintCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const options = parseOptions(argv);
-    const root = workspaceRootOf(io.cwd);
-    // Loaded here, not at start-up: Nx binds to a workspace root when first loaded.
-    process.env.NX_WORKSPACE_ROOT_PATH ??= root;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { computeProjectGraph } = require('../../workspace/read-workspace') as typeof import('../../workspace/read-workspace');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { lintSources } = require('../../executors/lint-plan/lint-sources') as typeof import('../../executors/lint-plan/lint-sources');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { runLint } = require('../../lint/run-lint') as typeof import('../../lint/run-lint');
-    const graph = await computeProjectGraph(root);
-    const { facts, code } = await lintSources(graph, root, io.env);
+    const workspace = openWorkspace(io.cwd, { env: io.env });
     const outcome = await runLint({
-      root,
-      patterns: options.patterns.map((pattern) => relative(root, resolve(io.cwd, pattern)).split(sep).join('/')),
-      facts,
-      code,
-      plugin: readPluginOptions(readNxJson(root)),
+      workspace,
+      patterns: workspacePatterns(workspace.root, io.cwd, options.patterns),
       template: options.template,
       rules: options.rules,
       format: options.format,
@@ -111,18 +98,6 @@ function parseRule(entry: string): [string, SeverityOverrides[string]] {
   const match = /^([\w-]+)=(error|warning|warn|off)$/.exec(entry);
   if (!match) throw new UsageError(`--rule takes ID=SEVERITY (e.g. GP004=off or forbidden-content=warning), not "${entry}".`);
   return [match[1], match[2] as SeverityOverrides[string]];
-}
-
-/** The nearest folder at or above `cwd` with an nx.json. */
-export function workspaceRootOf(cwd: string): string {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'nx.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no nx.json in ${cwd} or above: run groundplan lint inside an Nx workspace.`);
-  }
-}
-
-export function readNxJson(root: string): Parameters<typeof readPluginOptions>[0] {
-  return parseJsonc(readFileSync(join(root, 'nx.json'), 'utf8'));
 }
 
 /** `path` was checked by runLint: inside the workspace, not a folder, not one of the plans linted. */

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { copyExampleWorkspace } from '../../test-utils/example-workspace';
@@ -13,9 +13,13 @@ const PLANTED = 'sk_live_51HcQpLkPlantedSecret00';
 appendFileSync(join(root, PRD), `\nSandbox payments key for QA: STRIPE_SECRET_KEY=${PLANTED}\n`);
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}, stdin?: string) {
+  return runIn(root, argv, env, stdin);
+}
+
+async function runIn(cwd: string, argv: string[], env: NodeJS.ProcessEnv = {}, stdin?: string) {
   let [stdout, stderr] = ['', ''];
   const code = await runCli([promptCommand], ['prompt', ...argv], {
-    cwd: root,
+    cwd,
     env: { ...process.env, GROUNDPLAN_MODEL: '', NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx', 'workspace-data'), ...env },
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
@@ -62,7 +66,8 @@ describe('groundplan prompt', () => {
   it.each([
     [[], /name a project, or give --description/],
     [['api', 'web'], /at most one project/],
-    [['api', '--budget', '0'], /--budget must be a positive whole number/],
+    [['api', '--budget', '0'], /Option --budget must be a whole number from 500/],
+    [['api', '--feature', '../web'], /Option --feature "\.\.\/web" must be a folder name/],
     [['api', '--task-file', 'missing.md'], /cannot read --task-file missing.md/],
   ])('rejects %j with usage', async (argv, message) => {
     const { code, stderr } = await run(argv);
@@ -75,5 +80,18 @@ describe('groundplan prompt', () => {
     const { code, stderr } = await run(['apii']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/Unknown project "apii"\. Did you mean "api"/);
+  });
+
+  it('runs from a folder inside the workspace, with comments in nx.json (as Nx allows)', async () => {
+    const nxJson = readFileSync(join(root, 'nx.json'), 'utf8');
+    writeFileSync(join(root, 'nx.json'), nxJson.replace(/^\{/, '{\n  // the shop\'s settings'));
+    try {
+      const { code, stdout, stderr } = await runIn(join(root, 'apps/api/src'), ['api', '--no-offline-draft']);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain('<workspace_context project="api">');
+    } finally {
+      writeFileSync(join(root, 'nx.json'), nxJson);
+    }
   });
 });

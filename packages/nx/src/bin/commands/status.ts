@@ -1,9 +1,8 @@
-import { relative, resolve, sep } from 'node:path';
 import type { LintResult } from '../../lint/lint-plan';
 import type { ItemState, ItemSummary } from '../../lint/plan-items';
-import { readPluginOptions } from '../../utils/plugin-options';
-import { parseCommandArgs, UsageError, type Command } from '../command';
-import { readNxJson, workspaceRootOf } from './lint';
+import { runLint } from '../../lint/run-lint';
+import { openWorkspace } from '../../workspace/open-workspace';
+import { parseCommandArgs, UsageError, workspacePatterns, type Command } from '../command';
 
 const USAGE = `Usage: groundplan status <plan.md> [--against REF|base] [--json]
 
@@ -33,20 +32,10 @@ export const statusCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { against: { type: 'string' }, json: { type: 'boolean', default: false } });
     if (positionals.length !== 1) throw new UsageError('name one plan file.');
-    const root = workspaceRootOf(io.cwd);
-    process.env.NX_WORKSPACE_ROOT_PATH ??= root;
-    /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the root is set: Nx binds to it */
-    const { computeProjectGraph } = require('../../workspace/read-workspace') as typeof import('../../workspace/read-workspace');
-    const { lintSources } = require('../../executors/lint-plan/lint-sources') as typeof import('../../executors/lint-plan/lint-sources');
-    const { runLint } = require('../../lint/run-lint') as typeof import('../../lint/run-lint');
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const { facts, code } = await lintSources(await computeProjectGraph(root), root, io.env);
+    const workspace = openWorkspace(io.cwd, { env: io.env });
     const outcome = await runLint({
-      root,
-      patterns: [relative(root, resolve(io.cwd, positionals[0])).split(sep).join('/')],
-      facts,
-      code,
-      plugin: readPluginOptions(readNxJson(root)),
+      workspace,
+      patterns: workspacePatterns(workspace.root, io.cwd, positionals),
       format: 'json',
       version: '0',
       patternsOption: 'groundplan status',

@@ -5,8 +5,7 @@ import { totals } from '../../lint/lint-plan';
 import { LintConfigError } from '../../lint/severity';
 import { runLint } from '../../lint/run-lint';
 import { TemplateError } from '../../templates/parse-template';
-import { readPluginOptions } from '../../utils/plugin-options';
-import { lintSources } from './lint-sources';
+import { openWorkspace } from '../../workspace/open-workspace';
 import type { LintPlanExecutorOptions } from './schema';
 
 const DEFAULT_PLANS = '{projectRoot}/product-development/**/{plan,implementation-plan}.md';
@@ -14,14 +13,12 @@ const DEFAULT_PLANS = '{projectRoot}/product-development/**/{plan,implementation
 /** `@groundplan/nx:lint-plan`: lints the project's plans; fails on errors (and on warnings when strict). */
 export default async function lintPlanExecutor(options: LintPlanExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
   const projectRoot = context.projectsConfigurations.projects[context.projectName!].root;
-  const { facts, code } = await lintSources(context.projectGraph, context.root, process.env);
+  // The graph Nx has already computed for this run.
+  const workspace = openWorkspace(context.root, { graph: context.projectGraph });
   try {
     const outcome = await runLint({
-      root: context.root,
+      workspace,
       patterns: (options.plans ?? [DEFAULT_PLANS]).map((pattern) => posix.normalize(pattern.replaceAll('{projectRoot}', projectRoot))),
-      facts,
-      code,
-      plugin: readPluginOptions(context.nxJsonConfiguration),
       template: options.template,
       rules: options.rules,
       format: options.format ?? 'stylish',

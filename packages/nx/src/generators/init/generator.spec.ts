@@ -34,4 +34,46 @@ describe('init generator', () => {
     await initGenerator(tree, { skipFormat: true });
     expect(tree.read('package.json', 'utf-8')).toBe(first);
   });
+
+  describe('--agents', () => {
+    const SERVER = { command: 'npx', args: ['groundplan', 'mcp'] };
+
+    it('registers `npx groundplan mcp` with each agent named, where that agent reads it', async () => {
+      const tree = createTreeWithEmptyWorkspace();
+      await initGenerator(tree, { skipFormat: true, agents: 'claude, cursor,vscode' });
+      expect(readJson(tree, '.mcp.json')).toEqual({ mcpServers: { groundplan: { type: 'stdio', ...SERVER } } });
+      expect(readJson(tree, '.cursor/mcp.json')).toEqual({ mcpServers: { groundplan: SERVER } });
+      expect(readJson(tree, '.vscode/mcp.json')).toEqual({ servers: { groundplan: { type: 'stdio', ...SERVER } } });
+    });
+
+    it('merges into the servers already there (comments allowed), and a second run changes nothing', async () => {
+      const tree = createTreeWithEmptyWorkspace();
+      tree.write('.vscode/mcp.json', '{\n  // the team\'s servers\n  "inputs": [],\n  "servers": { "nx-mcp": { "type": "stdio", "command": "npx", "args": ["nx-mcp"] } }\n}\n');
+      writeJson(tree, '.mcp.json', { mcpServers: { groundplan: { command: 'node', args: ['tools/my-groundplan.js'] } } });
+      await initGenerator(tree, { skipFormat: true, agents: ['vscode', 'claude'] });
+      expect(readJson(tree, '.vscode/mcp.json')).toEqual({
+        inputs: [],
+        servers: { 'nx-mcp': { type: 'stdio', command: 'npx', args: ['nx-mcp'] }, groundplan: { type: 'stdio', ...SERVER } },
+      });
+      // An entry the user wrote is theirs.
+      expect(readJson(tree, '.mcp.json')).toEqual({ mcpServers: { groundplan: { command: 'node', args: ['tools/my-groundplan.js'] } } });
+      const files = ['.vscode/mcp.json', '.mcp.json'].map((file) => tree.read(file, 'utf-8'));
+      await initGenerator(tree, { skipFormat: true, agents: 'vscode,claude' });
+      expect(['.vscode/mcp.json', '.mcp.json'].map((file) => tree.read(file, 'utf-8'))).toEqual(files);
+    });
+
+    it('writes no agent file without --agents', async () => {
+      const tree = createTreeWithEmptyWorkspace();
+      await initGenerator(tree, { skipFormat: true });
+      expect(['.mcp.json', '.cursor/mcp.json', '.vscode/mcp.json'].filter((file) => tree.exists(file))).toEqual([]);
+    });
+
+    it('refuses an unknown agent by name before changing anything', async () => {
+      const tree = createTreeWithEmptyWorkspace();
+      const before = tree.read('nx.json', 'utf-8');
+      await expect(initGenerator(tree, { skipFormat: true, agents: 'claude,zed' })).rejects.toThrow('Option --agents: unknown agent "zed"; use claude, cursor, vscode (comma-separated).');
+      expect(tree.read('nx.json', 'utf-8')).toBe(before);
+      expect(tree.exists('.mcp.json')).toBe(false);
+    });
+  });
 });

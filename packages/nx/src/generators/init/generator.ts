@@ -1,12 +1,16 @@
 import { formatFiles, installPackagesTask, NX_VERSION, readJson, readNxJson, updateJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { DEFAULT_TEMPLATES_DIR, PLUGIN_NAME } from '../../utils/plugin-options';
+import { parseAgents, registerAgents } from './lib/register-agents';
 import type { InitGeneratorOptions } from './schema';
 
 /**
  * Registers the plugin in nx.json, once: `nx add @groundplan/nx` runs this. An existing entry (a string or an
- * object with options) is left as the user wrote it.
+ * object with options) is left as the user wrote it. With `--agents`, it also registers `groundplan mcp` with
+ * those coding agents.
  */
 export async function initGenerator(tree: Tree, options: InitGeneratorOptions = {}): Promise<GeneratorCallback> {
+  // Checked before anything is changed.
+  const agents = parseAgents(options.agents);
   const nxJson = readNxJson(tree) ?? {};
   const plugins = nxJson.plugins ?? [];
   const registered = plugins.some((entry) => (typeof entry === 'string' ? entry : entry.plugin) === PLUGIN_NAME);
@@ -14,6 +18,7 @@ export async function initGenerator(tree: Tree, options: InitGeneratorOptions = 
     nxJson.plugins = [...plugins, { plugin: PLUGIN_NAME, options: { targetName: 'lint-plan', templatesDir: DEFAULT_TEMPLATES_DIR } }];
     updateNxJson(tree, nxJson);
   }
+  registerAgents(tree, agents);
   const install = pinDevkitToWorkspaceNx(tree);
   if (!options.skipFormat) await formatFiles(tree);
   return install;

@@ -9,6 +9,10 @@ import { planGenerator } from './generator';
 import { normalizeOptions } from './lib/normalize-options';
 import { findInputs } from '../../inputs/feature-inputs';
 import { diskSource } from '../../utils/file-source';
+import { treeSource } from '../../utils/tree-source';
+import { openWorkspace } from '../../workspace/open-workspace';
+import { DEFAULT_BUDGET } from '../../context/build-context';
+import { Readable } from 'node:stream';
 import type { PlanGeneratorSchema } from './schema';
 
 const FEATURE_DIR = 'apps/api/product-development/current-feature';
@@ -155,13 +159,27 @@ describe('plan generator bad input: a clear error and nothing written', () => {
 });
 
 describe('--task-file -', () => {
-  it('reads the task from stdin', () => {
-    const options = normalizeOptions(newTree(), { project: 'api', template: 'task-blueprint', taskFile: '-' }, () => '# Task: export endpoint\n');
+  const normalize = (stdin: NodeJS.ReadableStream) =>
+    normalizeOptions(openWorkspace(exampleRoot, { source: treeSource(newTree()) }), { project: 'api', template: 'task-blueprint', taskFile: '-' }, stdin);
+
+  it('reads the task from stdin', async () => {
+    const options = await normalize(Readable.from(['# Task: export endpoint\n']));
     expect(options.task).toEqual({ origin: 'stdin', text: '# Task: export endpoint\n' });
   });
 
-  it('refuses an empty stdin, naming the option', () => {
-    const options = normalizeOptions(newTree(), { project: 'api', template: 'task-blueprint', taskFile: '-' }, () => '');
+  it('refuses an empty stdin, naming the option', async () => {
+    const options = await normalize(Readable.from([]));
     expect(() => findInputs(diskSource(exampleRoot), { projectRoot: 'apps/api', feature: 'x', task: options.task })).toThrow(/Input --task-file is empty/);
   });
+
+  it('refuses to wait on a terminal, and says to pipe the task in', async () => {
+    await expect(normalize(Object.assign(Readable.from([]), { isTTY: true }))).rejects.toThrow(/Option --task-file=- reads stdin, but nothing was piped in/);
+  });
+});
+
+it('defaults the budget to the engine\'s, as its schema says', async () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, 'schema.json'), 'utf8'));
+  const options = await normalizeOptions(openWorkspace(exampleRoot, { source: treeSource(newTree()) }), { project: 'api' }, undefined);
+  expect(options.budget).toBe(DEFAULT_BUDGET);
+  expect(schema.properties.budget.default).toBe(DEFAULT_BUDGET);
 });

@@ -1,30 +1,25 @@
-import { readNxJson, type Tree } from '@nx/devkit';
-import { InputError, readInputFile, readStdinInputSync } from '../../../inputs/feature-inputs';
-import { DEFAULT_TEMPLATE, loadTemplates, resolveTemplate } from '../../../templates/load-templates';
-import type { PlanTemplate } from '../../../templates/template';
-import { treeSource } from '../../../utils/tree-source';
-import { readPluginOptions, type GroundplanOptions } from '../../../utils/plugin-options';
+import { DEFAULT_BUDGET } from '../../../context/build-context';
+import { featureName, InputError, readTextOption } from '../../../inputs/feature-inputs';
+import { DEFAULT_TEMPLATE } from '../../../templates/load-templates';
+import type { PlanSubject } from '../../../draft/prepare-plan';
+import type { Workspace } from '../../../workspace/open-workspace';
 import type { PlanGeneratorSchema } from '../schema';
 
-export interface NormalizedPlanOptions {
-  project?: string;
-  feature: string;
-  template: PlanTemplate;
-  description?: string;
-  task?: { origin: string; text: string };
-  inputs?: string[];
-  budget: number;
+/** The plan's subject (project, feature, template, inputs, budget) and how it is written. */
+export interface NormalizedPlanOptions extends PlanSubject {
   maxRepairs?: number;
   /** Claude: total time for one request and the longest silence in a stream, in seconds. */
   timeout?: number;
   idleTimeout?: number;
   force: boolean;
   skipFormat: boolean;
-  plugin: GroundplanOptions;
 }
 
-/** Validates and completes the options before anything is read or written; every error names the option. */
-export function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema, stdin: () => string): NormalizedPlanOptions {
+/**
+ * Validates and completes the options before anything is read or written; every error names the option.
+ * `nx g plan` and `groundplan plan` both go through here.
+ */
+export async function normalizeOptions(workspace: Workspace, schema: PlanGeneratorSchema, stdin: NodeJS.ReadableStream | undefined): Promise<NormalizedPlanOptions> {
   checkNumbers(schema);
   if (schema.provider !== undefined && !['auto', 'anthropic', 'offline'].includes(schema.provider)) {
     throw new InputError(`Option --provider must be auto, anthropic or offline, not "${schema.provider}".`);
@@ -32,26 +27,20 @@ export function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema, stdin:
   if (schema.inputs !== undefined && (!Array.isArray(schema.inputs) || schema.inputs.some((input) => typeof input !== 'string'))) {
     throw new InputError('Option --inputs takes file paths relative to the workspace root.');
   }
-  const plugin = readPluginOptions(readNxJson(tree));
-  const templates = loadTemplates(treeSource(tree), plugin.templatesDir);
-  const feature = (schema.feature ?? 'current-feature').trim();
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(feature)) {
-    throw new InputError(`Option --feature "${schema.feature}" must be a folder name: letters, digits, '.', '_' and '-'.`);
-  }
   return {
     project: schema.project?.trim() || undefined,
-    feature,
-    template: resolveTemplate(templates, schema.template ?? DEFAULT_TEMPLATE, plugin.templatesDir),
+    feature: featureName(schema.feature, 'Option --feature'),
+    template: workspace.template(schema.template ?? DEFAULT_TEMPLATE),
     description: schema.description,
-    task: schema.taskFile ? readTask(tree, schema.taskFile, stdin) : undefined,
-    inputs: schema.inputs?.length ? schema.inputs : undefined,
-    budget: schema.budget ?? 8000,
+    // A task context from a workspace file (confined, capped, never a secrets file), or stdin (`-`).
+    task: schema.taskFile ? await readTextOption(workspace.source, schema.taskFile, '--task-file', { stdin }) : undefined,
+    files: schema.inputs?.length ? schema.inputs : undefined,
+    budget: schema.budget ?? DEFAULT_BUDGET,
     maxRepairs: schema.maxRepairs,
     timeout: schema.timeout,
     idleTimeout: schema.idleTimeout,
     force: schema.force ?? false,
     skipFormat: schema.skipFormat ?? false,
-    plugin,
   };
 }
 
@@ -71,18 +60,4 @@ function checkNumbers(schema: PlanGeneratorSchema): void {
       throw new InputError(`Option --${key} must be a whole number from ${min} to ${max} (${what}), not ${JSON.stringify(value)}.`);
     }
   }
-}
-
-/** A task context from a workspace file (confined, capped, never a secrets file), or stdin (`-`). */
-function readTask(tree: Tree, taskFile: string, stdin: () => string): { origin: string; text: string } {
-  if (taskFile === '-') return { origin: 'stdin', text: stdin() };
-  return readInputFile(treeSource(tree), taskFile, '--task-file');
-}
-
-/** Reads stdin with the input cap, refusing to wait on an interactive terminal. */
-export function readStdin(): string {
-  if (process.stdin.isTTY) {
-    throw new InputError('Option --task-file=- reads the task from stdin, but nothing was piped in. Pipe it (echo "task" | nx g plan ... --task-file=-) or give a file path.');
-  }
-  return readStdinInputSync('--task-file=-');
 }
