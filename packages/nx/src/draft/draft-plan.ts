@@ -1,3 +1,4 @@
+import type { ChangeHistory } from '../code/change-history';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CodeIndex } from '../code/types';
@@ -27,16 +28,17 @@ export interface LocatedPlan extends PreparedPlan {
   path: string;
   facts: WorkspaceFacts;
   index: CodeIndex;
+  history: ChangeHistory;
   source: FileSource;
 }
 
 /** Finds the project, the inputs and the context of a plan, and the file it belongs in. */
 export async function locatePlan(workspace: Workspace, subject: PlanSubject): Promise<LocatedPlan> {
-  const { facts, code } = await workspace.snapshot();
+  const { facts, code, history } = await workspace.snapshot();
   const index = code();
-  const prepared = await preparePlan(subject, { facts, source: workspace.source, index });
+  const prepared = await preparePlan(subject, { facts, source: workspace.source, index, history: history() });
   const path = join(featureDir(facts.projects[prepared.project].root, subject.feature), subject.template.output);
-  return { ...prepared, subject, path, facts, index, source: workspace.source };
+  return { ...prepared, subject, path, facts, index, history: history(), source: workspace.source };
 }
 
 /** A plan already there may hold the user's edits: it is replaced only when asked (`forceOption`). */
@@ -121,6 +123,7 @@ export function modelDraft(
     workspaceRoot: workspace.root,
     facts: plan.facts,
     index: plan.index,
+    history: plan.history,
     template: plan.subject.template,
     inputs: plan.inputs,
     query: plan.query,

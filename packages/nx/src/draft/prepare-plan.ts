@@ -1,3 +1,4 @@
+import type { ChangeHistory } from '../code/change-history';
 import { buildContext } from '../context/build-context';
 import type { ContextPack } from '../context/types';
 import type { CodeIndex } from '../code/types';
@@ -35,8 +36,11 @@ export interface PreparedPlan {
  * The steps every drafter starts from: find the affected project (named, or the best-ranked against the text
  * the user gave), read its feature's inputs, check they cover the template, and build the ranked context.
  */
-export async function preparePlan(subject: PlanSubject, workspace: { facts: WorkspaceFacts; source: FileSource; index: CodeIndex }): Promise<PreparedPlan> {
-  const { facts, source, index } = workspace;
+export async function preparePlan(
+  subject: PlanSubject,
+  workspace: { facts: WorkspaceFacts; source: FileSource; index: CodeIndex; history?: ChangeHistory },
+): Promise<PreparedPlan> {
+  const { facts, source, index, history } = workspace;
   const given = { feature: subject.feature, files: subject.files, description: subject.description, task: subject.task };
   let ranking: ContextPack | undefined;
   let project = subject.project;
@@ -44,7 +48,7 @@ export async function preparePlan(subject: PlanSubject, workspace: { facts: Work
     if (!subject.description && !subject.task && !subject.files) {
       throw new InputError('No project given: pass one, or give a description, a task file or input files so Groundplan can find the affected project.');
     }
-    ranking = await buildContext({ facts, source, index, query: queryText(findInputs(source, { ...given, projectRoot: '' }).inputs), budget: subject.budget });
+    ranking = await buildContext({ facts, source, index, history, query: queryText(findInputs(source, { ...given, projectRoot: '' }).inputs), budget: subject.budget });
     project = ranking.affected.name;
   }
   const found = findInputs(source, { ...given, projectRoot: requireProject(facts, project).root });
@@ -54,7 +58,7 @@ export async function preparePlan(subject: PlanSubject, workspace: { facts: Work
   // over the evidence that picked it. With nothing more to read in its feature folder, the ranking is the context.
   const context = ranking && ranking.affected.name === project && queryText(findInputs(source, { ...given, projectRoot: '' }).inputs) === query
     ? ranking
-    : await buildContext({ facts, source, index, query, project, budget: subject.budget });
+    : await buildContext({ facts, source, index, history, query, project, budget: subject.budget });
   const present = new Set(found.inputs.map((input) => input.kind));
   const missingReads = subject.template.inputs.reads.filter((kind) => !present.has(kind) && kind !== 'description' && kind !== 'task');
   return { project, inputs: found.inputs, query, context, ranking, missingReads };

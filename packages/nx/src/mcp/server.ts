@@ -93,12 +93,12 @@ function locate(workspace: Workspace, args: PlanArgs): Promise<LocatedPlan> {
 }
 
 async function contextFor(workspace: Workspace, args: { query?: string; project?: string; feature?: string; budget?: number }): Promise<ContextPack> {
-  const { facts, code } = await workspace.snapshot();
+  const { facts, code, history } = await workspace.snapshot();
   const feature = args.feature === undefined ? undefined : featureName(args.feature, 'Argument feature');
   const project = args.project ?? (feature === undefined ? undefined : projectWithFeature(facts, workspace, feature));
   const query = [args.query, feature === undefined ? undefined : featureText(workspace, facts, project!, feature)].filter(Boolean).join('\n\n');
   if (!query.trim()) throw new InputError('Give a query (the feature as text) or a feature (a folder under <projectRoot>/product-development/).');
-  return buildContext({ facts, source: workspace.source, index: code(), query, project, budget: args.budget });
+  return buildContext({ facts, source: workspace.source, index: code(), history: history(), query, project, budget: args.budget });
 }
 
 /** With a feature but no project: the one project that has that feature folder. */

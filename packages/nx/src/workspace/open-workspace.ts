@@ -1,6 +1,7 @@
 import type { ProjectGraph } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readChangeHistory, type ChangeHistory } from '../code/change-history';
 import { workspaceDataDir } from '../code/index-cache';
 import { indexWorkspace } from '../code/index-workspace';
 import { nxProjectFileMap } from '../code/nx-file-map';
@@ -18,6 +19,8 @@ export interface WorkspaceSnapshot {
   facts: WorkspaceFacts;
   /** Synchronous so lint can ask for it only when a plan names a symbol. */
   code(): CodeIndex;
+  /** The recent commits (see `readChangeHistory`), read on first use: only the ranking asks for them. */
+  history(): ChangeHistory;
 }
 
 /**
@@ -108,6 +111,7 @@ function createWorkspace(root: string, options: OpenOptions): Workspace {
     const fileMap = await nxProjectFileMap(graph);
     const fingerprint = fileMapFingerprint(fileMap);
     if (index && (fingerprint === undefined || index.fingerprint !== fingerprint)) index = undefined;
+    let history: ChangeHistory | undefined;
     return {
       graph,
       facts,
@@ -115,6 +119,7 @@ function createWorkspace(root: string, options: OpenOptions): Workspace {
         index ??= { fingerprint, code: indexWorkspace({ projects: facts.projects, source, fileMap, cacheDir: workspaceDataDir(root, env) }) };
         return index.code;
       },
+      history: () => (history ??= readChangeHistory(root, workspaceDataDir(root, env))),
     };
   }
 

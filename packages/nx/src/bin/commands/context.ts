@@ -25,8 +25,8 @@ export const contextCommand: Command = {
     const options = parseOptions(argv);
     const workspace = openWorkspace(io.cwd, { env: io.env });
     const query = await readQuery(options, workspace.source, io);
-    const { facts, code } = await workspace.snapshot();
-    const pack = await buildContext({ facts, source: workspace.source, index: code(), query, project: options.project, budget: options.budget });
+    const { facts, code, history } = await workspace.snapshot();
+    const pack = await buildContext({ facts, source: workspace.source, index: code(), history: history(), query, project: options.project, budget: options.budget });
     io.stdout(options.json ? `${JSON.stringify(contextJson(pack), null, 2)}\n` : pack.text);
     return 0;
   },

@@ -1,3 +1,4 @@
+import type { ChangeHistory } from '../../code/change-history';
 import { join } from 'node:path';
 import type { CodeIndex } from '../../code/types';
 import { buildContext } from '../../context/build-context';
@@ -32,6 +33,8 @@ export interface ClaudeCallbackRequest {
   facts: WorkspaceFacts;
   /** The code index the generator built, reused for rebuilding the context and for lint. */
   index: CodeIndex;
+  /** The history the context was ranked with, so a smaller budget ranks the same. */
+  history?: ChangeHistory;
   template: PlanTemplate;
   inputs: FeatureInput[];
   /** The text the context was ranked against, to rebuild it with a smaller budget. */
@@ -69,7 +72,7 @@ export function claudeDraftCallback(request: ClaudeCallbackRequest): (() => Prom
 }
 
 function modelRequest(request: ClaudeCallbackRequest, model: string): Parameters<typeof draftWithClaude>[0] {
-  const { facts, index, template, inputs, context, feature, planPath } = request;
+  const { facts, index, history, template, inputs, context, feature, planPath } = request;
   const source = diskSource(request.workspaceRoot);
   const workspace = createLintWorkspace(facts, source, index);
   const templates = new Map([[template.id, template]]);
@@ -78,7 +81,7 @@ function modelRequest(request: ClaudeCallbackRequest, model: string): Parameters
     inputs,
     context,
     offlineDraft: request.offlineDraft,
-    rebuildContext: (budget) => buildContext({ facts, source, index, query: request.query, project: context.affected.name, budget }),
+    rebuildContext: (budget) => buildContext({ facts, source, index, history, query: request.query, project: context.affected.name, budget }),
     planPath: join(request.workspaceRoot, planPath),
     lint: async (text) => (await lintPlan(text, { workspace, templates, file: planPath, rules: request.rules ? [request.rules] : [] })).findings,
     // The same provenance block as the offline draft's, naming the model as the drafter.
