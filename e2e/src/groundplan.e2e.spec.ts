@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { startMessagesApiServer, type MessagesApiServer } from '../../packages/nx/src/test-utils/messages-api-server';
 import { FEATURE_INPUTS, modelPlan } from './utils/fixture';
 import { userEnv } from './utils/env';
-import { expectExit, type RunResult } from './utils/run';
+import { expectExit, run, type RunResult } from './utils/run';
 import {
   createWorkspace,
   DEFAULT_NX_VERSION,
@@ -190,6 +190,47 @@ describe(`${PLUGIN} in a fresh workspace on Nx ${NX_VERSION}`, () => {
       } finally {
         // Later scenarios lint the project and expect it clean.
         workspace.write(path, original);
+      }
+    });
+  });
+
+  describe('lint-plan against a base, in nx affected', () => {
+    it('reports an item ticked with nothing done at its line; once done it passes, and a second run is a cache hit', async () => {
+      const author = { GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
+      const git = async (...args: string[]) => {
+        const result = await run('git', args, { cwd: workspace.root, env: { ...userEnv(), ...author } });
+        expectExit(result, 'success');
+        return result.stdout.trim();
+      };
+      await git('init', '-q');
+      await git('add', '-A');
+      await git('commit', '-q', '-m', 'base');
+      const base = await git('rev-parse', 'HEAD');
+      const path = planPath('order-export');
+      const [plan, referenced] = [workspace.read(path), workspace.read(REFERENCED_FILE)];
+      const ticked = plan.replace(/^### Backend\n\n/m, `### Backend\n\n- [x] Page the order list in \`${REFERENCED_FILE}\`\n`);
+      expect(ticked).not.toBe(plan);
+      const line = ticked.split('\n').findIndex((text) => text.startsWith('- [x] Page the order list')) + 1;
+      const affected = () => workspace.nx(['affected', '-t', 'lint-plan', '--base', base, '--against', base, '--outputStyle=static']);
+      workspace.write(path, ticked);
+      try {
+        const phantom = await affected();
+        expectExit(phantom, 'failure');
+        expect(phantom.output).toContain(path);
+        expect(lineWith(phantom, new RegExp(`(^|\\D)${line}:\\d+`), 'GP011')).toBeDefined();
+
+        workspace.write(REFERENCED_FILE, `${referenced}\nexport const ORDER_PAGE_SIZE = 50;\n`);
+        const done = await affected();
+        expectExit(done, 'success');
+        expect(lineWith(done, 'GP011')).toBeUndefined();
+        expect(cacheUse(done)).toEqual({ cached: 0, total: 1 });
+
+        const again = await affected();
+        expectExit(again, 'success');
+        expect(cacheUse(again)).toEqual({ cached: 1, total: 1 });
+      } finally {
+        workspace.write(path, plan);
+        workspace.write(REFERENCED_FILE, referenced);
       }
     });
   });

@@ -48,6 +48,8 @@ export function run(command: string, args: string[], options: RunOptions): Promi
       const err = Buffer.concat(stderr).toString('utf8') + (timedOut ? `\n[ended after ${COMMAND_TIMEOUT_MS / 1000}s: it did not finish]` : '');
       resolve({ command: line, code, stdout: out, stderr: err, output: `${out}\n${err}` });
     });
+    // A command that reads no stdin may exit before it is closed (EPIPE): that is not the command's failure.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

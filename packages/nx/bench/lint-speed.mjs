@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // How long lint-plan takes on the example workspace: 1 plan and 100 plans, every rule on (GP010's markdownlint
-// and GP007's code index included).
+// and GP007's code index included), and the 100 plans again with --against a commit 200 changed files back
+// (the git diff read once, GP011–GP014 and GP009's overlap on every plan).
 //
-//   node packages/nx/bench/lint-speed.mjs [--plans N] [--runs N] [--json]
+//   node packages/nx/bench/lint-speed.mjs [--plans N] [--runs N] [--changed N] [--json]
 //
 // The example workspace is copied to a temporary folder and N copies of a grounded checklist plan (about 60
 // lines naming real files, projects and symbols, and one broken path) are written into its `api` project.
@@ -11,7 +12,8 @@
 // (Nx-hash keyed and cached on disk, it is rebuilt only for changed files); a run's first lint also pays for
 // loading the Markdown parser and markdownlint, reported as "first plan".
 // Build first: `npx nx run groundplan-nx:build` (or set GP_DIST to a compiled `src`).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -100,8 +102,9 @@ async function main() {
   for (let n = 1; n <= count; n++) {
     const dir = join(root, 'apps', 'api', 'product-development', `feature-${String(n).padStart(3, '0')}`);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'plan.md'), PLAN(n));
+    writeFileSync(join(dir, 'plan.md'), n % 2 ? PLAN(n).replace(/- \[ \]/, '- [x]').replace(/- \[ \]/, '- [x]') : PLAN(n));
   }
+  const base = commitAndChange(root, option('--changed', 200));
   process.env.NX_DAEMON = 'false';
   process.env.NX_WORKSPACE_ROOT_PATH = root;
   const { computeProjectGraph } = require('./workspace/read-workspace.js');
@@ -117,7 +120,7 @@ async function main() {
   const one = 'apps/api/product-development/feature-001/plan.md';
   const all = 'apps/api/product-development/feature-*/plan.md';
   const first = await time(() => lint([one]));
-  const results = { codeIndexMs: index.ms, firstPlanMs: first.ms, onePlanMs: [], onePlanCpuMs: [], manyPlansMs: [], manyPlansCpuMs: [], plans: count };
+  const results = { codeIndexMs: index.ms, firstPlanMs: first.ms, onePlanMs: [], onePlanCpuMs: [], manyPlansMs: [], manyPlansCpuMs: [], againstMs: [], againstCpuMs: [], plans: count, changed: base.changed };
   for (let run = 0; run < runs; run++) {
     const single = await time(() => lint([one]));
     results.onePlanMs.push(single.ms);
@@ -126,6 +129,10 @@ async function main() {
     results.manyPlansMs.push(many.ms);
     results.manyPlansCpuMs.push(many.cpuMs);
     results.findings = many.value.results.reduce((sum, r) => sum + r.findings.length, 0);
+    const against = await time(() => runLint({ workspace, patterns: [all], format: 'stylish', version: 'bench', against: base.ref }));
+    results.againstMs.push(against.ms);
+    results.againstCpuMs.push(against.cpuMs);
+    results.againstFindings = against.value.results.reduce((sum, r) => sum + r.findings.length, 0);
   }
   rmSync(root, { recursive: true, force: true });
   if (args.includes('--json')) {
@@ -141,6 +148,27 @@ async function main() {
   console.log(`  first plan (loads parsers)     ${ms(results.firstPlanMs)}`);
   console.log(`  1 plan                         ${ms(median(results.onePlanMs))} ${ms(median(results.onePlanCpuMs))}`);
   console.log(`  ${String(count).padEnd(3)} plans                      ${ms(median(results.manyPlansMs))} ${ms(median(results.manyPlansCpuMs))}  (${(median(results.manyPlansMs) / count).toFixed(1)} ms/plan wall, ${results.findings} findings)`);
+  console.log(`  ${String(count).padEnd(3)} plans --against (${String(results.changed).padStart(3)} files) ${ms(median(results.againstMs))} ${ms(median(results.againstCpuMs))}  (${results.againstFindings} findings)`);
+}
+
+/**
+ * Makes the copy a git repository with one commit (the ref --against is given), then changes \`changed\` files
+ * after it: the files the plans name (edited), the rest new files in the api project, staged.
+ * Half the plans tick their first two items, so GP011 (and GP014 for the new csv.ts) have work to do.
+ */
+function commitAndChange(root, changed) {
+  const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' } }).toString().trim();
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  const ref = git('rev-parse', 'HEAD');
+  const named = ['apps/api/src/app/orders/orders.service.ts', 'apps/api/src/app/orders/orders.module.ts', 'libs/shared/util/src/index.ts'].filter((path) => existsSync(join(root, path)));
+  for (const path of named) appendFileSync(join(root, path), '\nexport const CHANGED_FOR_BENCH = 1;\n');
+  const dir = join(root, 'apps', 'api', 'src', 'app', 'bench-changes');
+  mkdirSync(dir, { recursive: true });
+  for (let n = 0; n < changed - named.length; n++) writeFileSync(join(dir, `change-${n}.ts`), `export const change${n} = ${n};\n`);
+  git('add', join('apps', 'api', 'src', 'app', 'bench-changes'));
+  return { ref, changed };
 }
 
 main().catch((error) => {

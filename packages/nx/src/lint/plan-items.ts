@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { ListItem, Nodes } from 'mdast';
+import { contentHash } from '../plan-file/frontmatter';
 import type { ChangedFile, ChangeSet } from './git-diff';
 import { textOf, type Located } from './markdown';
 import type { ParsedPlan } from './parse-plan';
@@ -243,6 +244,14 @@ export interface StaleReference extends Located {
  * Drift by overlap: what the plan names (files, folders and project roots as paths, symbols in them) that
  * changed since `base` — and that no ticked item names, for a ticked item's change is that item's work.
  */
+/**
+ * Plans and their inputs (`<projectRoot>/product-development/…`): writing a plan, or its neighbour, under a
+ * project root the plan names is not a change to the code its steps use.
+ */
+function isPlanningDocument(path: string): boolean {
+  return /(^|\/)product-development\//.test(path);
+}
+
 export function staleByOverlap(plan: ParsedPlan, workspace: LintWorkspace, changes: ChangeSet): StaleReference[] {
   const projectRoot = planProjectRoot(plan, workspace);
   const items = planItems(plan, workspace);
@@ -255,12 +264,19 @@ export function staleByOverlap(plan: ParsedPlan, workspace: LintWorkspace, chang
   for (const path of recorded && typeof recorded === 'object' ? Object.keys(recorded) : []) {
     if (!places.has(path)) places.set(path, { ...(plan.frontmatter!.referenceLines.get(path) ?? { line: plan.frontmatter!.line, column: 1 }), shape: 'file' });
   }
+  // A file whose text is still the one the plan recorded did not change since the plan was written, whatever git
+  // says happened since its base: a change left uncommitted when the plan was drafted (its own PRD) is not drift.
+  const unchangedSinceWritten = (path: string) => {
+    const hash = recorded && typeof recorded === 'object' ? (recorded as Record<string, unknown>)[path] : undefined;
+    const content = hash === undefined ? undefined : workspace.source.read(path);
+    return content !== undefined && contentHash(content) === hash;
+  };
   const symbolsIn = (path: string) => plan.references.symbols.filter((symbol) => symbol.owner.kind === 'path' && resolveAgainst(symbol.owner.path, projectRoot, workspace) === path);
   const stale: StaleReference[] = [];
   for (const [path, place] of places) {
     const naming = items.filter((item) => item.paths.some((named) => named.path === path));
-    if (naming.some((item) => item.checked)) continue;
-    const found = changesFor(path, place.shape, changes).filter((file) => changeCounts(file, symbolsIn(path), workspace));
+    if (naming.some((item) => item.checked) || unchangedSinceWritten(path)) continue;
+    const found = changesFor(path, place.shape, changes).filter((file) => (place.shape === 'file' || !isPlanningDocument(file.path)) && changeCounts(file, symbolsIn(path), workspace));
     if (found.length === 0) continue;
     const [first] = found;
     const status = found.length === 1 && first.status === 'deleted' && first.path === path ? 'removed' : found.length === 1 && first.status === 'renamed' && first.from === path ? 'renamed' : 'changed';

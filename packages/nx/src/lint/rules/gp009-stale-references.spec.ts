@@ -37,6 +37,16 @@ describe('GP009 by overlap with the changes since base', () => {
       { name: 'a ticked item’s change is its work', plan: plan(`- [x] Update \`${CONTROLLER}\``), baseChanges: base(`M ${CONTROLLER}:1`) },
       { name: 'the file changed, not the named symbol', plan: plan(), workspace: shopWorkspace({ [SERVICE]: SERVICE_TEXT }), baseChanges: base(`M ${SERVICE}:5-6`) },
       { name: 'with a base diff, recorded hashes are not used', plan: withReferences({ [MAIN]: contentHash('old code') }), baseChanges: base() },
+      {
+        name: 'a file changed since base but still as the plan recorded it (uncommitted when drafted)',
+        plan: withReferences({ [MAIN]: contentHash(SHOP_FILES[MAIN]) }),
+        baseChanges: base(`M ${MAIN}:1`),
+      },
+      {
+        name: 'plans and feature inputs written under a project root it names are not code changes',
+        plan: planText('The export lives in `apps/api`.'),
+        baseChanges: base('A apps/api/product-development/other/plan.md', 'A apps/api/product-development/other/PRD.md'),
+      },
     ],
     invalid: [
       {
@@ -48,6 +58,7 @@ describe('GP009 by overlap with the changes since base', () => {
       { name: 'the named symbol changed', plan: plan(), workspace: shopWorkspace({ [SERVICE]: SERVICE_TEXT }), baseChanges: base(`M ${SERVICE}:2`), errors: [{ message: /^".*orders.service.ts" changed since the plan's base abcdef0: check/, line: 9 }] },
       { name: 'a removed file', plan: plan(), baseChanges: base(`D ${SERVICE}`), errors: [{ message: /was removed since the plan's base abcdef0: revise/ }] },
       { name: 'a renamed file', plan: plan(), baseChanges: base(`R ${SERVICE}>apps/api/src/app/orders/orders.logic.ts:3`), errors: [{ message: /was renamed to "apps\/api\/src\/app\/orders\/orders.logic.ts" since/ }] },
+      { name: 'a file changed since base and since the plan recorded it', plan: withReferences({ [MAIN]: contentHash('old code') }), baseChanges: base(`M ${MAIN}:1`), errors: [{ message: /changed since the plan's base abcdef0/ }] },
       { name: 'a project root it names', plan: planText('Money comes from `libs/shared/util`.'), baseChanges: base('M libs/shared/util/src/lib/money.ts:1'), errors: [{ message: /^"libs\/shared\/util" changed since the plan's base/ }] },
     ],
   });
