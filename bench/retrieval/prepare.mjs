@@ -105,6 +105,24 @@ function materialize(gitDir, parent, dest, entry = {}) {
   return true;
 }
 
+/**
+ * A tree as a user's checkout has it: a git repository at `parent`, so rankers that read history (Groundplan's
+ * co-change and project activity) see the commits before the change and none after. The objects are borrowed
+ * from the git dir (alternates), nothing is copied. Idempotent.
+ */
+function attachHistory(gitDir, parent, dest) {
+  if (fs.existsSync(path.join(dest, '.git'))) return;
+  const git = (...args) => {
+    const r = spawnSync('git', args, { cwd: dest, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} in ${dest}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  const objects = path.resolve(gitDir, spawnSync('git', ['--git-dir', gitDir, 'rev-parse', '--git-path', 'objects'], { encoding: 'utf8' }).stdout.trim());
+  git('init', '-q');
+  fs.writeFileSync(path.join(dest, '.git', 'objects', 'info', 'alternates'), `${objects}\n`);
+  git('update-ref', 'HEAD', parent);
+}
+
 const ASSET_RE = /\.(png|jpe?g|gif|ico|webp|avif|bmp|tiff?|woff2?|ttf|otf|eot|mp4|webm|mov|mp3|wav|pdf|psd|ai|sketch|zip|gz|tgz)$/i;
 function pruneAssets(dir) {
   let freed = 0;
@@ -307,6 +325,7 @@ async function main() {
     try {
       const gitDir = gitDirFor(t.repo, args);
       if (materialize(gitDir, t.parent, dir, entry)) stats.treesExtracted++;
+      attachHistory(gitDir, t.parent, dir);
       const prunedMarker = path.join(dir, '.gp-assets-pruned');
       if (!args['keep-assets'] && !fs.existsSync(prunedMarker)) {
         stats.prunedBytes += pruneAssets(dir);
