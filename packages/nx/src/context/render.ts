@@ -1,6 +1,7 @@
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../workspace/types';
 import { dependentsOf, type ProjectEdges } from './project-edges';
-import type { CodeSymbol, RankedFile, RankedProject } from './types';
+import type { CodeSymbol } from '../code/types';
+import type { RankedFile, RankedProject } from './types';
 
 /** The offline token estimate: about four characters a token for English and code. */
 export function estimateTokens(text: string): number {

@@ -1,4 +1,5 @@
-import type { CodeSymbol, RankedFile, RankedProject } from '../context/types';
+import type { CodeSymbol } from '../code/types';
+import type { RankedFile, RankedProject } from '../context/types';
 import type { InputKind } from '../templates/template';
 import type { ProjectFact, StackItem, TargetFact } from '../workspace/types';
 

@@ -1,4 +1,4 @@
-import type { CodeSymbol } from '../context/types';
+import type { CodeSymbol } from '../code/types';
 import type { PlanModel, Requirement, WorkItem } from '../draft/plan-model';
 import { loadBuiltInTemplates } from './load-templates';
 import { renderTemplate } from './render-template';

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, identifierWords, splitWords } from '../../code/words';
-import type { CodeSymbol } from '../../context/types';
+import type { CodeSymbol } from '../../code/types';
 import { readText, type FileSource } from '../../utils/file-source';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 

@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../../code/types';
 import { compoundTerm, splitWords } from '../../code/words';
-import type { CodeSymbol, FileRole, RankedFile } from '../../context/types';
+import type { CodeSymbol, FileRole } from '../../code/types';
+import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
 import type { AreaId, Requirement } from '../plan-model';
 import { projectSide } from './classify';

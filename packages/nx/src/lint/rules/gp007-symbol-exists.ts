@@ -1,5 +1,5 @@
 import type { IndexedFile } from '../../code/types';
-import type { CodeSymbol } from '../../context/types';
+import type { CodeSymbol } from '../../code/types';
 import { closestNames } from '../../utils/closest';
 import type { SymbolReference } from '../references';
 import type { Rule, RuleReport } from '../types';

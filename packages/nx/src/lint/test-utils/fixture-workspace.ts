@@ -1,5 +1,5 @@
 import type { CodeIndex, IndexedFile } from '../../code/types';
-import type { CodeSymbol } from '../../context/types';
+import type { CodeSymbol } from '../../code/types';
 import { parseTemplate } from '../../templates/parse-template';
 import type { PlanTemplate } from '../../templates/template';
 import type { FileSource } from '../../utils/file-source';
