@@ -1,5 +1,5 @@
 import type { CodeSymbol } from '../code/types';
-import type { PlanModel, Requirement, WorkItem } from '../draft/plan-model';
+import type { PlanData, Requirement, WorkItem } from './plan-data';
 import { loadBuiltInTemplates } from './load-templates';
 import { renderTemplate } from './render-template';
 import type { PlanTemplate } from './template';
@@ -116,7 +116,7 @@ const tasks: WorkItem[] = [
   }),
 ];
 
-function fullModel(): PlanModel {
+function fullModel(): PlanData {
   return {
     feature: { id: 'current-feature', title: 'Order export to CSV', branch: '42-order-export-csv' },
     created: '2025-07-14',
@@ -256,7 +256,7 @@ function fullModel(): PlanModel {
 }
 
 /** The same feature with every list empty (and no task, diagram or branch): each section must still say something. */
-function emptyModel(): PlanModel {
+function emptyModel(): PlanData {
   const { task: _task, ...full } = fullModel();
   return {
     ...full,
@@ -288,7 +288,7 @@ function emptyModel(): PlanModel {
 }
 
 /** Every list empty and every free text blank too (inputs that say almost nothing). */
-function blankModel(): PlanModel {
+function blankModel(): PlanData {
   return { ...emptyModel(), summary: '', problem: '', solution: '' };
 }
 
@@ -341,10 +341,10 @@ describe('built-in templates', () => {
 
   describe.each(BUILT_IN_IDS)('%s', (id) => {
     const template = templates.get(id) as PlanTemplate;
-    const models: Array<[string, () => PlanModel]> = [
+    const models: Array<[string, () => PlanData]> = [
       ['a full model', fullModel],
       ['a model with every list empty', emptyModel],
-      ['a model with every list empty and blank texts', blankModel] as [string, () => PlanModel],
+      ['a model with every list empty and blank texts', blankModel] as [string, () => PlanData],
     ];
 
     it('declares guidance for every section and instructions for a model drafter', () => {
@@ -421,7 +421,7 @@ describe('built-in templates', () => {
 
 describe('built-in templates use the drafted facts', () => {
   const templates = loadBuiltInTemplates();
-  const render = (id: string, model: PlanModel) => renderTemplate(templates.get(id) as PlanTemplate, model);
+  const render = (id: string, model: PlanData) => renderTemplate(templates.get(id) as PlanTemplate, model);
 
   it('design-doc names CODEOWNERS handles as owners, and says so when none cover a step', () => {
     const plan = render('design-doc', fullModel());

@@ -1,5 +1,5 @@
 import * as ejs from 'ejs';
-import type { PlanModel } from '../draft/plan-model';
+import type { PlanData } from './plan-data';
 import { TemplateError } from './parse-template';
 import type { PlanTemplate } from './template';
 
@@ -28,7 +28,7 @@ function escapeCell(cell: string): string {
  * Renders a template with the drafted model. Input text reaches the template only as data in `model`: EJS
  * evaluates the template's own body, never the inputs, and `<%= %>` prints Markdown unescaped.
  */
-export function renderTemplate(template: PlanTemplate, model: PlanModel): string {
+export function renderTemplate(template: PlanTemplate, model: PlanData): string {
   let text: string;
   try {
     text = ejs.render(template.body, { ...model, model, ...templateHelpers }, { filename: template.source, escape: String, async: false });

@@ -2,7 +2,7 @@ import type { ContextPack, RankedFile } from '../../context/types';
 import type { CodeMap } from './code-map';
 import type { ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
-import type { Architecture, Decision, ProjectView, Risk, WorkItem } from '../plan-model';
+import type { Architecture, Decision, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
 import { projectSide } from './classify';
 
 export function projectView(project: ProjectFact): ProjectView {

@@ -1,6 +1,6 @@
 import type { ProjectFact } from '../../workspace/types';
 import { splitWords } from '../../utils/words';
-import type { AreaId } from '../plan-model';
+import type { AreaId } from '../../templates/plan-data';
 
 /** Words that place a requirement in a feature area; the area with most hits wins. */
 const AREA_WORDS: Array<[AreaId, RegExp]> = [

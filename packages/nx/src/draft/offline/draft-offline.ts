@@ -3,19 +3,19 @@ import { gitHead } from '../../lint/git-diff';
 import { extractReferences } from '../../lint/parse-plan';
 import { renderTemplate } from '../../templates/render-template';
 import type { FileSource } from '../../utils/file-source';
-import type { PlanModel } from '../plan-model';
-import { buildPlanModel, type OfflineDraftRequest } from './build-plan-model';
+import type { PlanData } from '../../templates/plan-data';
+import { buildPlanData, type OfflineDraftRequest } from './build-plan-data';
 
 export interface Draft {
   /** The whole plan file: provenance frontmatter + Markdown body. */
   text: string;
-  model: PlanModel;
+  model: PlanData;
   provenance: PlanProvenance;
 }
 
 /** The offline drafter: inputs + workspace → a complete plan, with no network and no key. */
 export async function draftOffline(request: OfflineDraftRequest, source: FileSource): Promise<Draft> {
-  const model = await buildPlanModel(request, source);
+  const model = await buildPlanData(request, source);
   const body = renderTemplate(request.template, model);
   const provenance = await provenanceFor(request, body, source);
   return { text: renderProvenance(provenance) + '\n' + body, model, provenance };

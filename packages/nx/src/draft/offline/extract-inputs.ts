@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { FeatureInput } from '../../inputs/feature-inputs';
 import { loadMarkdownParser, nodeText } from '../../markdown/parse-markdown';
-import type { Sourced } from '../plan-model';
+import type { Sourced } from '../../templates/plan-data';
 
 /** A block of prose or a list item from an input, with the headings above it. */
 interface Block extends Sourced {

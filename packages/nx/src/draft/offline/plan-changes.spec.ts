@@ -1,6 +1,6 @@
 import { indexWorkspace } from '../../code/index-workspace';
 import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
-import type { Requirement } from '../plan-model';
+import type { Requirement } from '../../templates/plan-data';
 import { CodeMap } from './code-map';
 import { readMentions, type MentionRole } from './mentions';
 import { planChanges } from './plan-changes';

@@ -4,7 +4,7 @@ import { compoundTerm, splitWords } from '../../code/words';
 import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
-import type { AreaId, Requirement } from '../plan-model';
+import type { AreaId, Requirement } from '../../templates/plan-data';
 import { projectSide } from './classify';
 import { CodeMap, type ServerRoute } from './code-map';
 import { readMentions, type Mention } from './mentions';

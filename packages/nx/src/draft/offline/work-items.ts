@@ -3,7 +3,7 @@ import type { RankedFile } from '../../context/types';
 import { ownersOf } from '../../workspace/owners';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { compoundTerm, splitWords as keywords } from '../../code/words';
-import type { AreaId, Requirement, Sourced, WorkItem } from '../plan-model';
+import type { AreaId, Requirement, Sourced, WorkItem } from '../../templates/plan-data';
 import { projectSide } from './classify';
 import type { CodeMap } from './code-map';
 import { planChanges, type ChangePlan, type PlannedChange } from './plan-changes';

@@ -1,6 +1,6 @@
 import type { CodeSymbol } from '../code/types';
 import type { RankedFile, RankedProject } from '../context/types';
-import type { InputKind } from '../templates/template';
+import type { InputKind } from './template';
 import type { ProjectFact, StackItem, TargetFact } from '../workspace/types';
 
 /**
@@ -8,7 +8,7 @@ import type { ProjectFact, StackItem, TargetFact } from '../workspace/types';
  * deterministically; templates (built-in or the workspace's own) lay it out. Nothing in it is invented: each
  * fact comes from an input (with its source line) or from the workspace.
  */
-export interface PlanModel {
+export interface PlanData {
   feature: { id: string; title: string; branch: string };
   created: string;
   drafter: string;

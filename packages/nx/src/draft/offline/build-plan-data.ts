@@ -6,7 +6,7 @@ import type { PlanTemplate } from '../../templates/template';
 import { ownersOf } from '../../workspace/owners';
 import type { WorkspaceFacts } from '../../workspace/types';
 import { splitWords as keywords, stem } from '../../code/words';
-import type { Alternative, Area, ChangeSize, Phase, PlanModel, Requirement, Sourced, Testing, WorkItem } from '../plan-model';
+import type { Alternative, Area, ChangeSize, Phase, PlanData, Requirement, Sourced, Testing, WorkItem } from '../../templates/plan-data';
 import { describeArchitecture, projectView, technicalDecisions, workspaceRisks } from './architecture';
 import { areaOf, projectSide } from './classify';
 import { extractInputFacts, type InputFacts } from './extract-inputs';
@@ -29,7 +29,7 @@ export interface OfflineDraftRequest {
 const AREA_TITLES: Record<string, string> = { backend: 'Backend', frontend: 'Frontend', shared: 'Shared Code', security: 'Security', testing: 'Testing' };
 
 /** Drafts the plan model from the inputs and the workspace, deterministically. */
-export async function buildPlanModel(request: OfflineDraftRequest, source: FileSource): Promise<PlanModel> {
+export async function buildPlanData(request: OfflineDraftRequest, source: FileSource): Promise<PlanData> {
   const { template, inputs, facts, context } = request;
   const allowed = forbiddenFilter(template);
   const found = await extractInputFacts(inputs.filter((i) => i.kind !== 'task'));
@@ -172,8 +172,8 @@ function mitigationFor(risk: string, tasks: WorkItem[]): string {
 }
 
 /** The existing signatures the work items change: the symbol each item names in the file it changes. */
-function contractsOf(tasks: WorkItem[], code: CodeMap): PlanModel['contracts'] {
-  const contracts: PlanModel['contracts'] = [];
+function contractsOf(tasks: WorkItem[], code: CodeMap): PlanData['contracts'] {
+  const contracts: PlanData['contracts'] = [];
   for (const task of tasks.filter((t) => t.area !== 'testing')) {
     if (task.adds) {
       const { name, sibling } = task.adds;
