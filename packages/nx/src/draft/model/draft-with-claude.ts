@@ -61,8 +61,8 @@ export interface ClaudeDraftResult {
 
 export const DEFAULT_MAX_REPAIRS = 2;
 
-/** One drafted plan: the model's body, the file text made of it, and what lint-plan says of that text. */
-interface Draft {
+/** One answer from Claude: the plan body, the file text made of it, and what lint-plan says of that text. */
+interface LintedAnswer {
   body: string;
   text: string;
   findings: Finding[];
@@ -100,7 +100,7 @@ export async function draftWithClaude(request: ClaudeDraftRequest): Promise<Clau
 }
 
 /** Sends the findings and the draft back while lint errors remain, at most `maxRepairs` rounds. */
-async function repairWhileErrors(session: DraftSession, prompt: PlanPrompt, first: Draft, maxRepairs: number): Promise<{ draft: Draft; repairs: number }> {
+async function repairWhileErrors(session: DraftSession, prompt: PlanPrompt, first: LintedAnswer, maxRepairs: number): Promise<{ draft: LintedAnswer; repairs: number }> {
   let draft = first;
   let repairs = 0;
   for (let errors = errorsOf(draft.findings); errors.length > 0 && repairs < maxRepairs; errors = errorsOf(draft.findings)) {
@@ -150,7 +150,7 @@ class DraftSession {
   }
 
   /** Streams one answer, takes the plan out of it, and lints the file text made of it. */
-  async ask(prompt: PlanPrompt, messages: PlanPrompt['messages'], label: string): Promise<Draft> {
+  async ask(prompt: PlanPrompt, messages: PlanPrompt['messages'], label: string): Promise<LintedAnswer> {
     const progress = createProgress(this.request.stderr, this.request.env);
     const timeoutMs = this.request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const idleTimeoutMs = this.request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;

@@ -28,7 +28,7 @@ export interface OfflineDraftRequest {
 
 const AREA_TITLES: Record<string, string> = { backend: 'Backend', frontend: 'Frontend', shared: 'Shared Code', security: 'Security', testing: 'Testing' };
 
-/** Drafts the plan model from the inputs and the workspace, deterministically. */
+/** Drafts the plan data from the inputs and the workspace, deterministically. */
 export async function buildPlanData(request: OfflineDraftRequest, source: FileSource): Promise<PlanData> {
   const { template, inputs, facts, context } = request;
   const allowed = forbiddenFilter(template);

@@ -41,7 +41,7 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
   );
   const backup = keepPrevious(tree, outputPath, draft.text);
   tree.write(outputPath, redactSecrets(draft.text));
-  reportDraft(outputPath, context, draft.model.tasks.length, options);
+  reportDraft(outputPath, context, draft.data.tasks.length, options);
   if (backup) logger.warn(`Groundplan: --force replaced ${outputPath}; the previous plan (with any edits) is kept at ${backup}.`);
   if (!options.skipFormat) await formatFiles(tree);
   return claudeDraftCallback({
