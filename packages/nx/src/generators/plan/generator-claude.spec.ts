@@ -3,7 +3,7 @@ import { logger, type Tree } from '@nx/devkit';
 import { FsTree, flushChanges } from 'nx/src/generators/tree';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_KEY } from '../../draft/model/test-utils/fixtures';
+import { API_KEY } from '../../draft/claude/test-utils/fixtures';
 import { readProvenance, splitFrontmatter } from '../../plan-file/frontmatter';
 import { startMessagesApiServer, type MessagesApiServer } from '../../test-utils/messages-api-server';
 import { planGenerator } from './generator';

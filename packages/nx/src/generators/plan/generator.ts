@@ -4,7 +4,7 @@ import { workspaceDataDir } from '../../code/index-cache';
 import { indexWorkspace } from '../../code/index-workspace';
 import { nxProjectFileMap } from '../../code/nx-file-map';
 import type { ContextPack } from '../../context/types';
-import { claudeDraftCallback } from '../../draft/model/claude-callback';
+import { claudeDraftCallback } from '../../draft/claude/claude-callback';
 import { draftOffline } from '../../draft/offline/draft-offline';
 import { preparePlan } from '../../draft/prepare-plan';
 import { featureDir, InputError, kindLabel } from '../../inputs/feature-inputs';
