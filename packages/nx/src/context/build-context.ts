@@ -7,7 +7,7 @@ import { parseQuery, type ParsedQuery } from './query';
 import { rankWorkspace, type Ranking } from './rank';
 import { estimateTokens, projectDiagram, renderFile, renderHeader, renderList } from './render';
 import { selectSymbols } from './select-symbols';
-import { specFinder } from './specs';
+import { existingTestsFinder } from './existing-tests';
 import type { ContextPack, ContextRequest, RankedFile } from './types';
 
 export const DEFAULT_BUDGET = 8000;
@@ -33,7 +33,7 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
   const header = renderHeader({ query: request.query, facts: request.facts, edges, affected: ranking.affected, projects: ranking.projects, diagram });
   const notes = contextNotes(request, index, query, ranking, findCycles(edges));
   const candidates = rankedFiles(ranking, query);
-  const specsOf = specFinder(index);
+  const specsOf = existingTestsFinder(index);
   const render = (count: number) => {
     const included = candidates.slice(0, count);
     const specs = specsOf(included.map(({ file }) => index.files.get(file.path)!), ranking.affected.name);

@@ -8,7 +8,7 @@ const PROJECT_FALLBACK = 3;
  * or importing it, in the order of the files they test; when none is in the affected project, a few of its
  * tests. The tests are indexed once, so the budget fit can ask again for every candidate count.
  */
-export function specFinder(index: CodeIndex): (selected: IndexedFile[], affected: string) => string[] {
+export function existingTestsFinder(index: CodeIndex): (selected: IndexedFile[], affected: string) => string[] {
   const tests = [...index.files.values()].filter((file) => file.role === 'test');
   const testsOf = new Map<string, Set<string>>();
   const link = (path: string, test: string) => testsOf.set(path, (testsOf.get(path) ?? new Set()).add(test));
