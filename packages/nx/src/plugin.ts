@@ -3,7 +3,7 @@ import { join, posix } from 'node:path';
 import { parseJson, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2, type TargetConfiguration } from '@nx/devkit';
 
 type InputDefinition = NonNullable<TargetConfiguration['inputs']>[number];
-import { parsePlan } from './lint/parse-plan';
+import { parsePlanDocument } from './plan-file/parse-plan';
 import { MAX_PLAN_BYTES } from './markdown/bounds';
 import { readFileCapped } from './utils/workspace-path';
 import { normalizePluginOptions, type GroundplanOptions } from './utils/plugin-options';
@@ -106,7 +106,7 @@ interface InputReferences {
 /** Paths (body and frontmatter hashes) and project names a plan names; a plan that cannot be read names none. */
 async function planReferences(plan: string, workspaceRoot: string): Promise<InputReferences> {
   try {
-    const parsed = await parsePlan(readFileCapped(join(workspaceRoot, plan), MAX_PLAN_BYTES).toString('utf8'), { file: plan });
+    const parsed = await parsePlanDocument(readFileCapped(join(workspaceRoot, plan), MAX_PLAN_BYTES).toString('utf8'), plan);
     const { paths, projects, symbols, dependencies } = parsed.references;
     const recorded = parsed.frontmatter?.provenance?.references;
     return {

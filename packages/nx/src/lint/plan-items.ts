@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import type { ListItem, Nodes } from 'mdast';
 import type { ChangedFile, ChangeSet } from './git-diff';
-import { textOf, type Located } from './markdown';
+import { textOf, type Located } from '../markdown/nodes';
 import type { ParsedPlan } from './parse-plan';
-import type { PathShape, SymbolReference } from './references';
+import type { PathShape, SymbolReference } from '../plan-file/references';
 import { planProjectRoot, resolveAgainst } from './rules/gp005-file-exists';
 import { isCodeFile, symbolRanges, touches } from './symbol-ranges';
 import type { LintWorkspace } from './workspace-view';

@@ -1,4 +1,5 @@
-import type { ParsedPlan, PlanSection } from './parse-plan';
+import type { PlanSection } from '../plan-file/parse-plan';
+import type { ParsedPlan } from './parse-plan';
 
 /**
  * Headings are compared as a reader would: case, numbering ("2. Architecture"), a trailing colon or

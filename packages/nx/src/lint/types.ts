@@ -1,4 +1,4 @@
-import type { Located } from './markdown';
+import type { Located } from '../markdown/nodes';
 import type { ParsedPlan } from './parse-plan';
 import type { LintWorkspace } from './workspace-view';
 

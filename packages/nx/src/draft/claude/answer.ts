@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
-import { loadEsmModules } from '../../lint/esm';
-import { textOf } from '../../lint/markdown';
+import { loadMarkdownModules } from '../../markdown/markdown-modules';
+import { textOf } from '../../markdown/nodes';
 import { checkMarkdownBounds, MarkdownBoundsError } from '../../markdown/bounds';
 import { splitFrontmatter } from '../../plan-file/frontmatter';
 import type { PlanTemplate } from '../../templates/template';
@@ -56,7 +56,7 @@ interface HeadingAt {
 
 /** Headings as lint-plan's parser (GFM) sees them, so that the sections found here are the ones it checks. */
 async function headingsOf(markdown: string): Promise<HeadingAt[]> {
-  const { parseMarkdown } = await loadEsmModules();
+  const { parseMarkdown } = await loadMarkdownModules();
   const headings: HeadingAt[] = [];
   const visit = (node: Nodes) => {
     if (node.type === 'heading') headings.push({ text: textOf(node), offset: node.position?.start.offset ?? 0 });

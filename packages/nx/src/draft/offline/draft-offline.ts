@@ -1,6 +1,6 @@
 import { contentHash, renderProvenance, type PlanProvenance } from '../../plan-file/frontmatter';
 import { gitHead } from '../../lint/git-diff';
-import { extractReferences } from '../../lint/parse-plan';
+import { extractReferences } from '../../plan-file/parse-plan';
 import { renderTemplate } from '../../templates/render-template';
 import type { FileSource } from '../../utils/file-source';
 import type { PlanData } from '../../templates/plan-data';

@@ -1,5 +1,5 @@
 import { closestNames } from '../../utils/closest';
-import type { PlanSection } from '../parse-plan';
+import type { PlanSection } from '../../plan-file/parse-plan';
 import { sameTitle } from '../sections';
 import type { Rule, RuleReport } from '../types';
 

@@ -1,4 +1,4 @@
-import { blocksOf, proseOf } from '../phrases';
+import { blocksOf, proseOf } from '../../plan-file/phrases';
 import type { Rule, RuleReport } from '../types';
 
 /** What the seeds and templates leave for the writer to fill in. Code is not searched: `{id}` is a route there. */

@@ -1,5 +1,5 @@
 import type { List, ListItem, Nodes, RootContent } from 'mdast';
-import { startOf, textOf } from '../markdown';
+import { startOf, textOf } from '../../markdown/nodes';
 import { findSection } from '../sections';
 import type { Rule, RuleReport } from '../types';
 

@@ -1,4 +1,4 @@
-import { blocksOf, proseOf } from '../phrases';
+import { blocksOf, proseOf } from '../../plan-file/phrases';
 import type { Rule, RuleReport } from '../types';
 
 export const forbiddenContent: Rule = {

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { closestNames } from '../../utils/closest';
 import type { ParsedPlan } from '../parse-plan';
-import type { PathReference } from '../references';
+import type { PathReference } from '../../plan-file/references';
 import type { Rule, RuleReport } from '../types';
 import type { LintWorkspace } from '../workspace-view';
 

@@ -1,5 +1,5 @@
 import { closestNames } from '../../utils/closest';
-import type { ProjectReference } from '../references';
+import type { ProjectReference } from '../../plan-file/references';
 import type { Rule, RuleReport } from '../types';
 import type { LintWorkspace } from '../workspace-view';
 

@@ -1,7 +1,7 @@
 import type { IndexedFile } from '../../code/types';
 import type { CodeSymbol } from '../../code/types';
 import { closestNames } from '../../utils/closest';
-import type { SymbolReference } from '../references';
+import type { SymbolReference } from '../../plan-file/references';
 import type { Rule, RuleReport } from '../types';
 import type { LintWorkspace } from '../workspace-view';
 

@@ -1,4 +1,4 @@
-import { esmModules } from '../esm';
+import { markdownModules } from '../../markdown/markdown-modules';
 import type { Rule } from '../types';
 
 /** markdownlint's defaults, relaxed where plans differ from READMEs. */
@@ -18,7 +18,7 @@ export const markdown: Rule = {
   description: "markdownlint's own rules, configured for plans (no line length, repeated headings under different parents).",
   defaultSeverity: 'warning',
   check(plan) {
-    const results = esmModules().markdownlint.lint({ strings: { plan: plan.text }, config: PLAN_MARKDOWNLINT_CONFIG });
+    const results = markdownModules().markdownlint.lint({ strings: { plan: plan.text }, config: PLAN_MARKDOWNLINT_CONFIG });
     return (results.plan ?? []).map((error) => ({
       line: error.lineNumber,
       column: error.errorRange?.[0] ?? 1,

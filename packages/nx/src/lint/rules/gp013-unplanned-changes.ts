@@ -1,4 +1,4 @@
-import { startOf } from '../markdown';
+import { startOf } from '../../markdown/nodes';
 import { planItems, unplannedChanges } from '../plan-items';
 import type { ParsedPlan } from '../parse-plan';
 import type { Rule } from '../types';

@@ -1,5 +1,5 @@
 import type { Heading, Nodes, Paragraph, PhrasingContent, Root, TableCell } from 'mdast';
-import { startOf, textOf, type Located } from './markdown';
+import { startOf, textOf, type Located } from '../markdown/nodes';
 
 export type Block = Paragraph | Heading | TableCell;
 

@@ -1,20 +1,20 @@
 import type { Root } from 'mdast';
-import { loadMarkdownParser } from '../markdown/parse-markdown';
+import { loadMarkdownParser } from './parse-markdown';
 
 /**
  * The Markdown parser and markdownlint are ESM-only while this package is built as CommonJS. `import()`
  * survives the `node16` build, so they are loaded once, asynchronously, and then used synchronously: the
  * rules stay plain functions and a plan is parsed once per lint.
  */
-export interface EsmModules {
+export interface MarkdownModules {
   parseMarkdown(text: string): Root;
   markdownlint: typeof import('markdownlint/sync', { with: { 'resolution-mode': 'import' } });
 }
 
-let loading: Promise<EsmModules> | undefined;
-let loaded: EsmModules | undefined;
+let loading: Promise<MarkdownModules> | undefined;
+let loaded: MarkdownModules | undefined;
 
-export function loadEsmModules(): Promise<EsmModules> {
+export function loadMarkdownModules(): Promise<MarkdownModules> {
   // One after the other: jest's VM-modules loader fails on concurrent imports that share packages.
   loading ??= loadMarkdownParser()
     .then(async (parseMarkdown) => ({ parseMarkdown, markdownlint: await import('markdownlint/sync') }))
@@ -22,8 +22,8 @@ export function loadEsmModules(): Promise<EsmModules> {
   return loading;
 }
 
-/** The modules, once `loadEsmModules()` has resolved. */
-export function esmModules(): EsmModules {
-  if (!loaded) throw new Error('groundplan lint: await loadEsmModules() before parsing a plan.');
+/** The modules, once `loadMarkdownModules()` has resolved. */
+export function markdownModules(): MarkdownModules {
+  if (!loaded) throw new Error('groundplan: await loadMarkdownModules() before parsing a plan.');
   return loaded;
 }

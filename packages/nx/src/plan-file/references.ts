@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Root } from 'mdast';
-import type { Located } from './markdown';
+import type { Located } from '../markdown/nodes';
 import { blocksOf, phraseOf, TOKEN, type CodeToken, type Phrase } from './phrases';
 
 /**
