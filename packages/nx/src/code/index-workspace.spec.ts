@@ -4,7 +4,7 @@ import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-wor
 import { diskSource, type FileSource } from '../utils/file-source';
 import { workspaceDataDir } from './index-cache';
 import { indexWorkspace, MAX_FILE_BYTES } from './index-workspace';
-import type { ProjectFileMap } from './types';
+import type { ProjectFileMap } from '../workspace/types';
 
 const FILES = {
   'tsconfig.base.json': `{

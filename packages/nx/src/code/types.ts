@@ -50,6 +50,3 @@ export interface CodeIndex {
   /** How the index was built: how many files were parsed now and how many came from the cache. */
   stats: { files: number; parsed: number; cached: number };
 }
-
-/** The files of each project with a content hash: the shape of Nx's project file map. */
-export type ProjectFileMap = Record<string, Array<{ file: string; hash: string }>>;

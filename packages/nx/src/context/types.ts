@@ -1,6 +1,6 @@
-import type { CodeIndex, CodeSymbol, FileRole, ProjectFileMap } from '../code/types';
+import type { CodeIndex, CodeSymbol, FileRole } from '../code/types';
 import type { FileSource } from '../utils/file-source';
-import type { WorkspaceFacts } from '../workspace/types';
+import type { ProjectFileMap, WorkspaceFacts } from '../workspace/types';
 
 export interface RankedProject {
   name: string;

@@ -62,7 +62,7 @@ const ITEM_LINES = [28, 29, 30, 31, 32];
 
 let workspace: LoadedWorkspace;
 let runLint: typeof import('./run-lint').runLint;
-let lintSources: typeof import('../executors/lint-plan/lint-sources').lintSources;
+let lintSources: typeof import('./lint-sources').lintSources;
 let statusCommand: typeof import('../bin/commands/status').statusCommand;
 let lintCommand: typeof import('../bin/commands/lint').lintCommand;
 let base: string;
@@ -90,7 +90,7 @@ beforeAll(async () => {
   workspace = await loadExampleWorkspace(copy);
   /* eslint-disable @typescript-eslint/no-require-imports */
   ({ runLint } = require('./run-lint') as typeof import('./run-lint'));
-  ({ lintSources } = require('../executors/lint-plan/lint-sources') as typeof import('../executors/lint-plan/lint-sources'));
+  ({ lintSources } = require('./lint-sources') as typeof import('./lint-sources'));
   ({ statusCommand } = require('../bin/commands/status') as typeof import('../bin/commands/status'));
   ({ lintCommand } = require('../bin/commands/lint') as typeof import('../bin/commands/lint'));
   /* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,5 +1,5 @@
 import { workspaceDataDir } from '../../code/index-cache';
-import { nxProjectFileMap } from '../../code/nx-file-map';
+import { nxProjectFileMap } from '../../workspace/nx-file-map';
 import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
 import { readInputFile, readStdinInput, textInput } from '../../inputs/feature-inputs';

@@ -40,7 +40,7 @@ export const lintCommand: Command = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { computeProjectGraph } = require('../../workspace/read-workspace') as typeof import('../../workspace/read-workspace');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { lintSources } = require('../../executors/lint-plan/lint-sources') as typeof import('../../executors/lint-plan/lint-sources');
+    const { lintSources } = require('../../lint/lint-sources') as typeof import('../../lint/lint-sources');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runLint } = require('../../lint/run-lint') as typeof import('../../lint/run-lint');
     const graph = await computeProjectGraph(root);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { workspaceDataDir } from '../../code/index-cache';
-import { nxProjectFileMap } from '../../code/nx-file-map';
+import { nxProjectFileMap } from '../../workspace/nx-file-map';
 import { indexWorkspace } from '../../code/index-workspace';
 import { DEFAULT_BUDGET } from '../../context/build-context';
 import { modelFacts } from '../../draft/claude/models';

@@ -37,7 +37,7 @@ export const statusCommand: Command = {
     process.env.NX_WORKSPACE_ROOT_PATH ??= root;
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the root is set: Nx binds to it */
     const { computeProjectGraph } = require('../../workspace/read-workspace') as typeof import('../../workspace/read-workspace');
-    const { lintSources } = require('../../executors/lint-plan/lint-sources') as typeof import('../../executors/lint-plan/lint-sources');
+    const { lintSources } = require('../../lint/lint-sources') as typeof import('../../lint/lint-sources');
     const { runLint } = require('../../lint/run-lint') as typeof import('../../lint/run-lint');
     /* eslint-enable @typescript-eslint/no-require-imports */
     const { facts, code } = await lintSources(await computeProjectGraph(root), root, io.env);

@@ -6,7 +6,7 @@ import { LintConfigError } from '../../lint/severity';
 import { runLint } from '../../lint/run-lint';
 import { TemplateError } from '../../templates/parse-template';
 import { readPluginOptions } from '../../utils/plugin-options';
-import { lintSources } from './lint-sources';
+import { lintSources } from '../../lint/lint-sources';
 import type { LintPlanExecutorOptions } from './schema';
 
 const DEFAULT_PLANS = '{projectRoot}/product-development/**/{plan,implementation-plan}.md';

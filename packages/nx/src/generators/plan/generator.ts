@@ -2,14 +2,14 @@ import { formatFiles, logger, type GeneratorCallback, type Tree } from '@nx/devk
 import { join } from 'node:path';
 import { workspaceDataDir } from '../../code/index-cache';
 import { indexWorkspace } from '../../code/index-workspace';
-import { nxProjectFileMap } from '../../code/nx-file-map';
+import { nxProjectFileMap } from '../../workspace/nx-file-map';
 import type { ContextPack } from '../../context/types';
 import { claudeDraftCallback } from '../../draft/claude/claude-callback';
 import { draftOffline } from '../../draft/offline/draft-offline';
 import { preparePlan } from '../../draft/prepare-plan';
 import { featureDir, InputError, kindLabel } from '../../inputs/feature-inputs';
 import { redactSecrets } from '../../utils/secrets';
-import { treeSource } from '../../utils/tree-source';
+import { treeSource } from '../../workspace/tree-source';
 import { computeProjectGraph, readWorkspaceFacts } from '../../workspace/read-workspace';
 import { normalizeOptions, readStdin, type NormalizedPlanOptions } from './lib/normalize-options';
 import type { PlanGeneratorSchema } from './schema';

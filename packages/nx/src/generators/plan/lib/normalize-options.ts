@@ -2,7 +2,7 @@ import { readNxJson, type Tree } from '@nx/devkit';
 import { InputError, readInputFile, readStdinInputSync } from '../../../inputs/feature-inputs';
 import { DEFAULT_TEMPLATE, loadTemplates, resolveTemplate } from '../../../templates/load-templates';
 import type { PlanTemplate } from '../../../templates/template';
-import { treeSource } from '../../../utils/tree-source';
+import { treeSource } from '../../../workspace/tree-source';
 import { readPluginOptions, type GroundplanOptions } from '../../../utils/plugin-options';
 import type { PlanGeneratorSchema } from '../schema';
 

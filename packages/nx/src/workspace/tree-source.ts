@@ -1,8 +1,8 @@
 import type { Tree } from '@nx/devkit';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileSource } from './file-source';
-import { isInWorkspace, MAX_FILE_BYTES } from './workspace-path';
+import type { FileSource } from '../utils/file-source';
+import { isInWorkspace, MAX_FILE_BYTES } from '../utils/workspace-path';
 
 /**
  * The Nx Tree as a FileSource: generators read through it, so they see their own pending writes. Confined
