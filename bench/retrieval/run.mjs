@@ -10,7 +10,6 @@
 // (files: paths relative to treeDir, best first; projects: names, best first). Register one in RANKERS below:
 // `available()` returns true, or a string saying why the ranker cannot run (it is then skipped).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

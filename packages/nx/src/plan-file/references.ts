@@ -120,7 +120,7 @@ const NEW_BEFORE = new RegExp(
   `\\b(?:create|creates|creating|add|adds|adding|new|scaffold|generate|introduce|write)\\s+(?:(?:a|an|the)\\s+)?(?:new\\s+)?(?:${NOT_A_NOUN}[\\w-]+\\s+){0,2}$`,
   'i',
 );
-const NEW_AFTER = /^\s*(?:[(\[]\s*)?(?:[-–—:]\s*)?(?:new|to be created|created?)\b/i;
+const NEW_AFTER = /^\s*(?:[([]\s*)?(?:[-–—:]\s*)?(?:new|to be created|created?)\b/i;
 /** "Create `X` in `path`": a clause that creates something creates the file it puts it in. */
 const CREATE_CLAUSE = /\b(?:create|creates|scaffold|generate)\b[^.;!?]*$/i;
 const NEW_FILES_HEADING = /\b(?:new\s+files?|files?\s+to\s+(?:create|add)|create[sd]?)\b/i;

@@ -1,3 +1,4 @@
+import { Script } from 'node:vm';
 import * as ejs from 'ejs';
 import type { PlanData } from './plan-data';
 import { TemplateError } from './parse-template';
@@ -68,7 +69,6 @@ function syntaxErrorLine(body: string): number | undefined {
     return undefined;
   }
   const lines = source.split('\n');
-  const { Script } = require('node:vm') as typeof import('node:vm');
   const parses = (end: number): boolean => {
     try {
       new Script(`(function(){\n${lines.slice(0, end).join('\n')}\n})`);

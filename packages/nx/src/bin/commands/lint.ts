@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseJsonc } from '../../code/jsonc';
 import { FORMATS, isFormat, type Format } from '../../lint/formatters';
 import type { SeverityOverrides } from '../../lint/severity';
+import { packageVersion } from '../../utils/package-version';
 import { readPluginOptions } from '../../utils/plugin-options';
 import { parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
@@ -61,8 +62,7 @@ export const lintCommand: Command = {
       outputBase: io.cwd,
       patternsOption: 'groundplan lint',
       against: options.against,
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      version: (require('../../../package.json') as { version: string }).version,
+      version: packageVersion(),
     });
     writeReport(outcome.output, outcome.outputPath, options.outputFile, io);
     return outcome.failed ? 1 : 0;

@@ -5,6 +5,7 @@ import { totals } from '../../lint/lint-plan';
 import { LintConfigError } from '../../lint/severity';
 import { runLint } from '../../lint/run-lint';
 import { TemplateError } from '../../templates/parse-template';
+import { packageVersion } from '../../utils/package-version';
 import { readPluginOptions } from '../../utils/plugin-options';
 import { lintSources } from '../../lint/lint-sources';
 import type { LintPlanExecutorOptions } from './schema';
@@ -50,9 +51,4 @@ export default async function lintPlanExecutor(options: LintPlanExecutorOptions,
     }
     throw error;
   }
-}
-
-function packageVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../package.json') as { version: string }).version;
 }
