@@ -3,11 +3,6 @@ import { dependentsOf, type ProjectEdges } from './project-edges';
 import type { CodeSymbol } from '../code/types';
 import type { RankedFile, RankedProject } from './types';
 
-/** The offline token estimate: about four characters a token for English and code. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 const MAX_DIAGRAM_NODES = 16;
 const RUNNERS_UP = 5;
 

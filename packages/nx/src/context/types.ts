@@ -38,8 +38,6 @@ export interface ContextRequest {
   cacheDir?: string;
   /** An index already built (e.g. by an earlier call in the same process). */
   index?: CodeIndex;
-  /** The model's token counter, when a model is used; the pack is then fitted to its counts, not the estimate. */
-  countTokens?: (text: string) => Promise<number>;
 }
 
 export interface ContextPack {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { estimateTokens } from '../utils/tokens';
 
 /**
  * A local stand-in for the Anthropic Messages API, on 127.0.0.1, for tests that drive the real SDK through
@@ -100,7 +101,7 @@ export async function startMessagesApiServer(options: ServerOptions = {}): Promi
   const requests: RecordedRequest[] = [];
   const queue: ScriptedReply[] = [];
   const cache = new Set<string>();
-  const countTokens = options.countTokens ?? estimateTokens;
+  const countTokens = options.countTokens ?? countBodyTokens;
   const sockets = new Set<import('node:net').Socket>();
 
   const server: Server = createServer(async (req, res) => {
@@ -119,7 +120,7 @@ export async function startMessagesApiServer(options: ServerOptions = {}): Promi
         return sendError(res, { status: 400, error: { type: 'invalid_request_error', message: 'test server: no scripted reply left' } });
       }
       if ((reply.status ?? 200) !== 200) return sendError(res, reply);
-      const usage = { ...emulateUsage(request.body, cache, countTokens), output_tokens: estimateText(reply.text ?? ''), ...reply.usage };
+      const usage = { ...emulateUsage(request.body, cache, countTokens), output_tokens: estimateTokens((reply.text ?? '').length), ...reply.usage };
       if (!request.body.stream) return sendJson(res, 200, message(request.body, reply, usage));
       return streamMessage(res, request.body, reply, usage).catch((error: unknown) => {
         if (!(error instanceof ClientGone)) throw error;
@@ -255,7 +256,7 @@ function emulateUsage(body: MessagesBody, cache: Set<string>, countTokens: (body
   const total = countTokens(body);
   const prefixes = all.flatMap((block, i) => (block.cache_control ? [all.slice(0, i + 1)] : []));
   const key = (prefix: ContentBlock[]) => createHash('sha256').update(`${body.model}\n${JSON.stringify(prefix)}`).digest('hex');
-  const tokensOf = (prefix: ContentBlock[]) => estimateText(prefix.map((b) => b.text ?? '').join(''));
+  const tokensOf = (prefix: ContentBlock[]) => estimateTokens(prefix.map((b) => b.text ?? '').join('').length);
   const hit = [...prefixes].reverse().find((prefix) => cache.has(key(prefix)));
   const read = hit ? tokensOf(hit) : 0;
   const last = prefixes.at(-1);
@@ -264,10 +265,7 @@ function emulateUsage(body: MessagesBody, cache: Set<string>, countTokens: (body
   return { input_tokens: Math.max(0, total - read - written), cache_creation_input_tokens: written, cache_read_input_tokens: read };
 }
 
-function estimateText(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
-function estimateTokens(body: MessagesBody): number {
-  return estimateText(blocks(body).map((b) => b.text ?? '').join(''));
+/** The API's count, emulated with the plugin's own estimate. */
+function countBodyTokens(body: MessagesBody): number {
+  return estimateTokens(blocks(body).map((b) => b.text ?? '').join('').length);
 }

@@ -35,11 +35,6 @@ export function modelFacts(model: string): ModelFacts {
   return MODEL_TABLE.find(([prefix]) => model.startsWith(prefix))?.[1] ?? UNKNOWN_MODEL;
 }
 
-/** Tokens estimated from characters (the context engine's estimate too), where the API has not counted them. */
-export function estimateTokens(characters: number): number {
-  return Math.ceil(characters / 4);
-}
-
 /** Token usage of one or more requests, as the API reports it. */
 export interface TokenUsage {
   input: number;

@@ -1,5 +1,5 @@
 import ora from 'ora';
-import { estimateTokens } from './models';
+import { estimateTokens } from '../../utils/tokens';
 import { formatTokens } from './summary';
 
 /** Where progress goes: stderr, or anything with `write` (tests, the CLI's io). */

@@ -6,7 +6,7 @@ import { splitFrontmatter } from '../../plan-file/frontmatter';
 import type { PlanTemplate, TemplateSection } from '../../templates/template';
 import { isSecretPath, redactSecrets } from '../../utils/secrets';
 import { ModelDraftError } from './errors';
-import { estimateTokens } from './models';
+import { estimateTokens } from '../../utils/tokens';
 
 /**
  * The prompt a model drafts a plan from, in the Messages API's shape. Built in a fixed order so that its
