@@ -3,6 +3,7 @@ import { loadMarkdownModules } from '../../markdown/markdown-modules';
 import { textOf } from '../../markdown/nodes';
 import { checkMarkdownBounds, MarkdownBoundsError } from '../../markdown/bounds';
 import { splitFrontmatter } from '../../plan-file/frontmatter';
+import { sameHeading } from '../../plan-file/headings';
 import type { PlanTemplate } from '../../templates/template';
 import { ModelDraftError } from './errors';
 
@@ -25,8 +26,7 @@ export async function extractPlan(answer: string, template: PlanTemplate): Promi
   }
   const headings = await headingsOf(body);
   if (headings.length === 0) throw notAPlan(template, 'the answer has no headings');
-  const found = new Set(headings.map((h) => normalize(h.text)));
-  const missing = template.sections.filter((s) => !found.has(normalize(s.title)));
+  const missing = template.sections.filter((section) => !headings.some((heading) => sameHeading(heading.text, section.title)));
   const present = template.sections.length - missing.length;
   if (present < Math.ceil(template.sections.length * MIN_SECTION_SHARE)) {
     throw notAPlan(template, `it has ${present} of the template's ${template.sections.length} sections (missing ${missing.map((s) => `"${s.title}"`).join(', ')})`);
@@ -64,9 +64,4 @@ async function headingsOf(markdown: string): Promise<HeadingAt[]> {
   };
   visit(parseMarkdown(markdown));
   return headings;
-}
-
-/** Headings compare without case, punctuation or spacing differences ("Dependencies & Assumptions"). */
-function normalize(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

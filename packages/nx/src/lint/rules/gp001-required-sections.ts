@@ -1,6 +1,6 @@
 import { closestNames } from '../../utils/closest';
 import type { PlanSection } from '../../plan-file/parse-plan';
-import { sameTitle } from '../sections';
+import { sameHeading } from '../../plan-file/headings';
 import type { Rule, RuleReport } from '../types';
 
 export const requiredSections: Rule = {
@@ -18,9 +18,9 @@ export const requiredSections: Rule = {
     let previous: string | undefined;
     for (const expected of template.sections) {
       const heading = `${'#'.repeat(expected.level)} ${expected.title}`;
-      const index = plan.sections.findIndex((section, i) => i >= cursor && sameTitle(section.title, expected.title));
+      const index = plan.sections.findIndex((section, i) => i >= cursor && sameHeading(section.title, expected.title));
       if (index === -1) {
-        const earlier = plan.sections.find((section) => sameTitle(section.title, expected.title));
+        const earlier = plan.sections.find((section) => sameHeading(section.title, expected.title));
         if (earlier) {
           unmatched.delete(earlier);
           reports.push({ ...at(earlier), message: `Section "${expected.title}" is out of order: template "${template.id}" puts it after "${previous}".` });

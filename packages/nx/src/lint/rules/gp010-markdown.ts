@@ -1,8 +1,8 @@
 import { markdownModules } from '../../markdown/markdown-modules';
 import type { Rule } from '../types';
 
-/** markdownlint's defaults, relaxed where plans differ from READMEs. */
-const PLAN_MARKDOWNLINT_CONFIG = {
+/** markdownlint's defaults, relaxed where plans differ from READMEs: what GP010 and the template tests check. */
+export const PLAN_MARKDOWNLINT_CONFIG = {
   default: true,
   // Plans are prose: lines wrap wherever the writer (or the model) wraps them.
   MD013: false,
