@@ -1,4 +1,5 @@
 import type { CodeSymbol } from '../code/types';
+import { PLAN_MARKDOWNLINT_CONFIG } from '../lint/rules/gp010-markdown';
 import type { PlanData, Requirement, WorkItem } from './plan-data';
 import { loadBuiltInTemplates } from './load-templates';
 import { renderTemplate } from './render-template';
@@ -327,7 +328,7 @@ let lint: (name: string, text: string) => Promise<string[]>;
 beforeAll(async () => {
   const { lint: markdownlint } = await import('markdownlint/promise');
   lint = async (name, text) => {
-    const results = await markdownlint({ strings: { [name]: text }, config: { default: true, MD013: false } });
+    const results = await markdownlint({ strings: { [name]: text }, config: PLAN_MARKDOWNLINT_CONFIG });
     return results[name].map((r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.ruleDescription}${r.errorDetail ? ` (${r.errorDetail})` : ''}`);
   };
 });
