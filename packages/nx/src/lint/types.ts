@@ -31,9 +31,11 @@ export interface RuleMeta {
   id: string;
   /** `required-sections`. */
   slug: string;
-  /** One line: what the rule checks. */
+  /** What the rule checks, in Markdown: the rule docs, the README and SARIF are made of it. */
   description: string;
   defaultSeverity: Exclude<Severity, 'off'>;
+  /** Runs only with `--against <ref>`. */
+  requires?: 'against';
 }
 
 export interface Rule extends RuleMeta {

@@ -90,5 +90,12 @@ describe('formatters', () => {
       });
       expect(run.results![1]).toMatchObject({ ruleId: 'GP010', ruleIndex: 10, level: 'warning' });
     });
+
+    it("takes each rule's descriptions and help link from the rule's metadata", () => {
+      const gp001 = sarif.runs[0].tool.driver.rules![1];
+      expect(gp001.shortDescription!.text).toBe("The template's sections exist, in order, at their heading level, and are not empty.");
+      expect(gp001.fullDescription!.text).toBe(RULES[1].description);
+      expect(gp001.helpUri).toBe('https://unpkg.com/@groundplan/nx@0.1.0/docs/rules.md');
+    });
   });
 });

@@ -8,7 +8,8 @@ import type { Rule, RuleReport } from '../types';
 export const planFile: Rule = {
   id: 'GP000',
   slug: 'plan-file',
-  description: 'The plan can be read: not empty, valid frontmatter naming a known template, inside a project.',
+  description:
+    'The plan can be read: not empty, valid YAML frontmatter naming a known template (or `--template`), inside a project.',
   defaultSeverity: 'error',
   check(plan, workspace) {
     if (plan.text.trim() === '') {

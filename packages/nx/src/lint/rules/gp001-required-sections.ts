@@ -6,7 +6,8 @@ import type { Rule, RuleReport } from '../types';
 export const requiredSections: Rule = {
   id: 'GP001',
   slug: 'required-sections',
-  description: "The template's sections exist, in order, at their level, and are not empty.",
+  description:
+    'The template\'s sections exist, in order, at their heading level, and are not empty.',
   defaultSeverity: 'error',
   check(plan) {
     const template = plan.template;

@@ -13,7 +13,8 @@ const PLACEHOLDERS: Array<{ pattern: RegExp; what: string }> = [
 export const noPlaceholders: Rule = {
   id: 'GP002',
   slug: 'no-placeholders',
-  description: 'No template placeholder is left ([FEATURE NAME], {Task Title}, $ARGUMENTS, TODO, TBD).',
+  description:
+    'No placeholder is left in the prose: `[FEATURE NAME]`, `{Task Title}`, `$ARGUMENTS`, `[NEEDS CLARIFICATION]`, `<%= … %>`, TODO, TBD.',
   defaultSeverity: 'error',
   check(plan) {
     const reports: RuleReport[] = [];

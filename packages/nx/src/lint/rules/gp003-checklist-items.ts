@@ -26,7 +26,8 @@ const CRITERIA = /\b(?:criteria|criterion|definition of done|dod|done when|succe
 export const checklistItems: Rule = {
   id: 'GP003',
   slug: 'checklist-items',
-  description: 'Checklist sections hold `- [ ]` items; task items are actionable: a verb and what it acts on.',
+  description:
+    'Checklist sections hold `- [ ]` items; task items start with a verb and say what they act on (criteria and definition-of-done lists are statements).',
   defaultSeverity: 'warning',
   check(plan) {
     const reports: RuleReport[] = [];

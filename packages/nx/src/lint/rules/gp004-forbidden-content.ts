@@ -4,7 +4,8 @@ import type { Rule, RuleReport } from '../types';
 export const forbiddenContent: Rule = {
   id: 'GP004',
   slug: 'forbidden-content',
-  description: 'Nothing the template forbids (time estimates, weeks, owners, deployment steps...).',
+  description:
+    'Nothing the template\'s `forbidden` patterns exclude (time estimates, week scheduling, owners, deployment steps…).',
   defaultSeverity: 'error',
   check(plan) {
     const template = plan.template;

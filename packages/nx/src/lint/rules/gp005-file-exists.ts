@@ -8,7 +8,8 @@ import type { LintWorkspace } from '../workspace-view';
 export const fileExists: Rule = {
   id: 'GP005',
   slug: 'file-exists',
-  description: 'Every referenced path exists, or is marked new and sits under an existing project.',
+  description:
+    'Every backticked or linked path exists, or is marked new (`Create \\`x\\``, `` `x` (new)``, a "Files to create" heading) and sits under an existing project\'s root.',
   defaultSeverity: 'error',
   check(plan, workspace) {
     const reports: RuleReport[] = [];

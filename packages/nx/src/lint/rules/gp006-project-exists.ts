@@ -6,7 +6,8 @@ import type { LintWorkspace } from '../workspace-view';
 export const projectExists: Rule = {
   id: 'GP006',
   slug: 'project-exists',
-  description: 'Every referenced project exists in the project graph.',
+  description:
+    'Every project the plan names (`the \\`api\\` project`, `@scope/lib`, frontmatter `project`) is in the project graph.',
   defaultSeverity: 'error',
   check(plan, workspace) {
     const reports: RuleReport[] = [];

@@ -8,7 +8,8 @@ import type { LintWorkspace } from '../workspace-view';
 export const symbolExists: Rule = {
   id: 'GP007',
   slug: 'symbol-exists',
-  description: 'Every referenced exported symbol exists where the plan says.',
+  description:
+    'Every `Symbol` (or `Class.member`) said to be in a file, folder or project is exported there, per the code index.',
   defaultSeverity: 'error',
   check(plan, workspace) {
     const claimed = plan.references.symbols.filter((ref) => !ref.isNew);

@@ -5,7 +5,8 @@ import type { LintWorkspace } from '../workspace-view';
 export const dependencyRules: Rule = {
   id: 'GP008',
   slug: 'dependency-rules',
-  description: 'Dependencies the plan adds break no module-boundary rule and make no cycle.',
+  description:
+    'A dependency the plan adds ("add a dependency from `a` to `b`", "`a` depends on `b`") breaks no `@nx/enforce-module-boundaries` constraint, targets no application, and makes no cycle.',
   defaultSeverity: 'error',
   check(plan, workspace) {
     const reports: RuleReport[] = [];

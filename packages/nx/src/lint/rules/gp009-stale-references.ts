@@ -19,7 +19,8 @@ export const MESSAGES = {
 export const staleReferences: Rule = {
   id: 'GP009',
   slug: 'stale-references',
-  description: "What the plan names changed since it was written: since its `base` commit (files, symbols, project roots; not a ticked item's own work), or the hashes its frontmatter recorded.",
+  description:
+    'What the plan names has not drifted since it was written. In git, with the plan\'s `groundplan.base` commit: the files, folders and project roots it names (and, in code files, the symbols it names there) that changed since `base`, unless a ticked item names them (that change is the item\'s work); each finding says which items to check. Outside git, or with no `base`: the hashes its frontmatter recorded (`groundplan.references`).',
   defaultSeverity: 'warning',
   check(plan, workspace) {
     if (plan.baseChanges) {

@@ -15,7 +15,8 @@ export const PLAN_MARKDOWNLINT_CONFIG = {
 export const markdown: Rule = {
   id: 'GP010',
   slug: 'markdown',
-  description: "markdownlint's own rules, configured for plans (no line length, repeated headings under different parents).",
+  description:
+    'markdownlint\'s rules, with line length off, repeated headings allowed under different parents, and `<details>`-style HTML allowed.',
   defaultSeverity: 'warning',
   check(plan) {
     const results = markdownModules().markdownlint.lint({ strings: { plan: plan.text }, config: PLAN_MARKDOWNLINT_CONFIG });

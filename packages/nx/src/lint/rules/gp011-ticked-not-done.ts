@@ -11,8 +11,10 @@ export const MESSAGES = {
 export const tickedNotDone: Rule = {
   id: 'GP011',
   slug: 'ticked-not-done',
-  description: 'With `--against <ref>`: a ticked item (`- [x]`) names files or symbols that changed since the ref.',
+  description:
+    'With `--against <ref>`: a ticked item (`- [x]`) names files, or symbols in files, that changed since the ref; reported at the item\'s line. A changed file whose named symbol\'s text did not change counts as unchanged. Items that name no file are not checked.',
   defaultSeverity: 'error',
+  requires: 'against',
   check(plan, workspace) {
     if (!plan.changes) return [];
     const reports: RuleReport[] = [];

@@ -9,8 +9,10 @@ export const MESSAGES = {
 export const looksDone: Rule = {
   id: 'GP012',
   slug: 'looks-done',
-  description: 'With `--against <ref>`: an unticked item whose every named file changed since the ref looks done (tick it?).',
+  description:
+    'With `--against <ref>`: an unticked item whose every named file changed looks done ("tick it?"). Never fails a run.',
   defaultSeverity: 'info',
+  requires: 'against',
   check(plan, workspace) {
     if (!plan.changes) return [];
     const reports: RuleReport[] = [];

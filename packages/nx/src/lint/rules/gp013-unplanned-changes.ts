@@ -15,8 +15,10 @@ export const MESSAGES = {
 export const unplannedChangesRule: Rule = {
   id: 'GP013',
   slug: 'unplanned-changes',
-  description: "With `--against <ref>`: files changed under the plan's projects are named by the plan (test files and the plan's own folder aside); listed once.",
+  description:
+    'With `--against <ref>`: files changed under the plan\'s projects (its own, the projects it names, those holding the files it names) that the plan names nowhere, listed once at the checklist\'s heading. Test files, the plan and its feature folder never count.',
   defaultSeverity: 'warning',
+  requires: 'against',
   check(plan, workspace) {
     if (!plan.changes) return [];
     const files = unplannedChanges(plan, workspace, plan.changes);

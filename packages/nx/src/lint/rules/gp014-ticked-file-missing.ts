@@ -10,8 +10,10 @@ export const MESSAGES = {
 export const tickedFileMissing: Rule = {
   id: 'GP014',
   slug: 'ticked-file-missing',
-  description: 'With `--against <ref>`: the files a ticked item creates exist, and those it names were not deleted (unless it says to delete them).',
+  description:
+    'With `--against <ref>`: a ticked item\'s new file (`Create \\`x\\``, `` `x` (new)``) exists, and a file it names was not deleted since the ref (unless the item says to delete it).',
   defaultSeverity: 'error',
+  requires: 'against',
   check(plan, workspace) {
     if (!plan.changes) return [];
     const reports: RuleReport[] = [];
