@@ -1,5 +1,6 @@
 import type { ChangeSet } from '../git-diff';
 import { parsePlan } from '../parse-plan';
+import type { PlanTemplate } from '../../templates/template';
 import type { Rule, RuleReport } from '../types';
 import type { LintWorkspace } from '../workspace-view';
 import { shopWorkspace, TEMPLATES } from './fixture-workspace';
@@ -10,6 +11,8 @@ export interface RuleCase {
   /** Workspace-relative path of the plan, when the case needs one. */
   file?: string;
   workspace?: LintWorkspace;
+  /** The templates the plan may name (default: the fixture's checklist). */
+  templates?: Map<string, PlanTemplate>;
   /** The `--against` diff, and the diff since the plan's base. */
   changes?: ChangeSet;
   baseChanges?: ChangeSet;
@@ -41,6 +44,6 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
 }
 
 async function run(rule: Rule, testCase: RuleCase): Promise<RuleReport[]> {
-  const plan = await parsePlan(testCase.plan, { file: testCase.file, templates: TEMPLATES, changes: testCase.changes, baseChanges: testCase.baseChanges });
+  const plan = await parsePlan(testCase.plan, { file: testCase.file, templates: testCase.templates ?? TEMPLATES, changes: testCase.changes, baseChanges: testCase.baseChanges });
   return rule.check(plan, testCase.workspace ?? shopWorkspace());
 }
