@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { satisfies } from 'semver';
 import packageJson from '../package.json';
 
@@ -18,5 +19,12 @@ describe('the Nx versions @groundplan/nx installs beside', () => {
     for (const version of ['21.6.0', '21.7.0-beta.0', '25.0.0', '25.0.0-beta.1']) {
       expect([version, satisfiedByNpm(version, range)]).toEqual([version, false]);
     }
+  });
+});
+
+describe('the groundplan command', () => {
+  it('is a committed file, so npm links it at install, before dist/ is built', () => {
+    const tracked = execFileSync('git', ['ls-files', '--', packageJson.bin.groundplan], { cwd: `${__dirname}/..`, encoding: 'utf8' });
+    expect(tracked.trim()).toBe(packageJson.bin.groundplan);
   });
 });

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { copyExampleWorkspace } from '../../test-utils/example-workspace';
+
+/**
+ * The generator through the real Nx CLI, in a copy of examples/shop installed as `nx add` leaves a workspace:
+ * what a user types, parsed by Nx itself (a unit test of the generator would not see how Nx reads the options).
+ */
+const NX = resolve(__dirname, '../../../../../node_modules/nx/dist/bin/nx.js');
+let root: string;
+
+function nx(args: string[], stdin = ''): { status: number | null; output: string } {
+  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_WORKSPACE_ROOT_PATH: root, ANTHROPIC_API_KEY: '', NX_INTERACTIVE: 'false' };
+  const result = spawnSync('node', [NX, ...args], { cwd: root, env, input: stdin, encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+beforeAll(() => {
+  root = copyExampleWorkspace();
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('nx g plan in the example workspace', () => {
+  it('finds the generator unqualified, as the plugin is installed and registered', () => {
+    const { status, output } = nx(['g', 'plan', 'api', '--dry-run', '--no-interactive']);
+    expect(output).toContain('CREATE apps/api/product-development/current-feature/plan.md');
+    expect(status).toBe(0);
+  });
+
+  it('infers lint-plan on a project once it holds a plan, and Nx caches it', () => {
+    const project = JSON.parse(nx(['show', 'project', 'api', '--json']).output.replace(/^[^{]*/, '')) as { targets: Record<string, { executor?: string }> };
+    expect(project.targets['lint-plan']?.executor).toBe('@groundplan/nx:lint-plan');
+    const first = nx(['run', 'api:lint-plan']);
+    expect(first.status).toBe(0);
+    expect(nx(['run', 'api:lint-plan']).output).toMatch(/existing outputs match the cache|local cache/i);
+  });
+});
