@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { copyExampleWorkspace } from '../../test-utils/example-workspace';
 
 /**
@@ -8,6 +8,7 @@ import { copyExampleWorkspace } from '../../test-utils/example-workspace';
  * what a user types, parsed by Nx itself (a unit test of the generator would not see how Nx reads the options).
  */
 const NX = resolve(__dirname, '../../../../../node_modules/nx/dist/bin/nx.js');
+const TASK = 'Add an X-Request-Id header to every API response, generated when the request has none.';
 let root: string;
 
 function nx(args: string[], stdin = ''): { status: number | null; output: string } {
@@ -15,6 +16,8 @@ function nx(args: string[], stdin = ''): { status: number | null; output: string
   const result = spawnSync('node', [NX, ...args], { cwd: root, env, input: stdin, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
+
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 beforeAll(() => {
   root = copyExampleWorkspace();
@@ -26,6 +29,18 @@ describe('nx g plan in the example workspace', () => {
     const { status, output } = nx(['g', 'plan', 'api', '--dry-run', '--no-interactive']);
     expect(output).toContain('CREATE apps/api/product-development/current-feature/plan.md');
     expect(status).toBe(0);
+  });
+
+  it.each([
+    ['--task-file -', ['api', '--task-file', '-'], 'flag-dash'],
+    ['--task-file alone', ['api', '--task-file'], 'flag-alone'],
+    ['--task-file=-', ['api', '--task-file=-'], 'flag-equals'],
+    ['--task-file - with no project', ['--task-file', '-'], 'no-project'],
+  ])('reads the task from stdin with %s', (_form, args, feature) => {
+    const { status, output } = nx(['g', 'plan', ...args, '--template', 'task-blueprint', '--feature', feature, '--no-interactive'], TASK);
+    expect(output).not.toMatch(/should be a 'string'|Unknown project/);
+    expect(status).toBe(0);
+    expect(read(`apps/api/product-development/${feature}/implementation-plan.md`)).toContain('X-Request-Id');
   });
 
   it('infers lint-plan on a project once it holds a plan, and Nx caches it', () => {

@@ -3,7 +3,8 @@ export interface PlanGeneratorSchema {
   feature?: string;
   template?: string;
   description?: string;
-  taskFile?: string;
+  /** A path, or `-`; `true` when given alone (`--task-file` with nothing after it, or before a lone `-`, which Nx reads as a flag). */
+  taskFile?: string | boolean;
   inputs?: string[];
   budget?: number;
   provider?: 'auto' | 'anthropic' | 'offline';

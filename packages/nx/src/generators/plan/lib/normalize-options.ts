@@ -38,8 +38,10 @@ export function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema, stdin:
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(feature)) {
     throw new InputError(`Option --feature "${schema.feature}" must be a folder name: letters, digits, '.', '_' and '-'.`);
   }
+  // Nx reads `--task-file -` as the flag alone, and the `-` as a positional: the project's, when none came first.
+  const project = schema.taskFile === true && schema.project === '-' ? undefined : schema.project?.trim() || undefined;
   return {
-    project: schema.project?.trim() || undefined,
+    project,
     feature,
     template: resolveTemplate(templates, schema.template ?? DEFAULT_TEMPLATE, plugin.templatesDir),
     description: schema.description,
@@ -73,9 +75,9 @@ function checkNumbers(schema: PlanGeneratorSchema): void {
   }
 }
 
-/** A task context from a workspace file (confined, capped, never a secrets file), or stdin (`-`). */
-function readTask(tree: Tree, taskFile: string, stdin: () => string): { origin: string; text: string } {
-  if (taskFile === '-') return { origin: 'stdin', text: stdin() };
+/** A task context from a workspace file (confined, capped, never a secrets file), or stdin (`-`, or the option alone). */
+function readTask(tree: Tree, taskFile: string | true, stdin: () => string): { origin: string; text: string } {
+  if (taskFile === true || taskFile === '-') return { origin: 'stdin', text: stdin() };
   return readInputFile(treeSource(tree), taskFile, '--task-file');
 }
 
