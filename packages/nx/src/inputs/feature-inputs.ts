@@ -2,7 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { checkMarkdownBounds, MarkdownBoundsError } from '../markdown/bounds';
 import type { FileSource } from '../utils/file-source';
-import { contentHash } from '../plan-file/frontmatter';
+import { contentHash } from '../utils/content-hash';
 import type { InputKind } from '../templates/template';
 import { isSecretPath, redactSecrets } from '../utils/secrets';
 import { describeKind, FileTooLargeError, formatBytes, isInWorkspace, readFdCapped, readStreamCapped, realRoot } from '../utils/workspace-path';

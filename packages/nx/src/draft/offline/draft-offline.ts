@@ -1,4 +1,5 @@
-import { contentHash, renderProvenance, type PlanProvenance } from '../../plan-file/frontmatter';
+import { renderProvenance, type PlanProvenance } from '../../plan-file/frontmatter';
+import { contentHash } from '../../utils/content-hash';
 import { gitHead } from '../../lint/git-diff';
 import { extractReferences } from '../../plan-file/parse-plan';
 import { renderTemplate } from '../../templates/render-template';

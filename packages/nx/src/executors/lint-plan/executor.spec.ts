@@ -4,6 +4,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import type { Log } from 'sarif';
 import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
 import type { LintResult } from '../../lint/lint-plan';
+import { workspaceDataDir } from '../../code/index-cache';
 
 /** A checklist plan for the example's API, grounded in its real files, projects and symbols. */
 const CLEAN_PLAN = `---
@@ -178,6 +179,36 @@ describe('createNodes', () => {
     ]);
     // A plan that adds a dependency is checked for cycles over the whole graph.
     expect(results[1][1].projects!['libs/web/ui'].targets!['lint-plan'].inputs).toContainEqual({ input: 'default', projects: '*' });
+  });
+
+  it('parses a plan again only when its content changed, from a cache in Nx\'s workspace data', async () => {
+    const plan = 'apps/api/product-development/cached/plan.md';
+    const nodes = async () => (await createNodesV2[1]([plan], {}, { workspaceRoot: workspace.root, nxJsonConfiguration: {} }))[0][1].projects!['apps/api'].targets!['lint-plan'].inputs;
+    writePlan(plan, '# Cached\n\nFormat with `formatMoney` from the `shared-util` project.\n');
+    expect(await nodes()).toContainEqual({ input: 'default', projects: ['shared-util'] });
+    // What the cache holds for an unchanged plan is what the next computation uses: the plan is not parsed again.
+    const cacheFile = join(workspaceDataDir(workspace.root), 'groundplan-plan-references.json');
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    cache.entries[plan].references.projects = ['web'];
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    expect(await nodes()).toContainEqual({ input: 'default', projects: ['web'] });
+    writePlan(plan, '# Cached\n\nFormat with `formatMoney` from the `shared-types` project.\n');
+    expect(await nodes()).toContainEqual({ input: 'default', projects: ['shared-types'] });
+  });
+
+  it('says which plan it cannot read, and still adds the target, where lint-plan reports why', async () => {
+    const plan = 'apps/api/product-development/huge/plan.md';
+    writePlan(plan, `# Huge\n\n${'word '.repeat(120_000)}\n`);
+    const said: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((text: string) => said.push(text)) as typeof process.stderr.write;
+    try {
+      const results = await createNodesV2[1]([plan], {}, { workspaceRoot: workspace.root, nxJsonConfiguration: {} });
+      expect(results[0][1].projects!['apps/api'].targets!['lint-plan'].inputs).toContain(`{workspaceRoot}/${plan}`);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(said.join('')).toMatch(/^Groundplan: apps\/api\/product-development\/huge\/plan\.md cannot be read for its references \(.*512 KiB.*\); run lint-plan on it for the details\.\n$/);
   });
 
   it('honours the plugin\'s targetName', async () => {

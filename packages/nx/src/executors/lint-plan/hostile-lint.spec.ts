@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
-import { contentHash } from '../../plan-file/frontmatter';
+import { contentHash } from '../../utils/content-hash';
 import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
 import type { LintResult } from '../../lint/lint-plan';
 

@@ -1,4 +1,4 @@
-import { contentHash } from '../../plan-file/frontmatter';
+import { contentHash } from '../../utils/content-hash';
 import { testRule } from '../test-utils/rule-tester';
 import { changeSet } from '../test-utils/changes';
 import { planText, SHOP_FILES, shopWorkspace } from '../test-utils/fixture-workspace';

@@ -1,4 +1,4 @@
-import { contentHash } from '../../plan-file/frontmatter';
+import { contentHash } from '../../utils/content-hash';
 import { planItems, staleByOverlap, type PlanItem } from '../plan-items';
 import type { Rule, RuleReport } from '../types';
 

@@ -1,7 +1,8 @@
 import type { ContextPack } from '../../../context/types';
 import type { FeatureInput } from '../../../inputs/feature-inputs';
 import type { Finding } from '../../../lint/types';
-import { contentHash, renderProvenance } from '../../../plan-file/frontmatter';
+import { renderProvenance } from '../../../plan-file/frontmatter';
+import { contentHash } from '../../../utils/content-hash';
 import { loadBuiltInTemplates } from '../../../templates/load-templates';
 import type { PlanTemplate } from '../../../templates/template';
 
