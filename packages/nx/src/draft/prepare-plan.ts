@@ -1,7 +1,8 @@
 import { buildContext } from '../context/build-context';
 import type { ContextPack } from '../context/types';
 import type { CodeIndex } from '../code/types';
-import { checkInputsCover, findInputs, InputError, type FeatureInput } from '../inputs/feature-inputs';
+import { join } from 'node:path';
+import { checkInputsCover, featureDir, findInputs, InputError, type FeatureInput } from '../inputs/feature-inputs';
 import type { InputKind, PlanTemplate } from '../templates/template';
 import { closestNames } from '../utils/closest';
 import type { FileSource } from '../utils/file-source';
@@ -47,7 +48,7 @@ export async function preparePlan(subject: PlanSubject, workspace: { facts: Work
     ranking = await buildContext({ facts, source, index, query: queryText(findInputs(source, { ...given, projectRoot: '' }).inputs), budget: subject.budget });
     project = ranking.affected.name;
   }
-  const found = findInputs(source, { ...given, projectRoot: requireProject(facts, project).root });
+  const found = findInputs(source, { ...given, projectRoot: requireProject(facts.projects, project).root });
   checkInputsCover(found, subject.template.inputs.anyOf, subject.template.id);
   const query = queryText(found.inputs);
   // A project Groundplan picked is not one the user named: ranking again as if it were would favour its files
@@ -60,10 +61,22 @@ export async function preparePlan(subject: PlanSubject, workspace: { facts: Work
   return { project, inputs: found.inputs, query, context, ranking, missingReads };
 }
 
-function requireProject(facts: WorkspaceFacts, name: string) {
-  const project = facts.projects[name];
+/**
+ * What decides the file a plan is written to, and nothing more: the named project, the feature's inputs found
+ * and checked against the template. A dry run (what Nx Console runs as a form changes) stops here, with the
+ * same errors a real run gives and without ranking or drafting anything.
+ */
+export function planLocation(subject: PlanSubject & { project: string }, workspace: { projects: Record<string, { root: string }>; source: FileSource }): string {
+  const root = requireProject(workspace.projects, subject.project).root;
+  const found = findInputs(workspace.source, { feature: subject.feature, files: subject.files, description: subject.description, task: subject.task, projectRoot: root });
+  checkInputsCover(found, subject.template.inputs.anyOf, subject.template.id);
+  return join(featureDir(root, subject.feature), subject.template.output);
+}
+
+function requireProject<P>(projects: Record<string, P>, name: string): P {
+  const project = projects[name];
   if (project) return project;
-  const suggestions = closestNames(name, Object.keys(facts.projects), 3);
+  const suggestions = closestNames(name, Object.keys(projects), 3);
   throw new InputError(
     `Unknown project "${name}".${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''} Run \`nx show projects\` to list them.`,
   );

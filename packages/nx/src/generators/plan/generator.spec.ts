@@ -1,7 +1,7 @@
 import { exampleRoot, removeExampleRoot, resetExampleRoot } from '../../test-utils/example-root';
 import { logger, type Tree } from '@nx/devkit';
 import { FsTree, flushChanges } from 'nx/src/generators/tree';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter, readProvenance } from '../../plan-file/frontmatter';
 import { loadBuiltInTemplates } from '../../templates/load-templates';
@@ -151,6 +151,39 @@ describe('plan generator bad input: a clear error and nothing written', () => {
     const before = tree.listChanges().map((c) => c.path);
     await expect(generate(options, tree)).rejects.toThrow(message);
     expect(tree.listChanges().map((c) => c.path)).toEqual(before);
+  });
+});
+
+describe('--dry-run (what Nx Console runs as the form changes)', () => {
+  const dryRun = async <T>(run: () => Promise<T>): Promise<T> => {
+    process.env.NX_DRY_RUN = 'true';
+    try {
+      return await run();
+    } finally {
+      delete process.env.NX_DRY_RUN;
+    }
+  };
+
+  it('with a project, works out only the file: nothing is ranked, indexed or drafted', async () => {
+    const codeIndex = join(exampleRoot, '.nx/workspace-data/groundplan-code-index.json');
+    rmSync(codeIndex, { force: true });
+    const { tree, text } = await dryRun(() => generate({ project: 'api' }));
+    expect(tree.listChanges().map((change) => change.path)).toEqual([`${FEATURE_DIR}/plan.md`]);
+    expect(text(`${FEATURE_DIR}/plan.md`)).not.toContain('## Implementation Checklist');
+    expect(existsSync(codeIndex)).toBe(false);
+  });
+
+  it.each([
+    ['unknown project', { project: 'apii' }, /Unknown project "apii".*Did you mean "api"/s],
+    ['no inputs', { project: 'web' }, /No inputs for template "checklist"/],
+  ] as const)('still says what a real run would: %s', async (_name, options, message) => {
+    await expect(dryRun(() => generate(options))).rejects.toThrow(message);
+  });
+
+  it('still refuses to overwrite a plan', async () => {
+    const tree = newTree();
+    tree.write(`${FEATURE_DIR}/plan.md`, '# My edited plan\n');
+    await expect(dryRun(() => generate({ project: 'api' }, tree))).rejects.toThrow(/plan\.md already exists.*--force/s);
   });
 });
 

@@ -1,17 +1,8 @@
-import { formatFiles, logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { join } from 'node:path';
-import { workspaceDataDir } from '../../code/index-cache';
-import { indexWorkspace } from '../../code/index-workspace';
-import { nxProjectFileMap } from '../../workspace/nx-file-map';
-import type { ContextPack } from '../../context/types';
-import { claudeDraftCallback } from '../../draft/claude/claude-callback';
-import { draftOffline } from '../../draft/offline/draft-offline';
-import { preparePlan } from '../../draft/prepare-plan';
-import { featureDir, InputError, kindLabel } from '../../inputs/feature-inputs';
-import { redactSecrets } from '../../utils/secrets';
+import { getProjects, logger, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { planLocation, type PlanSubject } from '../../draft/prepare-plan';
 import { treeSource } from '../../workspace/tree-source';
-import { computeProjectGraph, readWorkspaceFacts } from '../../workspace/read-workspace';
-import { normalizeOptions, readStdin, type NormalizedPlanOptions } from './lib/normalize-options';
+import { computeProjectGraph } from '../../workspace/read-workspace';
+import { normalizeOptions, readStdin, refuseOverwrite, subjectOf } from './lib/normalize-options';
 import type { PlanGeneratorSchema } from './schema';
 
 /**
@@ -20,76 +11,33 @@ import type { PlanGeneratorSchema } from './schema';
  */
 export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Promise<GeneratorCallback | void> {
   const options = normalizeOptions(tree, schema, readStdin);
-  const source = treeSource(tree);
-  const graph = await computeProjectGraph(tree.root);
-  const facts = readWorkspaceFacts(graph, source);
-  // One code index for ranking, drafting and the model's lint, cached by the file hashes Nx already has.
-  const index = indexWorkspace({ projects: facts.projects, source, fileMap: await nxProjectFileMap(graph), cacheDir: workspaceDataDir(tree.root) });
-  const { project, inputs, query, context, ranking, missingReads } = await preparePlan(
-    { project: options.project, feature: options.feature, template: options.template, files: options.inputs, description: options.description, task: options.task, budget: options.budget },
-    { facts, source, index },
-  );
-  if (ranking) reportPick(ranking);
-  if (missingReads.length) logger.warn(`Groundplan: no ${missingReads.map(kindLabel).join(', ')} found for "${options.feature}"; the plan is drafted without it.`);
-  const outputPath = join(featureDir(facts.projects[project].root, options.feature), options.template.output);
-  if (tree.exists(outputPath) && !options.force) {
-    throw new InputError(`${outputPath} already exists and may hold your edits. Re-run with --force to overwrite it, or choose another --feature.`);
-  }
-  const draft = await draftOffline(
-    { template: options.template, inputs, facts, context, index, feature: options.feature, drafter: 'offline', now: new Date().toISOString() },
-    source,
-  );
-  const backup = keepPrevious(tree, outputPath, draft.text);
-  tree.write(outputPath, redactSecrets(draft.text));
-  reportDraft(outputPath, context, draft.data.tasks.length, options);
-  if (backup) logger.warn(`Groundplan: --force replaced ${outputPath}; the previous plan (with any edits) is kept at ${backup}.`);
-  if (!options.skipFormat) await formatFiles(tree);
-  return claudeDraftCallback({
-    provider: schema.provider,
-    model: schema.model,
-    pluginModel: options.plugin.model,
-    maxRepairs: options.maxRepairs,
-    timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
-    idleTimeoutMs: options.idleTimeout === undefined ? undefined : options.idleTimeout * 1000,
-    rules: options.plugin.rules,
-    workspaceRoot: tree.root,
-    facts,
-    index,
-    template: options.template,
-    inputs,
-    query,
-    context,
-    feature: options.feature,
-    planPath: outputPath,
-    offlineDraft: draft.text,
-    env: process.env,
-    stderr: process.stderr,
-    log: (line) => logger.info(line),
-  });
+  if (process.env.NX_DRY_RUN === 'true' && options.project) return dryRun(tree, { ...subjectOf(options), project: options.project }, options.force);
+  // Loaded to draft only: the code scanner, the linter and the Claude SDK are most of the plugin's start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { draftPlan } = require('./lib/draft-plan') as typeof import('./lib/draft-plan');
+  return draftPlan(tree, options, schema);
 }
 
 /**
- * With --force, the plan being replaced may hold the user's edits, and the model draft that follows can
- * still fail (a 429, Ctrl-C): its text is kept next to it, as `<plan>.bak`, before anything replaces it.
+ * `--dry-run` with a project: Nx lists the files a generator writes and writes none, so only what decides the
+ * file is worked out (project, feature, template, inputs checked); nothing is ranked, drafted or formatted.
  */
-function keepPrevious(tree: Tree, outputPath: string, next: string): string | undefined {
-  const previous = tree.read(outputPath);
-  if (!previous || previous.toString('utf8') === next) return undefined;
-  const backup = `${outputPath}.bak`;
-  tree.write(backup, previous);
-  return backup;
+async function dryRun(tree: Tree, subject: PlanSubject & { project: string }, force: boolean): Promise<void> {
+  const path = planLocation(subject, { projects: await projectRoots(tree, subject.project), source: treeSource(tree) });
+  refuseOverwrite(tree, path, force);
+  tree.write(path, `<!-- The ${subject.template.id} plan for ${subject.project} is drafted here when nx g plan runs without --dry-run. -->\n`);
+  logger.info(`Groundplan: dry run: the ${subject.template.id} plan for ${subject.project} would be drafted into ${path}.`);
 }
 
-/** With no project named, the log says which project was picked, why, and the runners-up. */
-function reportPick(ranking: ContextPack): void {
-  const runnersUp = ranking.projects.filter((p) => p.name !== ranking.affected.name).slice(0, 3);
-  logger.info(`Groundplan picked project "${ranking.affected.name}": ${ranking.affected.why}.`);
-  if (runnersUp.length) logger.info(`  Runners-up: ${runnersUp.map((p) => `${p.name} (${p.why})`).join('; ')}. Pass a project to choose another.`);
-}
-
-function reportDraft(outputPath: string, context: ContextPack, tasks: number, options: NormalizedPlanOptions): void {
-  logger.info(`Groundplan: ${options.template.id} plan for ${context.affected.name} (${context.affected.why}) → ${outputPath}`);
-  logger.info(`  ${tasks} tasks, ${context.files.length} files of context (${context.tokens}/${context.budget} tokens), drafted offline.`);
+/**
+ * Project roots from the project.json and package.json files in the Tree, which is quick; the project graph,
+ * which runs every plugin, only when the project is not among them (a project only a plugin infers).
+ */
+async function projectRoots(tree: Tree, wanted: string): Promise<Record<string, { root: string }>> {
+  const configured = Object.fromEntries([...getProjects(tree)].map(([name, project]) => [name, { root: project.root }]));
+  if (configured[wanted]) return configured;
+  const graph = await computeProjectGraph(tree.root);
+  return Object.fromEntries(Object.entries(graph.nodes).map(([name, node]) => [name, { root: node.data.root }]));
 }
 
 export default planGenerator;

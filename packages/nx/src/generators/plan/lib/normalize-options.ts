@@ -1,6 +1,7 @@
 import { readNxJson, type Tree } from '@nx/devkit';
 import { InputError, readInputFile, readStdinInputSync } from '../../../inputs/feature-inputs';
 import { DEFAULT_TEMPLATE, loadTemplates, resolveTemplate } from '../../../templates/load-templates';
+import type { PlanSubject } from '../../../draft/prepare-plan';
 import type { PlanTemplate } from '../../../templates/template';
 import { treeSource } from '../../../workspace/tree-source';
 import { readPluginOptions, type GroundplanOptions } from '../../../utils/plugin-options';
@@ -87,4 +88,15 @@ export function readStdin(): string {
     throw new InputError('Option --task-file=- reads the task from stdin, but nothing was piped in. Pipe it (echo "task" | nx g plan ... --task-file=-) or give a file path.');
   }
   return readStdinInputSync('--task-file=-');
+}
+
+/** What the drafters are asked for, from the generator's options. */
+export function subjectOf(options: NormalizedPlanOptions): PlanSubject {
+  const { project, feature, template, inputs: files, description, task, budget } = options;
+  return { project, feature, template, files, description, task, budget };
+}
+
+/** A plan already there may hold the user's edits: only --force replaces it. */
+export function refuseOverwrite(tree: Tree, path: string, force: boolean): void {
+  if (tree.exists(path) && !force) throw new InputError(`${path} already exists and may hold your edits. Re-run with --force to overwrite it, or choose another --feature.`);
 }
