@@ -6,17 +6,22 @@ import { execFileSync } from 'node:child_process';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
+/**
+ * Where the data sets, the cache and the mirrors live: beside the checkout (its parent folder holds
+ * `shared/eval/`, `eval-cache/` and `.mirror/`), or `GP_EVAL_HOME`. Each has its own variable too.
+ */
+export const EVAL_HOME = process.env.GP_EVAL_HOME || path.resolve(REPO_ROOT, '..');
 
 /**
  * The dev sets, by name: `dev` (Nx workspaces nxext/nx-extensions and ngrx/platform, 134 commits) and `apps`
  * (application monorepos without Nx, teableio/teable and vendure-ecommerce/vendure, 120 commits).
  */
 export const DATA_SETS = {
-  dev: process.env.GP_EVAL_DATA || '/work/shared/eval/retrieval-dev.jsonl',
-  apps: process.env.GP_EVAL_DATA_APPS || '/work/shared/eval/retrieval-dev-apps.jsonl',
+  dev: process.env.GP_EVAL_DATA || path.join(EVAL_HOME, 'shared', 'eval', 'retrieval-dev.jsonl'),
+  apps: process.env.GP_EVAL_DATA_APPS || path.join(EVAL_HOME, 'shared', 'eval', 'retrieval-dev-apps.jsonl'),
 };
 export const DEFAULT_DATA = DATA_SETS.dev;
-export const DEFAULT_CACHE = process.env.GP_EVAL_CACHE || '/work/eval-cache';
+export const DEFAULT_CACHE = process.env.GP_EVAL_CACHE || path.join(EVAL_HOME, 'eval-cache');
 
 /**
  * The Nx that prepare.mjs installs in trees of repositories without Nx (`nxInit`), as `nx init` would:
@@ -30,10 +35,10 @@ export const NX_INIT_VERSION = process.env.GP_EVAL_NX_INIT || '24.0.6';
  * `nxInit` for those without Nx configuration (prepare.mjs writes an nx.json and installs NX_INIT_VERSION).
  */
 export const REPOS = {
-  'nxext/nx-extensions': { env: 'GP_EVAL_GIT_NXEXT', flag: 'nxext', mirror: '/work/.mirror/nxext+nx-extensions/repo' },
-  'ngrx/platform': { env: 'GP_EVAL_GIT_NGRX', flag: 'ngrx', mirror: '/work/.mirror/ngrx+platform/repo' },
-  'teableio/teable': { env: 'GP_EVAL_GIT_TEABLE', flag: 'teable', mirror: '/work/.mirror/teableio+teable/repo', nxInit: true },
-  'vendure-ecommerce/vendure': { env: 'GP_EVAL_GIT_VENDURE', flag: 'vendure', mirror: '/work/.mirror/vendure-ecommerce+vendure/repo', nxInit: true },
+  'nxext/nx-extensions': { env: 'GP_EVAL_GIT_NXEXT', flag: 'nxext', mirror: path.join(EVAL_HOME, '.mirror', 'nxext+nx-extensions', 'repo') },
+  'ngrx/platform': { env: 'GP_EVAL_GIT_NGRX', flag: 'ngrx', mirror: path.join(EVAL_HOME, '.mirror', 'ngrx+platform', 'repo') },
+  'teableio/teable': { env: 'GP_EVAL_GIT_TEABLE', flag: 'teable', mirror: path.join(EVAL_HOME, '.mirror', 'teableio+teable', 'repo'), nxInit: true },
+  'vendure-ecommerce/vendure': { env: 'GP_EVAL_GIT_VENDURE', flag: 'vendure', mirror: path.join(EVAL_HOME, '.mirror', 'vendure-ecommerce+vendure', 'repo'), nxInit: true },
 };
 
 /** Minimal `--key value` / `--flag` parser. Repeated keys keep the last value. */

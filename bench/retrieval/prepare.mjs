@@ -11,7 +11,7 @@
 // Options:
 //   --set dev|apps|all   which dev set(s) (default all: retrieval-dev.jsonl and retrieval-dev-apps.jsonl)
 //   --data FILE          one dev set file instead (env GP_EVAL_DATA / GP_EVAL_DATA_APPS move the defaults)
-//   --cache DIR          where trees/installs/graphs go (default /work/eval-cache, env GP_EVAL_CACHE)
+//   --cache DIR          where trees/installs/graphs go (default eval-cache/ beside the checkout, env GP_EVAL_CACHE)
 //   --repo OWNER/NAME    only this repository
 //   --limit N            only the first N distinct trees (per the data order)
 //   --no-graph           skip computing project graphs

@@ -11,24 +11,20 @@
 // first: `npx nx run groundplan-nx:build`. Wall (Nx's defaults) and CPU (user + system, plugins in Nx's process)
 // are medians.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { EXAMPLE, installedCopy, REPO } from './installed-copy.mjs';
 
-const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
-const source = resolve(option('workspace', join(REPO, 'examples', 'shop')));
+const source = resolve(option('workspace', EXAMPLE));
 const project = option('project', 'api');
 const planCount = Number(option('plans', '20'));
 const runs = Number(option('runs', '5'));
 if (!existsSync(join(REPO, 'packages/nx/dist/index.js'))) throw new Error('Build the plugin first: npx nx run groundplan-nx:build');
 
-const root = mkdtempSync(join(tmpdir(), 'groundplan-speed-'));
-cpSync(source, root, { recursive: true, filter: (path) => !/[\\/](node_modules|\.nx|dist)([\\/]|$)/.test(path) });
-if (!existsSync(join(source, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
-else symlinkSync(join(source, 'node_modules'), join(root, 'node_modules'), 'dir');
+const root = installedCopy(source, 'groundplan-speed-');
 const NX = join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_INTERACTIVE: 'false', ANTHROPIC_API_KEY: '', NX_WORKSPACE_ROOT_PATH: root };
 

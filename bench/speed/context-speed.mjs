@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Speed and memory of the context engine on one workspace, beside a naive ts-morph baseline and the floor.
 //
-//   node packages/nx/bench/context-speed.mjs <workspace-root> [--graph FILE] [--query TEXT] [--runs N] [--json]
+//   node bench/speed/context-speed.mjs <workspace-root> [--graph FILE] [--query TEXT] [--runs N] [--json]
 //
 // Each measurement runs in its own Node process, so its peak RSS is its own:
 //   floor   TypeScript (the one ts-morph bundles) parsing the engine's files, and nothing else
@@ -22,8 +22,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const DIST = resolve(process.env.GP_DIST ?? join(HERE, '..', 'dist'));
-const require = createRequire(join(HERE, '..', 'package.json'));
+const PACKAGE = resolve(HERE, '..', '..', 'packages', 'nx');
+const DIST = resolve(process.env.GP_DIST ?? join(PACKAGE, 'dist'));
+const require = createRequire(join(PACKAGE, 'package.json'));
 const DEFAULT_QUERY = 'feat: add a filter to the list and show it in the page';
 const BUDGET = 16000;
 
@@ -85,7 +86,7 @@ async function child(mode, config) {
 /** Nx's part, once: the graph, the facts read from it, the project file map and the files the engine indexes. */
 async function prepare({ root, graphFile, workspaceFile }) {
   const { computeProjectGraph, readWorkspaceFacts } = require(join(DIST, 'workspace', 'read-workspace.js'));
-  const { nxProjectFileMap } = require(join(DIST, 'code', 'nx-file-map.js'));
+  const { nxProjectFileMap } = require(join(DIST, 'workspace', 'nx-file-map.js'));
   const { diskSource } = require(join(DIST, 'utils', 'file-source.js'));
   const { listSourceFiles } = require(join(DIST, 'code', 'list-files.js'));
   const data = graphFile ? JSON.parse(readFileSync(graphFile, 'utf8')) : await computeProjectGraph(root);

@@ -2,7 +2,7 @@
 // How long lint-plan takes on the example workspace: 1 plan and 100 plans, every rule on (GP010's markdownlint
 // and GP007's code index included).
 //
-//   node packages/nx/bench/lint-speed.mjs [--plans N] [--runs N] [--json]
+//   node bench/speed/lint-speed.mjs [--plans N] [--runs N] [--json]
 //
 // The example workspace is copied to a temporary folder and N copies of a grounded checklist plan (about 60
 // lines naming real files, projects and symbols, and one broken path) are written into its `api` project.
@@ -11,16 +11,16 @@
 // (Nx-hash keyed and cached on disk, it is rebuilt only for changed files); a run's first lint also pays for
 // loading the Markdown parser and markdownlint, reported as "first plan".
 // Build first: `npx nx run groundplan-nx:build` (or set GP_DIST to a compiled `src`).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { EXAMPLE, installedCopy } from './installed-copy.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const DIST = resolve(process.env.GP_DIST ?? join(HERE, '..', 'dist'));
-const EXAMPLE = resolve(HERE, '..', '..', '..', 'examples', 'shop');
+const DIST = resolve(process.env.GP_DIST ?? join(HERE, '..', '..', 'packages', 'nx', 'dist'));
 const require = createRequire(join(DIST, 'index.js'));
 
 const args = process.argv.slice(2);
@@ -95,8 +95,7 @@ async function main() {
   if (!existsSync(join(DIST, 'lint', 'run-lint.js'))) throw new Error(`No build at ${DIST}: run \`npx nx run groundplan-nx:build\` first.`);
   const count = option('--plans', 100);
   const runs = option('--runs', 3);
-  const root = mkdtempSync(join(tmpdir(), 'gp-lint-speed-'));
-  cpSync(EXAMPLE, root, { recursive: true, filter: (path) => !/[\\/](node_modules|\.nx|dist)([\\/]|$)/.test(path) });
+  const root = installedCopy(EXAMPLE, 'gp-lint-speed-');
   for (let n = 1; n <= count; n++) {
     const dir = join(root, 'apps', 'api', 'product-development', `feature-${String(n).padStart(3, '0')}`);
     mkdirSync(dir, { recursive: true });
@@ -105,7 +104,7 @@ async function main() {
   process.env.NX_DAEMON = 'false';
   process.env.NX_WORKSPACE_ROOT_PATH = root;
   const { computeProjectGraph } = require('./workspace/read-workspace.js');
-  const { lintSources } = require('./executors/lint-plan/lint-sources.js');
+  const { lintSources } = require('./lint/lint-sources.js');
   const { runLint } = require('./lint/run-lint.js');
   const graph = await computeProjectGraph(root);
   const { facts, code } = await lintSources(graph, root, { ...process.env, NX_WORKSPACE_DATA_DIRECTORY: join(root, '.bench-cache') });
