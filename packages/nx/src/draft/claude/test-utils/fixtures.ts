@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ContextPack } from '../../../context/types';
 import type { FeatureInput } from '../../../inputs/feature-inputs';
 import type { Finding } from '../../../lint/types';
@@ -5,6 +8,9 @@ import { renderProvenance } from '../../../plan-file/frontmatter';
 import { contentHash } from '../../../utils/content-hash';
 import { loadBuiltInTemplates } from '../../../templates/load-templates';
 import type { PlanTemplate } from '../../../templates/template';
+import { startMessagesApiServer, type MessagesApiServer } from '../../../test-utils/messages-api-server';
+import { draftWithClaude, type ClaudeDraftRequest } from '../draft-with-claude';
+import { ModelDraftError } from '../errors';
 
 /** Fixtures for the model drafter's tests: a feature with a planted secret and a planted injection. */
 
@@ -148,4 +154,62 @@ export function withProvenance(body: string, drafter: string): string {
     '\n' +
     body
   );
+}
+
+/** A Messages API stand-in, a plan file holding the offline draft, and the request that drafts into it: fresh for each test. */
+export interface ClaudeDraftHarness {
+  server: MessagesApiServer;
+  /** The temporary folder holding the plan. */
+  dir: string;
+  planPath: string;
+  /** What the drafter wrote to stderr in this test. */
+  stderr: string;
+  request(overrides?: Partial<ClaudeDraftRequest>): ClaudeDraftRequest;
+  /** The ModelDraftError the request ends with (the test fails if it ends otherwise). */
+  failure(overrides?: Partial<ClaudeDraftRequest>): Promise<ModelDraftError>;
+}
+
+export const OFFLINE_DRAFT = '---\ngroundplan:\n  drafter: offline\n---\n# Offline draft\n';
+
+export function useClaudeDraftHarness(options: { maxRetries: number }): ClaudeDraftHarness {
+  const harness: ClaudeDraftHarness = {
+    server: undefined as unknown as MessagesApiServer,
+    dir: '',
+    planPath: '',
+    stderr: '',
+    request: (overrides = {}) => ({
+      template: checklistTemplate(),
+      inputs: featureInputs(),
+      context: contextPack(),
+      offlineDraft: OFFLINE_DRAFT,
+      planPath: harness.planPath,
+      lint: lintPaths,
+      finish: withProvenance,
+      model: 'claude-sonnet-5-5',
+      env: { ANTHROPIC_API_KEY: API_KEY, ANTHROPIC_BASE_URL: harness.server.url, CI: 'true' },
+      stderr: { write: (text: string) => (harness.stderr += text) },
+      maxRetries: options.maxRetries,
+      ...overrides,
+    }),
+    failure: async (overrides = {}) => {
+      const error = await draftWithClaude(harness.request(overrides)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ModelDraftError);
+      return error as ModelDraftError;
+    },
+  };
+  beforeEach(async () => {
+    harness.server = await startMessagesApiServer();
+    harness.dir = mkdtempSync(join(tmpdir(), 'groundplan-claude-'));
+    harness.planPath = join(harness.dir, 'plan.md');
+    writeFileSync(harness.planPath, OFFLINE_DRAFT);
+    harness.stderr = '';
+  });
+  afterEach(async () => {
+    await harness.server.close();
+    rmSync(harness.dir, { recursive: true, force: true });
+  });
+  return harness;
 }
