@@ -15,10 +15,11 @@ describe('lintPlan', () => {
     const text = planText(VALID_BODY.replace('orders.controller.ts', 'order.controller.ts').replace('Let customers', 'In 2 weeks, let customers'));
     const result = await lintPlan(text, options);
     expect(result.findings).toEqual([
-      { ruleId: 'GP004', slug: 'forbidden-content', severity: 'error', file: options.file, line: 11, column: 4, message: 'Template "checklist" forbids time estimates: "2 weeks".' },
+      { ruleId: 'GP004', slug: 'forbidden-content', messageId: 'forbidden', severity: 'error', file: options.file, line: 11, column: 4, message: 'Template "checklist" forbids time estimates: "2 weeks".' },
       {
         ruleId: 'GP005',
         slug: 'file-exists',
+        messageId: 'missing',
         severity: 'error',
         file: options.file,
         line: 15,

@@ -41,7 +41,7 @@ describe('buildPlanPrompt', () => {
 describe('buildRepairMessages', () => {
   it('keeps the first turn, gives the draft back as the answer and lists the errors at the draft\'s own lines', () => {
     const prompt = buildPlanPrompt({ template: checklistTemplate(), context: contextPack(), inputs: featureInputs() });
-    const finding = { ruleId: 'GP006', slug: 'project-exists', severity: 'error' as const, message: 'no project "billing"', file: 'plan.md', line: 14, column: 3, suggestion: 'api' };
+    const finding = { ruleId: 'GP006', slug: 'project-exists', messageId: 'unknown', severity: 'error' as const, message: 'no project "billing"', file: 'plan.md', line: 14, column: 3, suggestion: 'api' };
     const messages = buildRepairMessages(prompt, '# Draft\n', [finding], 10);
     expect(messages[0]).toBe(prompt.messages[0]);
     expect(messages[1]).toEqual({ role: 'assistant', content: '# Draft\n' });

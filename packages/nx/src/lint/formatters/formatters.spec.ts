@@ -15,8 +15,8 @@ const RESULTS: LintResult[] = [
     errorCount: 1,
     warningCount: 1,
     findings: [
-      { ruleId: 'GP005', slug: 'file-exists', severity: 'error', file: 'apps/api/product-development/checkout/plan.md', line: 12, column: 7, message: '"apps/api/src/x.ts" does not exist.', suggestion: 'apps/api/src/main.ts' },
-      { ruleId: 'GP010', slug: 'markdown', severity: 'warning', file: 'apps/api/product-development/checkout/plan.md', line: 30, column: 1, message: 'MD012/no-multiple-blanks: Multiple consecutive blank lines' },
+      { ruleId: 'GP005', slug: 'file-exists', messageId: 'missing', severity: 'error', file: 'apps/api/product-development/checkout/plan.md', line: 12, column: 7, message: '"apps/api/src/x.ts" does not exist.', suggestion: 'apps/api/src/main.ts' },
+      { ruleId: 'GP010', slug: 'markdown', messageId: 'markdownlint', severity: 'warning', file: 'apps/api/product-development/checkout/plan.md', line: 30, column: 1, message: 'MD012/no-multiple-blanks: Multiple consecutive blank lines' },
     ],
   },
   { file: 'libs/ui/product-development/a/plan.md', errorCount: 0, warningCount: 0, findings: [] },
@@ -46,7 +46,7 @@ describe('formatters', () => {
       file: 'apps/api/product-development/checkout/plan.md',
       errorCount: 0,
       warningCount: 0,
-      findings: [{ ruleId: 'GP012', slug: 'looks-done', severity: 'info', file: 'apps/api/product-development/checkout/plan.md', line: 14, column: 1, message: 'Looks done. Tick it?' }],
+      findings: [{ ruleId: 'GP012', slug: 'looks-done', messageId: 'looksDone', severity: 'info', file: 'apps/api/product-development/checkout/plan.md', line: 14, column: 1, message: 'Looks done. Tick it?' }],
     };
     expect(formatResults([info], 'stylish', '0.1.0')).toBe(
       ['apps/api/product-development/checkout/plan.md', '  14:1  info  Looks done. Tick it?  GP012/looks-done', '', '✔ 1 plan checked, no problems (1 info)', ''].join('\n'),

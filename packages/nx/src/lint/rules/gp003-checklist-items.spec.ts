@@ -19,15 +19,15 @@ testRule(checklistItems, {
     },
   ],
   invalid: [
-    { name: 'no checklist items at all', plan: withChecklist('We will build it.'), errors: [{ message: 'Section "Implementation Checklist" holds no "- [ ]" checklist items.', line: 15 }] },
-    { name: 'plain bullets only', plan: withChecklist('- Add the endpoint\n- Write the docs'), errors: [{ message: /holds no "- \[ \]" checklist items/ }] },
+    { name: 'no checklist items at all', plan: withChecklist('We will build it.'), errors: [{ messageId: 'noItems', line: 15 }] },
+    { name: 'plain bullets only', plan: withChecklist('- Add the endpoint\n- Write the docs'), errors: [{ messageId: 'noItems'}] },
     {
       name: 'a criterion where a task is expected, among tasks',
       plan: withChecklist('### Backend\n\n- [ ] Add the endpoint\n- [ ] `nx run api:test` passes'),
-      errors: [{ message: /"nx run api:test passes" does not start with a verb/, line: 20 }],
+      errors: [{ messageId: 'noVerb', line: 20 }],
     },
-    { name: 'an item that is not a task', plan: withChecklist('- [ ] The export endpoint'), errors: [{ message: /"The export endpoint" does not start with a verb/ }] },
-    { name: 'a verb with no object', plan: withChecklist('- [ ] Refactor'), errors: [{ message: 'Checklist item "Refactor" says what to do but not to what.' }] },
-    { name: 'an empty item', plan: withChecklist('- [ ] Add the endpoint\n- [ ] **API:**'), errors: [{ message: /Empty checklist item/ }] },
+    { name: 'an item that is not a task', plan: withChecklist('- [ ] The export endpoint'), errors: [{ messageId: 'noVerb'}] },
+    { name: 'a verb with no object', plan: withChecklist('- [ ] Refactor'), errors: [{ messageId: 'noObject'}] },
+    { name: 'an empty item', plan: withChecklist('- [ ] Add the endpoint\n- [ ] **API:**'), errors: [{ messageId: 'emptyItem'}] },
   ],
 });

@@ -1,5 +1,9 @@
 import { blocksOf, proseOf } from '../../plan-file/phrases';
-import type { Rule, RuleReport } from '../types';
+import { say, type Rule, type RuleReport } from '../types';
+
+export const MESSAGES = {
+  forbidden: (template: string, what: string, text: string) => `Template "${template}" forbids ${what}: "${text}".`,
+};
 
 export const forbiddenContent: Rule = {
   id: 'GP004',
@@ -7,6 +11,7 @@ export const forbiddenContent: Rule = {
   description:
     'Nothing the template\'s `forbidden` patterns exclude (time estimates, week scheduling, owners, deployment steps…).',
   defaultSeverity: 'error',
+  messages: MESSAGES,
   check(plan) {
     const template = plan.template;
     if (!template || template.forbidden.length === 0) return [];
@@ -19,7 +24,7 @@ export const forbiddenContent: Rule = {
           if (match[0] === '') continue;
           reports.push({
             ...plan.locate(prose.offsetOf(match.index)),
-            message: `Template "${template.id}" forbids ${rule.description}: "${match[0].trim()}".`,
+            ...say(MESSAGES, 'forbidden', template.id, rule.description, match[0].trim()),
           });
         }
       }

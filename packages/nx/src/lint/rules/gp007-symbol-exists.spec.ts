@@ -20,13 +20,13 @@ testRule(symbolExists, {
     {
       name: 'a misspelt class',
       plan: planText(`Extend \`OrderService\` in \`${SERVICE}\`.`),
-      errors: [{ message: `"OrderService" is not exported by "${SERVICE}".`, line: 7, column: 8, suggestion: 'OrdersService' }],
+      errors: [{ messageId: 'notExported', line: 7, column: 8, suggestion: 'OrdersService' }],
     },
     {
       name: 'a missing member',
       plan: planText(`Call \`OrdersService.findAl()\` in \`${SERVICE}\`.`),
-      errors: [{ message: `"OrdersService" ("${SERVICE}") has no member "findAl".`, suggestion: 'OrdersService.findAll' }],
+      errors: [{ messageId: 'noMember', suggestion: 'OrdersService.findAll' }],
     },
-    { name: 'a symbol the project does not export', plan: planText('Use `formatMoneys` from `@shop/shared-util`.'), errors: [{ message: '"formatMoneys" is not exported by project "shared-util".', suggestion: 'formatMoney' }] },
+    { name: 'a symbol the project does not export', plan: planText('Use `formatMoneys` from `@shop/shared-util`.'), errors: [{ messageId: 'notExported', suggestion: 'formatMoney' }] },
   ],
 });

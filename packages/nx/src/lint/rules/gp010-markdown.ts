@@ -1,5 +1,10 @@
 import { markdownModules } from '../../markdown/markdown-modules';
-import type { Rule } from '../types';
+import { say, type Rule } from '../types';
+
+export const MESSAGES = {
+  /** One of markdownlint's rules (`MD001/heading-increment`), with its description and detail. */
+  markdownlint: (rule: string, description: string, detail: string | undefined) => `${rule}: ${description}${detail ? ` [${detail}]` : ''}`,
+};
 
 /** markdownlint's defaults, relaxed where plans differ from READMEs: what GP010 and the template tests check. */
 export const PLAN_MARKDOWNLINT_CONFIG = {
@@ -18,12 +23,13 @@ export const markdown: Rule = {
   description:
     'markdownlint\'s rules, with line length off, repeated headings allowed under different parents, and `<details>`-style HTML allowed.',
   defaultSeverity: 'warning',
+  messages: MESSAGES,
   check(plan) {
     const results = markdownModules().markdownlint.lint({ strings: { plan: plan.text }, config: PLAN_MARKDOWNLINT_CONFIG });
     return (results.plan ?? []).map((error) => ({
       line: error.lineNumber,
       column: error.errorRange?.[0] ?? 1,
-      message: `${error.ruleNames.slice(0, 2).join('/')}: ${error.ruleDescription}${error.errorDetail ? ` [${error.errorDetail}]` : ''}`,
+      ...say(MESSAGES, 'markdownlint', error.ruleNames.slice(0, 2).join('/'), error.ruleDescription, error.errorDetail ?? undefined),
     }));
   },
 };

@@ -19,7 +19,8 @@ export interface RuleCase {
 }
 
 export interface InvalidRuleCase extends RuleCase {
-  errors: Array<{ message: string | RegExp; line?: number; column?: number; suggestion?: string }>;
+  /** Each report's message id (a key of the rule's messages), and where it is when the case says so. */
+  errors: Array<{ messageId: string; line?: number; column?: number; suggestion?: string }>;
 }
 
 /** typescript-eslint's RuleTester, for lint-plan rules: valid plans report nothing, invalid ones exactly `errors`. */
@@ -32,9 +33,9 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
     }
     it.each(cases.invalid)('reports: $name', async (testCase) => {
       const reports = await run(rule, testCase);
-      expect(reports.map((r) => r.message)).toHaveLength(testCase.errors.length);
+      expect(reports.map((r) => r.messageId)).toEqual(testCase.errors.map((e) => e.messageId));
       testCase.errors.forEach((expected, i) => {
-        expect(reports[i].message).toMatch(expected.message);
+        expect(Object.keys(rule.messages)).toContain(expected.messageId);
         if (expected.line !== undefined) expect(reports[i].line).toBe(expected.line);
         if (expected.column !== undefined) expect(reports[i].column).toBe(expected.column);
         if (expected.suggestion !== undefined) expect(reports[i].suggestion).toBe(expected.suggestion);

@@ -137,6 +137,7 @@ export async function lintPaths(text: string): Promise<Finding[]> {
       .map(([, path]) => ({
         ruleId: 'GP005',
         slug: 'file-exists',
+        messageId: 'missing',
         severity: 'error' as const,
         message: `\`${path}\` does not exist; mark it (new) if the plan creates it`,
         file: 'apps/api/product-development/csv-export/plan.md',
