@@ -17,7 +17,7 @@ export function readModuleBoundaries(source: FileSource): ModuleBoundaries {
       // The TypeScript parser is loaded only for a script config: reading the workspace otherwise needs none.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { constraintsFromScript } = require('./eslint-config-script') as typeof import('./eslint-config-script');
-      return { source: file, constraints: constraintsFromScript(text, file) };
+      return { source: file, constraints: constraintsFromScript(text, file, (path) => readText(source, path)) };
     }
   }
   for (const file of LEGACY_CONFIGS) {

@@ -1,5 +1,6 @@
 import { testRule } from '../test-utils/rule-tester';
-import { planText, shopWorkspace, SHOP_FACTS, memorySource, SHOP_FILES } from '../test-utils/fixture-workspace';
+import { memorySource } from '../../test-utils/memory-source';
+import { planText, shopWorkspace, SHOP_FACTS, SHOP_FILES } from '../test-utils/fixture-workspace';
 import { createLintWorkspace } from '../workspace-view';
 import { fileExists } from './gp005-file-exists';
 

@@ -1,5 +1,6 @@
 import { testRule } from '../test-utils/rule-tester';
-import { planText, SHOP_FACTS, SHOP_FILES, memorySource } from '../test-utils/fixture-workspace';
+import { memorySource } from '../../test-utils/memory-source';
+import { planText, SHOP_FACTS, SHOP_FILES } from '../test-utils/fixture-workspace';
 import { createLintWorkspace } from '../workspace-view';
 import { symbolExists } from './gp007-symbol-exists';
 
