@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { startMessagesApiServer, type MessagesApiServer } from '../../packages/nx/src/test-utils/messages-api-server';
+import { startMessagesApiServer, type MessagesApiServer } from '@groundplan/test-kit/messages-api-server';
 import { FEATURE_INPUTS, modelPlan } from './utils/fixture';
 import { expectExit, type RunResult } from './utils/run';
 import {

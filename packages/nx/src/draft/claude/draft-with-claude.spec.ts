@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { startMessagesApiServer, type RecordedRequest } from '../../test-utils/messages-api-server';
+import { startMessagesApiServer, type RecordedRequest } from '@groundplan/test-kit/messages-api-server';
 import { draftWithClaude } from './draft-with-claude';
 import { API_KEY, contextPack, DESIGN_DOC_PLAN, GOOD_PLAN, OFFLINE_DRAFT, PLAN_WITH_BAD_PATH, PLANTED_SECRETS, PRD_ORIGIN, useClaudeDraftHarness, withProvenance } from './test-utils/fixtures';
 

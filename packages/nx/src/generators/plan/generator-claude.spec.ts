@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_KEY } from '../../draft/claude/test-utils/fixtures';
 import { readProvenance, splitFrontmatter } from '../../plan-file/frontmatter';
-import { startMessagesApiServer, type MessagesApiServer } from '../../test-utils/messages-api-server';
+import { startMessagesApiServer, type MessagesApiServer } from '@groundplan/test-kit/messages-api-server';
 import { planGenerator } from './generator';
 import type { PlanGeneratorSchema } from './schema';
 

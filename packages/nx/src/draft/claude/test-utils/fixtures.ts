@@ -8,7 +8,7 @@ import { renderProvenance } from '../../../plan-file/frontmatter';
 import { contentHash } from '../../../utils/content-hash';
 import { loadBuiltInTemplates } from '../../../templates/load-templates';
 import type { PlanTemplate } from '../../../templates/template';
-import { startMessagesApiServer, type MessagesApiServer } from '../../../test-utils/messages-api-server';
+import { startMessagesApiServer, type MessagesApiServer } from '@groundplan/test-kit/messages-api-server';
 import { draftWithClaude, type ClaudeDraftRequest } from '../draft-with-claude';
 import { ModelDraftError } from '../errors';
 
