@@ -13,6 +13,8 @@ const source = process.env.GP_DEMO_SOURCE ?? join(repo, 'examples', 'shop');
 const shop = join(repo, 'tmp', 'demo-shop');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ANTHROPIC_API_KEY: '', NX_INTERACTIVE: 'false' };
 delete env.NX_WORKSPACE_ROOT_PATH;
+// The second lint-plan run shows Nx's cache: on, whatever the caller's environment says.
+delete env.NX_SKIP_NX_CACHE;
 const started = Date.now();
 
 function run(command, args, cwd, quiet = false) {

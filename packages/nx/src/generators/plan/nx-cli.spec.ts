@@ -12,7 +12,9 @@ const TASK = 'Add an X-Request-Id header to every API response, generated when t
 let root: string;
 
 function nx(args: string[], stdin = ''): { status: number | null; output: string } {
-  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_WORKSPACE_ROOT_PATH: root, ANTHROPIC_API_KEY: '', NX_INTERACTIVE: 'false' };
+  // As a user's shell runs it: no colours, and Nx's cache on even when this test runs under --skip-nx-cache.
+  const { NX_SKIP_NX_CACHE: _skip, FORCE_COLOR: _color, ...inherited } = process.env;
+  const env = { ...inherited, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_WORKSPACE_ROOT_PATH: root, ANTHROPIC_API_KEY: '', NX_INTERACTIVE: 'false', NO_COLOR: '1' };
   const result = spawnSync('node', [NX, ...args], { cwd: root, env, input: stdin, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
