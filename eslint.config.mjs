@@ -32,6 +32,8 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
+    // An eslint-disable comment that no longer silences anything is an error: each one must mean something.
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: { globals: globals.node },
     rules: {
       // Unused arguments named `_x` say "the interface passes it, this one needs it not".
