@@ -6,6 +6,8 @@
 module.exports = {
   displayName: 'e2e',
   testEnvironment: 'node',
+  // Test helpers shared by the plugin's tests and the e2e tests (tsconfig.base.json paths).
+  moduleNameMapper: { '^@groundplan/test-kit/(.*)$': '<rootDir>/../tools/test-kit/$1' },
   testMatch: ['<rootDir>/src/**/*.e2e.spec.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],

@@ -63,7 +63,9 @@ const mean = (list, key) => list.reduce((sum, r) => sum + r[key], 0) / (list.len
 const groups = [...new Set(results.map((r) => r.repo))].map((repo) => [repo, results.filter((r) => r.repo === repo)]);
 for (const set of [...new Set(results.map((r) => r.set))]) groups.push([`set ${set}`, results.filter((r) => r.set === set)]);
 groups.push(['all', results]);
-console.log(`${'group'.padEnd(30)}${'n'.padEnd(5)}${'engine R@10'.padEnd(13)}${'plan recall'.padEnd(13)}${'ratio'.padEnd(8)}${'existing/plan'.padEnd(15)}${'max'.padEnd(5)}${'≤12'.padEnd(7)}errors`);
+console.log(
+  `${'group'.padEnd(30)}${'n'.padEnd(5)}${'engine R@10'.padEnd(13)}${'plan recall'.padEnd(13)}${'ratio'.padEnd(8)}${'existing/plan'.padEnd(15)}${'max'.padEnd(5)}${'≤12'.padEnd(7)}errors`,
+);
 for (const [name, list] of groups) {
   const ok = list.filter((r) => !r.error);
   const engine = mean(ok, 'engineR10');

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const args = process.argv.slice(2);
-const scorer = args.includes('--scorer') ? args[args.indexOf('--scorer') + 1] : process.env.GP_SCORE_PLAN ?? join(repo, '..', 'shared', 'eval', 'score-plan.mjs');
+const scorer = args.includes('--scorer')
+  ? args[args.indexOf('--scorer') + 1]
+  : (process.env.GP_SCORE_PLAN ?? join(repo, '..', 'shared', 'eval', 'score-plan.mjs'));
 const sharedGold = join(repo, '..', 'shared', 'eval', 'shop-order-export.gold.json');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', ANTHROPIC_API_KEY: '' };
 
@@ -21,7 +23,16 @@ const features = [
   ...['shop-bulk-cancel', 'shop-request-id'].map((name) => {
     const gold = join(repo, 'bench', 'plans', `${name}.gold.json`);
     const { input } = JSON.parse(readFileSync(gold, 'utf8'));
-    return { id: name.replace(/^shop-/, ''), gold, project: input.project, feature: name.replace(/^shop-/, ''), template: input.template, kind: input.kind, text: input.text, output: input.template === 'task-blueprint' ? 'implementation-plan.md' : 'plan.md' };
+    return {
+      id: name.replace(/^shop-/, ''),
+      gold,
+      project: input.project,
+      feature: name.replace(/^shop-/, ''),
+      template: input.template,
+      kind: input.kind,
+      text: input.text,
+      output: input.template === 'task-blueprint' ? 'implementation-plan.md' : 'plan.md',
+    };
   }),
 ];
 
@@ -47,7 +58,12 @@ for (const f of features) {
   const started = Date.now();
   execFileSync('npx', ['nx', 'g', '@groundplan/nx:plan', f.project, ...options], { cwd: shop, env, stdio: 'pipe' });
   const seconds = (Date.now() - started) / 1000;
-  const root = f.project === 'api' ? 'apps/api' : f.project === 'web' ? 'apps/web' : JSON.parse(execFileSync('npx', ['nx', 'show', 'project', f.project, '--json'], { cwd: shop, env, encoding: 'utf8' })).root;
+  const root =
+    f.project === 'api'
+      ? 'apps/api'
+      : f.project === 'web'
+        ? 'apps/web'
+        : JSON.parse(execFileSync('npx', ['nx', 'show', 'project', f.project, '--json'], { cwd: shop, env, encoding: 'utf8' })).root;
   const plan = `${root}/product-development/${f.feature}/${f.output}`;
   let lint = 'pass';
   try {
@@ -60,9 +76,13 @@ for (const f of features) {
 }
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('feature', 14)}${pad('template', 16)}${pad('recall', 8)}${pad('prec.', 8)}${pad('top', 8)}${pad('must-not', 10)}${pad('named', 7)}${pad('lint', 6)}s`);
+console.log(
+  `${pad('feature', 14)}${pad('template', 16)}${pad('recall', 8)}${pad('prec.', 8)}${pad('top', 8)}${pad('must-not', 10)}${pad('named', 7)}${pad('lint', 6)}s`,
+);
 for (const r of rows) {
-  console.log(`${pad(r.feature, 14)}${pad(r.template, 16)}${pad(r.recall.toFixed(3), 8)}${pad(r.precision.toFixed(3), 8)}${pad(r.top_recall.toFixed(3), 8)}${pad(r.targeted_wrongly.length, 10)}${pad(r.named, 7)}${pad(r.lint, 6)}${r.seconds.toFixed(1)}`);
+  console.log(
+    `${pad(r.feature, 14)}${pad(r.template, 16)}${pad(r.recall.toFixed(3), 8)}${pad(r.precision.toFixed(3), 8)}${pad(r.top_recall.toFixed(3), 8)}${pad(r.targeted_wrongly.length, 10)}${pad(r.named, 7)}${pad(r.lint, 6)}${r.seconds.toFixed(1)}`,
+  );
 }
 for (const r of rows) {
   if (r.missed.length) console.log(`  ${r.feature} missed: ${r.missed.join(', ')}`);

@@ -30,11 +30,16 @@ export function listTsFiles(treeDir) {
   const out = [];
   const walk = (abs, rel) => {
     let entries;
-    try { entries = fs.readdirSync(abs, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(abs, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(path.join(abs, e.name), r); }
-      else if (e.isFile() && isCandidate(r)) out.push(r);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) walk(path.join(abs, e.name), r);
+      } else if (e.isFile() && isCandidate(r)) out.push(r);
     }
   };
   walk(treeDir, '');
@@ -46,11 +51,13 @@ export function listTsFiles(treeDir) {
  * of a few hundred files these words keep a sizeable IDF (little code has comments), so without this the
  * longest, most commented files win: recall@10 on nx-extensions drops from 0.66 to 0.52.
  */
-export const STOPWORDS = new Set((
-  'a an and are as at be but by for from has have if in into is it its of on or so such that the their then ' +
-  'there these they this to was were will with not no can do does did we you i our your he she them than ' +
-  'which who whom what when where why how all any both each few more most other some own same too very just also only'
-).split(' '));
+export const STOPWORDS = new Set(
+  (
+    'a an and are as at be but by for from has have if in into is it its of on or so such that the their then ' +
+    'there these they this to was were will with not no can do does did we you i our your he she them than ' +
+    'which who whom what when where why how all any both each few more most other some own same too very just also only'
+  ).split(' '),
+);
 
 /**
  * Lowercased word tokens: splits on anything not a letter or digit (so path separators, kebab, snake,
@@ -78,7 +85,9 @@ export function tokenizeNoStop(text) {
 export class Bm25Index {
   /** @param docs {Array<{id: string, text: string}>} */
   constructor(docs, { k1 = 1.2, b = 0.75, tokenizer = tokenizeNoStop } = {}) {
-    this.k1 = k1; this.b = b; this.tokenizer = tokenizer;
+    this.k1 = k1;
+    this.b = b;
+    this.tokenizer = tokenizer;
     this.ids = [];
     this.lengths = [];
     this.postings = new Map(); // term -> Map(docIndex -> tf)
@@ -120,9 +129,7 @@ export class Bm25Index {
         scores.set(i, (scores.get(i) || 0) + (idf * tf * (k1 + 1)) / norm);
       }
     }
-    return [...scores]
-      .map(([i, score]) => ({ id: this.ids[i], score }))
-      .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return [...scores].map(([i, score]) => ({ id: this.ids[i], score })).sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   }
 }
 
@@ -131,7 +138,11 @@ export function buildTreeIndex(treeDir, opts = {}) {
   const files = listTsFiles(treeDir);
   const docs = files.map((rel) => {
     let text = '';
-    try { text = fs.readFileSync(path.join(treeDir, rel), 'utf8'); } catch { /* unreadable: path only */ }
+    try {
+      text = fs.readFileSync(path.join(treeDir, rel), 'utf8');
+    } catch {
+      /* unreadable: path only */
+    }
     return { id: rel, text: `${rel}\n${text}` };
   });
   return new Bm25Index(docs, opts);
@@ -156,7 +167,9 @@ export function rankProjects(ranked, projects, rule = 'top-file') {
   const order = [];
   if (rule === 'sum-top5') {
     const sums = new Map();
-    ranked.slice(0, 5).forEach((r, i) => { if (owners[i]) sums.set(owners[i], (sums.get(owners[i]) || 0) + r.score); });
+    ranked.slice(0, 5).forEach((r, i) => {
+      if (owners[i]) sums.set(owners[i], (sums.get(owners[i]) || 0) + r.score);
+    });
     order.push(...[...sums].sort((a, b) => b[1] - a[1]).map(([p]) => p));
   } else if (rule !== 'top-file') throw new Error(`unknown project rule ${rule}`);
   for (const p of owners) if (p && !order.includes(p)) order.push(p);

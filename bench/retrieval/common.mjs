@@ -6,17 +6,22 @@ import { execFileSync } from 'node:child_process';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
+/**
+ * Where the data sets, the cache and the mirrors live: beside the checkout (its parent folder holds
+ * `shared/eval/`, `eval-cache/` and `.mirror/`), or `GP_EVAL_HOME`. Each has its own variable too.
+ */
+export const EVAL_HOME = process.env.GP_EVAL_HOME || path.resolve(REPO_ROOT, '..');
 
 /**
  * The dev sets, by name: `dev` (Nx workspaces nxext/nx-extensions and ngrx/platform, 134 commits) and `apps`
  * (application monorepos without Nx, teableio/teable and vendure-ecommerce/vendure, 120 commits).
  */
 export const DATA_SETS = {
-  dev: process.env.GP_EVAL_DATA || '/work/shared/eval/retrieval-dev.jsonl',
-  apps: process.env.GP_EVAL_DATA_APPS || '/work/shared/eval/retrieval-dev-apps.jsonl',
+  dev: process.env.GP_EVAL_DATA || path.join(EVAL_HOME, 'shared', 'eval', 'retrieval-dev.jsonl'),
+  apps: process.env.GP_EVAL_DATA_APPS || path.join(EVAL_HOME, 'shared', 'eval', 'retrieval-dev-apps.jsonl'),
 };
 export const DEFAULT_DATA = DATA_SETS.dev;
-export const DEFAULT_CACHE = process.env.GP_EVAL_CACHE || '/work/eval-cache';
+export const DEFAULT_CACHE = process.env.GP_EVAL_CACHE || path.join(EVAL_HOME, 'eval-cache');
 
 /**
  * The Nx that prepare.mjs installs in trees of repositories without Nx (`nxInit`), as `nx init` would:
@@ -30,10 +35,15 @@ export const NX_INIT_VERSION = process.env.GP_EVAL_NX_INIT || '24.0.6';
  * `nxInit` for those without Nx configuration (prepare.mjs writes an nx.json and installs NX_INIT_VERSION).
  */
 export const REPOS = {
-  'nxext/nx-extensions': { env: 'GP_EVAL_GIT_NXEXT', flag: 'nxext', mirror: '/work/.mirror/nxext+nx-extensions/repo' },
-  'ngrx/platform': { env: 'GP_EVAL_GIT_NGRX', flag: 'ngrx', mirror: '/work/.mirror/ngrx+platform/repo' },
-  'teableio/teable': { env: 'GP_EVAL_GIT_TEABLE', flag: 'teable', mirror: '/work/.mirror/teableio+teable/repo', nxInit: true },
-  'vendure-ecommerce/vendure': { env: 'GP_EVAL_GIT_VENDURE', flag: 'vendure', mirror: '/work/.mirror/vendure-ecommerce+vendure/repo', nxInit: true },
+  'nxext/nx-extensions': { env: 'GP_EVAL_GIT_NXEXT', flag: 'nxext', mirror: path.join(EVAL_HOME, '.mirror', 'nxext+nx-extensions', 'repo') },
+  'ngrx/platform': { env: 'GP_EVAL_GIT_NGRX', flag: 'ngrx', mirror: path.join(EVAL_HOME, '.mirror', 'ngrx+platform', 'repo') },
+  'teableio/teable': { env: 'GP_EVAL_GIT_TEABLE', flag: 'teable', mirror: path.join(EVAL_HOME, '.mirror', 'teableio+teable', 'repo'), nxInit: true },
+  'vendure-ecommerce/vendure': {
+    env: 'GP_EVAL_GIT_VENDURE',
+    flag: 'vendure',
+    mirror: path.join(EVAL_HOME, '.mirror', 'vendure-ecommerce+vendure', 'repo'),
+    nxInit: true,
+  },
 };
 
 /** Minimal `--key value` / `--flag` parser. Repeated keys keep the last value. */
@@ -41,18 +51,31 @@ export function parseArgs(argv = process.argv.slice(2)) {
   const out = { _: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!a.startsWith('--')) { out._.push(a); continue; }
+    if (!a.startsWith('--')) {
+      out._.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
-    if (eq > 0) { out[a.slice(2, eq)] = a.slice(eq + 1); continue; }
+    if (eq > 0) {
+      out[a.slice(2, eq)] = a.slice(eq + 1);
+      continue;
+    }
     const key = a.slice(2);
     const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith('--')) { out[key] = next; i++; } else out[key] = true;
+    if (next !== undefined && !next.startsWith('--')) {
+      out[key] = next;
+      i++;
+    } else out[key] = true;
   }
   return out;
 }
 
 export function loadJsonl(file) {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }
 
 /** The set name of a data file: its DATA_SETS key, else the file's base name without `.jsonl`. */
@@ -68,7 +91,13 @@ export function setName(file) {
 export function selectSets(args = {}) {
   if (args.data) return [{ set: setName(String(args.data)), file: String(args.data) }];
   const want = String(args.set || 'all');
-  const names = want === 'all' ? Object.keys(DATA_SETS) : want.split(',').map((s) => s.trim()).filter(Boolean);
+  const names =
+    want === 'all'
+      ? Object.keys(DATA_SETS)
+      : want
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   for (const n of names) if (!DATA_SETS[n]) throw new Error(`unknown set ${n} (known: ${Object.keys(DATA_SETS).join(', ')}, all)`);
   return names.map((set) => ({ set, file: DATA_SETS[set] }));
 }
@@ -123,7 +152,10 @@ export function loadProjects(cache, repo, parent) {
 }
 
 export function normRoot(r) {
-  r = String(r).replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  r = String(r)
+    .replace(/\\/g, '/')
+    .replace(/^\.\/?/, '')
+    .replace(/\/+$/, '');
   return r; // '' is the workspace root project
 }
 
@@ -141,12 +173,18 @@ export function dirSize(dir) {
   try {
     const out = execFileSync('du', ['-sB1', dir], { encoding: 'utf8' });
     return Number(out.split(/\s/)[0]);
-  } catch { return 0; }
+  } catch {
+    return 0;
+  }
 }
 
 export function human(bytes) {
   const u = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let i = 0; let b = bytes;
-  while (b >= 1024 && i < u.length - 1) { b /= 1024; i++; }
+  let i = 0;
+  let b = bytes;
+  while (b >= 1024 && i < u.length - 1) {
+    b /= 1024;
+    i++;
+  }
   return `${b.toFixed(i ? 1 : 0)} ${u[i]}`;
 }

@@ -11,7 +11,7 @@
 // Options:
 //   --set dev|apps|all   which dev set(s) (default all: retrieval-dev.jsonl and retrieval-dev-apps.jsonl)
 //   --data FILE          one dev set file instead (env GP_EVAL_DATA / GP_EVAL_DATA_APPS move the defaults)
-//   --cache DIR          where trees/installs/graphs go (default /work/eval-cache, env GP_EVAL_CACHE)
+//   --cache DIR          where trees/installs/graphs go (default eval-cache/ beside the checkout, env GP_EVAL_CACHE)
 //   --repo OWNER/NAME    only this repository
 //   --limit N            only the first N distinct trees (per the data order)
 //   --no-graph           skip computing project graphs
@@ -25,9 +25,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import {
-  DEFAULT_CACHE, NX_INIT_VERSION, REPOS, dirSize, graphFile, human, loadSets, normRoot, nxEnv, parseArgs, treeDir,
-} from './common.mjs';
+import { DEFAULT_CACHE, NX_INIT_VERSION, REPOS, dirSize, graphFile, human, loadSets, normRoot, nxEnv, parseArgs, treeDir } from './common.mjs';
 
 /**
  * Extra packages a plugin named in nx.json needs to load (createNodes) beyond its own dependencies.
@@ -46,7 +44,11 @@ export const TS_LOADER = ['@swc-node/register', '@swc/core'];
 const log = (...a) => console.log(...a);
 
 function readJson(file) {
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 function gitDirFor(repo, args) {
@@ -64,16 +66,27 @@ function gitDirFor(repo, args) {
 export function missingBlobs(gitDir, parent) {
   const ls = spawnSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', parent], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (ls.status !== 0) throw new Error(`git ls-tree ${parent}: ${ls.stderr}`);
-  const blobs = ls.stdout.split('\0').filter(Boolean).map((l) => {
-    const [meta, p] = l.split('\t');
-    const [, type, oid] = meta.split(' ');
-    return { type, oid, path: p };
-  }).filter((b) => b.type === 'blob');
+  const blobs = ls.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map((l) => {
+      const [meta, p] = l.split('\t');
+      const [, type, oid] = meta.split(' ');
+      return { type, oid, path: p };
+    })
+    .filter((b) => b.type === 'blob');
   const check = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], {
-    input: blobs.map((b) => b.oid).join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28,
+    input: blobs.map((b) => b.oid).join('\n') + '\n',
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
     env: { ...process.env, GIT_NO_LAZY_FETCH: '1' },
   });
-  const missing = new Set(check.stdout.split('\n').filter((l) => / missing$/.test(l)).map((l) => l.split(' ')[0]));
+  const missing = new Set(
+    check.stdout
+      .split('\n')
+      .filter((l) => / missing$/.test(l))
+      .map((l) => l.split(' ')[0]),
+  );
   return blobs.filter((b) => missing.has(b.oid)).map((b) => b.path);
 }
 
@@ -83,9 +96,12 @@ function materialize(gitDir, parent, dest, entry = {}) {
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   // git archive | tar -x, without a shell
-  const archiveOf = (pathspec) => spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', parent, ...pathspec], {
-    maxBuffer: 1 << 30, encoding: 'buffer', env: { ...process.env, GIT_NO_LAZY_FETCH: '1' },
-  });
+  const archiveOf = (pathspec) =>
+    spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', parent, ...pathspec], {
+      maxBuffer: 1 << 30,
+      encoding: 'buffer',
+      env: { ...process.env, GIT_NO_LAZY_FETCH: '1' },
+    });
   let archive = archiveOf([]);
   if (archive.status !== 0 && /invalid object|cannot read|missing/i.test(String(archive.stderr))) {
     // a partial clone: leave out the blobs it lacks; a missing text file (anything but an asset) is an error
@@ -129,8 +145,12 @@ function pruneAssets(dir) {
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.git') walk(p); }
-      else if (e.isFile() && ASSET_RE.test(e.name)) { freed += fs.statSync(p).size; fs.rmSync(p); }
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.git') walk(p);
+      } else if (e.isFile() && ASSET_RE.test(e.name)) {
+        freed += fs.statSync(p).size;
+        fs.rmSync(p);
+      }
     }
   };
   walk(dir);
@@ -201,7 +221,10 @@ function ensureNxInit(dir) {
 }
 
 function specHash(spec) {
-  const canon = Object.keys(spec).sort().map((k) => `${k}@${spec[k]}`).join('\n');
+  const canon = Object.keys(spec)
+    .sort()
+    .map((k) => `${k}@${spec[k]}`)
+    .join('\n');
   return crypto.createHash('sha1').update(canon).digest('hex').slice(0, 12);
 }
 
@@ -212,13 +235,29 @@ function ensureInstall(cache, spec, stats) {
   const tmp = `${dir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
-  fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({
-    name: `gp-eval-install-${hash}`, private: true, version: '0.0.0', dependencies: spec,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(tmp, 'package.json'),
+    JSON.stringify(
+      {
+        name: `gp-eval-install-${hash}`,
+        private: true,
+        version: '0.0.0',
+        dependencies: spec,
+      },
+      null,
+      2,
+    ),
+  );
   const t0 = Date.now();
-  log(`  npm install ${Object.entries(spec).map(([k, v]) => `${k}@${v}`).join(' ')}  -> installs/${hash}`);
+  log(
+    `  npm install ${Object.entries(spec)
+      .map(([k, v]) => `${k}@${v}`)
+      .join(' ')}  -> installs/${hash}`,
+  );
   const r = spawnSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error'], {
-    cwd: tmp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: tmp,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (r.status !== 0) throw new Error(`npm install failed in ${tmp}:\n${r.stderr.slice(-3000)}`);
   fs.writeFileSync(path.join(tmp, '.gp-install-ok'), JSON.stringify(spec, null, 2));
@@ -262,7 +301,11 @@ export function nxBin(tree) {
 
 function runNx(tree, args, timeoutMs = 5 * 60_000) {
   return spawnSync(process.execPath, [nxBin(tree), ...args], {
-    cwd: tree, env: nxEnv({ CI: 'true' }, tree), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28,
+    cwd: tree,
+    env: nxEnv({ CI: 'true' }, tree),
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 1 << 28,
   });
 }
 
@@ -273,7 +316,11 @@ function computeGraph(tree, out) {
   const sp = runNx(tree, ['show', 'projects', '--json']);
   const spOut = `${sp.stdout || ''}\n${sp.stderr || ''}`;
   let listed = null;
-  try { listed = JSON.parse(sp.stdout); } catch { /* not JSON */ }
+  try {
+    listed = JSON.parse(sp.stdout);
+  } catch {
+    /* not JSON */
+  }
   if (sp.status !== 0 || GRAPH_ERROR_RE.test(spOut) || !Array.isArray(listed)) {
     const lines = [...new Set(spOut.trim().split('\n'))].slice(-25).join('\n');
     return { ok: false, error: `nx show projects --json: ${sp.error ? String(sp.error) : lines}` };
@@ -334,7 +381,9 @@ async function main() {
       const nxInit = !!REPOS[t.repo]?.nxInit && ensureNxInit(dir);
       if (nxInit) entry.nxInit = true;
       const { spec, plugins, notes } = installSpec(dir, nxInit ? { nxVersion: NX_INIT_VERSION } : {});
-      entry.nx = spec.nx; entry.plugins = plugins; entry.notes = notes;
+      entry.nx = spec.nx;
+      entry.plugins = plugins;
+      entry.notes = notes;
       const install = ensureInstall(cache, spec, stats);
       if (install.fresh) stats.installsCreated++;
       entry.install = install.hash;
@@ -353,18 +402,26 @@ async function main() {
         const missing = [...new Set(t.rows.map((r) => r.gold_project))].filter((p) => !nodes.includes(p));
         entry.goldProjectMissing = missing;
         // the row's gold_project_root must be that project's root in the graph
-        const wrongRoot = t.rows.filter((r) => graphNodes[r.gold_project] && r.gold_project_root !== undefined &&
-          normRoot(graphNodes[r.gold_project].data?.root ?? '') !== normRoot(r.gold_project_root))
+        const wrongRoot = t.rows
+          .filter(
+            (r) =>
+              graphNodes[r.gold_project] &&
+              r.gold_project_root !== undefined &&
+              normRoot(graphNodes[r.gold_project].data?.root ?? '') !== normRoot(r.gold_project_root),
+          )
           .map((r) => `${r.gold_project}: graph root ${graphNodes[r.gold_project].data?.root}, row ${r.gold_project_root}`);
         if (wrongRoot.length) entry.goldRootMismatch = [...new Set(wrongRoot)];
         entry.ok = missing.length === 0 && !wrongRoot.length;
       } else entry.ok = true;
-      log(`[${i}/${list.length}] ${t.repo}@${t.parent.slice(0, 10)} nx ${spec.nx}${nxInit ? ' (nx init)' : ''}${plugins.length ? ` plugins ${plugins.join(',')}` : ''}` +
-        ` install ${install.hash}${entry.projects !== undefined ? ` projects ${entry.projects}` : ''}` +
-        `${entry.goldProjectMissing?.length ? `  GOLD PROJECT MISSING: ${entry.goldProjectMissing.join(',')}` : ''}` +
-        `${entry.goldRootMismatch ? `  GOLD ROOT MISMATCH: ${entry.goldRootMismatch.join('; ')}` : ''}`);
+      log(
+        `[${i}/${list.length}] ${t.repo}@${t.parent.slice(0, 10)} nx ${spec.nx}${nxInit ? ' (nx init)' : ''}${plugins.length ? ` plugins ${plugins.join(',')}` : ''}` +
+          ` install ${install.hash}${entry.projects !== undefined ? ` projects ${entry.projects}` : ''}` +
+          `${entry.goldProjectMissing?.length ? `  GOLD PROJECT MISSING: ${entry.goldProjectMissing.join(',')}` : ''}` +
+          `${entry.goldRootMismatch ? `  GOLD ROOT MISMATCH: ${entry.goldRootMismatch.join('; ')}` : ''}`,
+      );
     } catch (e) {
-      entry.ok = false; entry.error = String(e.message || e);
+      entry.ok = false;
+      entry.error = String(e.message || e);
       log(`[${i}/${list.length}] ${t.repo}@${t.parent.slice(0, 10)} FAILED: ${entry.error}`);
     }
   }
@@ -383,30 +440,50 @@ async function main() {
   fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
 
   log('');
-  log(`trees: ${list.length} (${stats.treesExtracted} extracted now), installs: ${Object.keys(report.installs).length} distinct (${stats.installsCreated} created now, ${stats.installSeconds.toFixed(0)} s of npm)`);
+  log(
+    `trees: ${list.length} (${stats.treesExtracted} extracted now), installs: ${Object.keys(report.installs).length} distinct (${stats.installsCreated} created now, ${stats.installSeconds.toFixed(0)} s of npm)`,
+  );
   const byRepo = {};
   for (const t of report.trees) {
     const k = `${t.repo}`;
     byRepo[k] ??= new Map();
-    if (t.nx) byRepo[k].set(`${t.nx}${t.plugins?.length ? ` + ${t.plugins.join(', ')}` : ''}`, (byRepo[k].get(`${t.nx}${t.plugins?.length ? ` + ${t.plugins.join(', ')}` : ''}`) || 0) + 1);
+    if (t.nx)
+      byRepo[k].set(
+        `${t.nx}${t.plugins?.length ? ` + ${t.plugins.join(', ')}` : ''}`,
+        (byRepo[k].get(`${t.nx}${t.plugins?.length ? ` + ${t.plugins.join(', ')}` : ''}`) || 0) + 1,
+      );
   }
   for (const [repo, m] of Object.entries(byRepo)) {
     log(`  ${repo}: ${[...m].map(([k, n]) => `nx ${k} (${n})`).join('; ')}`);
   }
-  log(`disk: ${Object.entries(sizes).map(([k, v]) => `${k} ${human(v)}`).join(', ')}${stats.prunedBytes ? ` (pruned ${human(stats.prunedBytes)} of assets)` : ''}`);
+  log(
+    `disk: ${Object.entries(sizes)
+      .map(([k, v]) => `${k} ${human(v)}`)
+      .join(', ')}${stats.prunedBytes ? ` (pruned ${human(stats.prunedBytes)} of assets)` : ''}`,
+  );
   log(`time: ${report.seconds.toFixed(0)} s; report: ${reportFile}`);
   if (failed.length) {
     log(`\n${failed.length} tree(s) not ready:`);
     for (const f of failed) {
-      log(`  ${f.repo}@${f.parent}: ${f.error || [
-        f.goldProjectMissing?.length ? `gold project(s) not in graph: ${f.goldProjectMissing.join(',')}` : '',
-        f.goldRootMismatch ? `gold root mismatch: ${f.goldRootMismatch.join('; ')}` : '',
-      ].filter(Boolean).join('; ')}`);
+      log(
+        `  ${f.repo}@${f.parent}: ${
+          f.error ||
+          [
+            f.goldProjectMissing?.length ? `gold project(s) not in graph: ${f.goldProjectMissing.join(',')}` : '',
+            f.goldRootMismatch ? `gold root mismatch: ${f.goldRootMismatch.join('; ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('; ')
+        }`,
+      );
     }
     process.exitCode = 1;
   } else log('all trees ready');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((e) => { console.error(e); process.exit(1); });
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -10,14 +10,11 @@
 // (files: paths relative to treeDir, best first; projects: names, best first). Register one in RANKERS below:
 // `available()` returns true, or a string saying why the ranker cannot run (it is then skipped).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createBm25Ranker } from './bm25.mjs';
-import {
-  DEFAULT_CACHE, REPO_ROOT, loadProjects, nxEnv, parseArgs, selectSets, loadSets, treeDir,
-} from './common.mjs';
+import { DEFAULT_CACHE, REPO_ROOT, loadProjects, nxEnv, parseArgs, selectSets, loadSets, treeDir } from './common.mjs';
 import { REFERENCE_BM25_SETS, aggregateBySet, commitMetrics, goldProjects, printTable } from './metrics.mjs';
 
 // ---------------------------------------------------------------------------------------------------
@@ -33,10 +30,11 @@ export function createGroundplanRanker({ cli = GROUNDPLAN_CLI, timeoutMs = Numbe
   const ranker = async (tree, query) => {
     // The query as an argument: the CLI reads files only from inside the workspace, and the tree is not ours to write in.
     {
-      const { code, stdout, stderr, timedOut } = await runProcess(
-        process.execPath, [cli, 'context', '--query', query, '--json', ...extraArgs],
-        { cwd: tree, env: nxEnv({}, tree), timeoutMs },
-      );
+      const { code, stdout, stderr, timedOut } = await runProcess(process.execPath, [cli, 'context', '--query', query, '--json', ...extraArgs], {
+        cwd: tree,
+        env: nxEnv({}, tree),
+        timeoutMs,
+      });
       if (timedOut) throw new Error(`groundplan timed out after ${timeoutMs} ms`);
       if (code !== 0) throw new Error(`groundplan exited ${code}: ${stderr.trim().split('\n').slice(-8).join('\n')}`);
       const out = parseJsonOutput(stdout);
@@ -59,11 +57,27 @@ export function createGroundplanRanker({ cli = GROUNDPLAN_CLI, timeoutMs = Numbe
 
 /** The whole stdout as JSON, or else its last line that parses as a JSON object (tolerates log lines). */
 export function parseJsonOutput(stdout) {
-  try { return JSON.parse(stdout); } catch { /* fall through */ }
+  try {
+    return JSON.parse(stdout);
+  } catch {
+    /* fall through */
+  }
   const start = stdout.indexOf('{');
-  if (start >= 0) { try { return JSON.parse(stdout.slice(start)); } catch { /* fall through */ } }
+  if (start >= 0) {
+    try {
+      return JSON.parse(stdout.slice(start));
+    } catch {
+      /* fall through */
+    }
+  }
   for (const line of stdout.trim().split('\n').reverse()) {
-    if (line.trim().startsWith('{')) { try { return JSON.parse(line); } catch { /* next */ } }
+    if (line.trim().startsWith('{')) {
+      try {
+        return JSON.parse(line);
+      } catch {
+        /* next */
+      }
+    }
   }
   throw new Error(`no JSON in output: ${stdout.slice(0, 300)}`);
 }
@@ -71,12 +85,27 @@ export function parseJsonOutput(stdout) {
 function runProcess(cmd, args, { cwd, env, timeoutMs }) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = ''; let stderr = ''; let timedOut = false;
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, timedOut }); });
-    child.on('error', (e) => { clearTimeout(timer); resolve({ code: -1, stdout, stderr: String(e), timedOut }); });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, timedOut });
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ code: -1, stdout, stderr: String(e), timedOut });
+    });
   });
 }
 
@@ -114,12 +143,17 @@ export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose =
   const table = [];
   for (const [name, ranker] of Object.entries(rankers)) {
     const records = new Array(rows.length);
-    let skipped = 0; let failed = 0; let succeeded = 0; let done = 0; let unavailable = false;
+    let skipped = 0;
+    let failed = 0;
+    let succeeded = 0;
+    let done = 0;
+    let unavailable = false;
     const runRow = async (i) => {
       const row = rows[i];
       const dir = treeDir(cache, row.repo, row.parent);
       if (!fs.existsSync(path.join(dir, '.gp-tree-ok'))) {
-        skipped++; log(`  [${name}] skip ${row.repo}@${row.sha.slice(0, 10)}: tree not prepared (${dir})`);
+        skipped++;
+        log(`  [${name}] skip ${row.repo}@${row.sha.slice(0, 10)}: tree not prepared (${dir})`);
         return;
       }
       const projects = loadProjects(cache, row.repo, row.parent);
@@ -131,7 +165,12 @@ export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose =
         succeeded++;
       } catch (e) {
         failed++;
-        log(`  [${name}] ${row.repo}@${row.sha.slice(0, 10)} failed: ${String(e.message || e).split('\n').slice(0, 3).join(' | ')}`);
+        log(
+          `  [${name}] ${row.repo}@${row.sha.slice(0, 10)} failed: ${String(e.message || e)
+            .split('\n')
+            .slice(0, 3)
+            .join(' | ')}`,
+        );
         result = { files: [], projects: [] };
         if (!succeeded && failed >= abortAfter) {
           log(`  [${name}] skipping ranker: its first ${failed} commits all failed (not available?)`);
@@ -143,14 +182,24 @@ export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose =
       const tied = goldProjects(row, projects);
       const metrics = { ...commitMetrics(row, result, { tied }), seconds };
       records[i] = {
-        ranker: name, set: row.set, repo: row.repo, sha: row.sha, parent: row.parent, gold: row.gold,
-        gold_project: row.gold_project, gold_projects_tied: tied, metrics,
-        top: result.files.slice(0, 20), projects: result.projects.slice(0, 5),
+        ranker: name,
+        set: row.set,
+        repo: row.repo,
+        sha: row.sha,
+        parent: row.parent,
+        gold: row.gold,
+        gold_project: row.gold_project,
+        gold_projects_tied: tied,
+        metrics,
+        top: result.files.slice(0, 20),
+        projects: result.projects.slice(0, 5),
       };
       done++;
       if (!verbose && done % 20 === 0) process.stderr.write(`  [${name}] ${done}/${rows.length}\n`);
       if (verbose) {
-        log(`  [${name}] ${done}/${rows.length} ${row.set ? `${row.set} ` : ''}${row.repo}@${row.sha.slice(0, 10)} R@10 ${metrics.r10.toFixed(2)} proj ${result.projects[0] ?? '-'}${metrics.proj1 ? '' : ` (gold ${tied.join('|')})`} ${seconds.toFixed(2)}s`);
+        log(
+          `  [${name}] ${done}/${rows.length} ${row.set ? `${row.set} ` : ''}${row.repo}@${row.sha.slice(0, 10)} R@10 ${metrics.r10.toFixed(2)} proj ${result.projects[0] ?? '-'}${metrics.proj1 ? '' : ` (gold ${tied.join('|')})`} ${seconds.toFixed(2)}s`,
+        );
       }
     };
     // the commits grouped by tree; workers take whole groups, so no two commits share a tree at once
@@ -165,7 +214,10 @@ export async function evaluate(rows, rankers, { cache = DEFAULT_CACHE, verbose =
     let next = 0;
     const worker = async () => {
       while (!unavailable && next < queue.length) {
-        for (const i of queue[next++]) { if (unavailable) break; await runRow(i); }
+        for (const i of queue[next++]) {
+          if (unavailable) break;
+          await runRow(i);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(width, queue.length) || 1 }, worker));
@@ -184,26 +236,41 @@ async function main() {
   const sets = selectSets(args);
   let rows = loadSets(args);
   if (args.repo) rows = rows.filter((r) => r.repo === args.repo);
-  if (args.limit) { // the first N commits of each set
+  if (args.limit) {
+    // the first N commits of each set
     const seen = new Map();
-    rows = rows.filter((r) => { seen.set(r.set, (seen.get(r.set) || 0) + 1); return seen.get(r.set) <= Number(args.limit); });
+    rows = rows.filter((r) => {
+      seen.set(r.set, (seen.get(r.set) || 0) + 1);
+      return seen.get(r.set) <= Number(args.limit);
+    });
   }
-  const names = String(args.rankers || 'bm25,groundplan').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = String(args.rankers || 'bm25,groundplan')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const jobs = Number(args.jobs) || 1;
 
   const rankers = {};
   for (const n of names) {
-    if (!RANKERS[n]) { console.error(`unknown ranker ${n} (known: ${Object.keys(RANKERS).join(', ')})`); process.exit(2); }
+    if (!RANKERS[n]) {
+      console.error(`unknown ranker ${n} (known: ${Object.keys(RANKERS).join(', ')})`);
+      process.exit(2);
+    }
     const r = RANKERS[n]();
     const ok = r.available ? await r.available() : true;
     if (ok === true) rankers[n] = r;
     else console.log(`skipping ranker ${n}: ${ok}`);
   }
-  if (!Object.keys(rankers).length) { console.error('no ranker available'); process.exit(1); }
+  if (!Object.keys(rankers).length) {
+    console.error('no ranker available');
+    process.exit(1);
+  }
 
   const counts = sets.map(({ set }) => `${set} ${rows.filter((r) => r.set === set).length}`).join(', ');
-  console.log(`${rows.length} commits (${counts}), rankers: ${Object.keys(rankers).join(', ')}, trees: ${path.join(cache, 'trees')}` +
-    `${rankers.groundplan ? `\ngroundplan CLI: ${GROUNDPLAN_CLI}${jobs > 1 ? `, ${jobs} jobs` : ''}` : ''}`);
+  console.log(
+    `${rows.length} commits (${counts}), rankers: ${Object.keys(rankers).join(', ')}, trees: ${path.join(cache, 'trees')}` +
+      `${rankers.groundplan ? `\ngroundplan CLI: ${GROUNDPLAN_CLI}${jobs > 1 ? `, ${jobs} jobs` : ''}` : ''}`,
+  );
   const t0 = Date.now();
   const { rows: table, perCommit } = await evaluate(rows, rankers, { cache, verbose: !!args.verbose, jobs });
   if (args.reference !== 'false' && !args.repo && !args.limit) {
@@ -218,7 +285,10 @@ async function main() {
   console.log(`\n${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (args.json) {
     const meta = {
-      date: new Date().toISOString(), sets, rankers: Object.keys(rankers), jobs,
+      date: new Date().toISOString(),
+      sets,
+      rankers: Object.keys(rankers),
+      jobs,
       ...(rankers.groundplan ? { groundplanCli: GROUNDPLAN_CLI, budget: Number(process.env.GP_BENCH_BUDGET || 16000) } : {}),
     };
     fs.writeFileSync(args.json, JSON.stringify({ meta, table, perCommit }, null, 2));
@@ -227,5 +297,8 @@ async function main() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((e) => { console.error(e); process.exit(1); });
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -5,9 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Bm25Index, isCandidate, rankProjects, tokenize, tokenizeNoStop } from './bm25.mjs';
-import {
-  REFERENCE_BM25_SETS, aggregateByRepo, aggregateBySet, commitMetrics, formatTable, goldProjects, recallAt,
-} from './metrics.mjs';
+import { REFERENCE_BM25_SETS, aggregateByRepo, aggregateBySet, commitMetrics, formatTable, goldProjects, recallAt } from './metrics.mjs';
 import { DATA_SETS, REPOS, projectOf, selectSets, setName } from './common.mjs';
 import { nxInitJson } from './prepare.mjs';
 import { evaluate, parseJsonOutput } from './run.mjs';
@@ -44,12 +42,19 @@ test('BM25 ranks the matching document first', () => {
 });
 
 test('projects: longest root wins, workspace root project last', () => {
-  const projects = [{ name: 'signals-rxjs', root: 'modules/signals/rxjs-interop' }, { name: 'signals', root: 'modules/signals' }, { name: 'root', root: '' }]
-    .sort((a, b) => b.root.length - a.root.length);
+  const projects = [
+    { name: 'signals-rxjs', root: 'modules/signals/rxjs-interop' },
+    { name: 'signals', root: 'modules/signals' },
+    { name: 'root', root: '' },
+  ].sort((a, b) => b.root.length - a.root.length);
   assert.equal(projectOf(projects, 'modules/signals/rxjs-interop/src/x.ts'), 'signals-rxjs');
   assert.equal(projectOf(projects, 'modules/signals/src/x.ts'), 'signals');
   assert.equal(projectOf(projects, 'modules/signalsx/src/x.ts'), 'root');
-  const ranked = [{ id: 'modules/signals/src/a.ts', score: 3 }, { id: 'modules/signals/rxjs-interop/b.ts', score: 2.5 }, { id: 'modules/signals/rxjs-interop/c.ts', score: 2.5 }];
+  const ranked = [
+    { id: 'modules/signals/src/a.ts', score: 3 },
+    { id: 'modules/signals/rxjs-interop/b.ts', score: 2.5 },
+    { id: 'modules/signals/rxjs-interop/c.ts', score: 2.5 },
+  ];
   assert.deepEqual(rankProjects(ranked, projects), ['signals', 'signals-rxjs']);
   assert.deepEqual(rankProjects(ranked, projects, 'sum-top5'), ['signals-rxjs', 'signals']);
 });
@@ -61,8 +66,19 @@ test('metrics per commit and aggregated', () => {
   assert.deepEqual(m1, { r5: 1, r10: 1, r20: 1, all10: 1, proj1: 1, proj1t: 1 });
   const m2 = commitMetrics(row, { files: [...Array(10).fill('x'), 'a.ts'], projects: ['q', 'p'], tokens: 100 });
   assert.deepEqual(m2, { r5: 0, r10: 0, r20: 0.5, all10: 0, proj1: 0, proj1t: 0, tokens: 100 });
-  const agg = aggregateByRepo([{ repo: 'r1', metrics: m1 }, { repo: 'r1', metrics: m2 }, { repo: 'r2', metrics: m1 }]);
-  assert.deepEqual(agg.map((g) => [g.group, g.n, g.r10]), [['r1', 2, 0.5], ['r2', 1, 1], ['overall', 3, 2 / 3]]);
+  const agg = aggregateByRepo([
+    { repo: 'r1', metrics: m1 },
+    { repo: 'r1', metrics: m2 },
+    { repo: 'r2', metrics: m1 },
+  ]);
+  assert.deepEqual(
+    agg.map((g) => [g.group, g.n, g.r10]),
+    [
+      ['r1', 2, 0.5],
+      ['r2', 1, 1],
+      ['overall', 3, 2 / 3],
+    ],
+  );
   assert.match(formatTable(agg.map((g) => ({ ranker: 'bm25', ...g }))), /overall\s+3\s+0\.667\s+0\.667/);
 });
 
@@ -73,8 +89,11 @@ test('Groundplan output parsing tolerates log lines', () => {
 
 // --- tie-aware project metric (Proj@1*) ---
 
-const GRAPH = [{ name: 'lib-a', root: 'libs/a' }, { name: 'lib-b', root: 'libs/b' }, { name: 'app', root: 'apps/app' }]
-  .sort((x, y) => y.root.length - x.root.length);
+const GRAPH = [
+  { name: 'lib-a', root: 'libs/a' },
+  { name: 'lib-b', root: 'libs/b' },
+  { name: 'app', root: 'apps/app' },
+].sort((x, y) => y.root.length - x.root.length);
 
 test('goldProjects: the projects holding the most gold files, ties kept, gold_project always in', () => {
   const tie = { gold: ['libs/a/x.ts', 'libs/b/y.ts', 'apps/app/z.ts', 'libs/a/w.ts', 'libs/b/v.ts'], gold_project: 'lib-a' };
@@ -114,13 +133,22 @@ test('aggregateBySet: per set repos and overall, then the union; the table shows
     { set: 'apps', repo: 'o/z', metrics: m(0.5, 0, 1) },
     { set: 'apps', repo: 'o/z', metrics: m(0.5, 0, 0) },
   ]);
-  assert.deepEqual(agg.map((g) => [g.set, g.group, g.n, g.r10, g.proj1, g.proj1t]), [
-    ['dev', 'o/x', 1, 1, 1, 1], ['dev', 'o/y', 1, 0, 0, 0], ['dev', 'overall', 2, 0.5, 0.5, 0.5],
-    ['apps', 'o/z', 2, 0.5, 0, 0.5], ['apps', 'overall', 2, 0.5, 0, 0.5],
-    ['all', 'overall', 4, 0.5, 0.25, 0.5],
-  ]);
+  assert.deepEqual(
+    agg.map((g) => [g.set, g.group, g.n, g.r10, g.proj1, g.proj1t]),
+    [
+      ['dev', 'o/x', 1, 1, 1, 1],
+      ['dev', 'o/y', 1, 0, 0, 0],
+      ['dev', 'overall', 2, 0.5, 0.5, 0.5],
+      ['apps', 'o/z', 2, 0.5, 0, 0.5],
+      ['apps', 'overall', 2, 0.5, 0, 0.5],
+      ['all', 'overall', 4, 0.5, 0.25, 0.5],
+    ],
+  );
   // one set: no union row
-  assert.deepEqual(aggregateBySet([{ set: 'dev', repo: 'o/x', metrics: m(1, 1, 1) }]).map((g) => g.group), ['o/x', 'overall']);
+  assert.deepEqual(
+    aggregateBySet([{ set: 'dev', repo: 'o/x', metrics: m(1, 1, 1) }]).map((g) => g.group),
+    ['o/x', 'overall'],
+  );
   const text = formatTable(agg.map((g) => ({ ranker: 'bm25', ...g })));
   assert.match(text.split('\n')[0], /^ranker\s+set\s+repo\s+n\s+R@5\s+R@10\s+R@20\s+All@10\s+Proj@1\s+Proj@1\*$/);
   assert.match(text, /bm25\s+all\s+overall\s+4\s+0\.000\s+0\.500\s+0\.000\s+0\.000\s+0\.250\s+0\.500/);
@@ -133,8 +161,14 @@ test('sets: names, selection, new repos set up by nx init', () => {
   assert.equal(setName(DATA_SETS.dev), 'dev');
   assert.equal(setName(DATA_SETS.apps), 'apps');
   assert.equal(setName('/x/my-set.jsonl'), 'my-set');
-  assert.deepEqual(selectSets({}).map((s) => s.set), ['dev', 'apps']);
-  assert.deepEqual(selectSets({ set: 'apps' }).map((s) => s.set), ['apps']);
+  assert.deepEqual(
+    selectSets({}).map((s) => s.set),
+    ['dev', 'apps'],
+  );
+  assert.deepEqual(
+    selectSets({ set: 'apps' }).map((s) => s.set),
+    ['apps'],
+  );
   assert.deepEqual(selectSets({ data: DATA_SETS.apps, set: 'dev' }), [{ set: 'apps', file: DATA_SETS.apps }]);
   assert.throws(() => selectSets({ set: 'nope' }), /unknown set/);
   assert.ok(REPOS['teableio/teable'].nxInit && REPOS['vendure-ecommerce/vendure'].nxInit);
@@ -144,14 +178,19 @@ test('sets: names, selection, new repos set up by nx init', () => {
     assert.equal(nxInitJson(dir).pluginsConfig, undefined);
     fs.writeFileSync(path.join(dir, 'pnpm-lock.yaml'), '');
     assert.deepEqual(nxInitJson(dir).pluginsConfig, { '@nx/js': { analyzeLockfile: false } });
-  } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('evaluate: sets, tie-aware metric from the stored graph, jobs for concurrent rankers', async () => {
   const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'gp-selftest-'));
   try {
     const rows = [];
-    for (const [set, repo] of [['dev', 'o/one'], ['apps', 'o/two']]) {
+    for (const [set, repo] of [
+      ['dev', 'o/one'],
+      ['apps', 'o/two'],
+    ]) {
       for (const parent of ['p1', 'p2']) {
         const tree = path.join(cache, 'trees', repo.replace('/', '__'), parent);
         fs.mkdirSync(tree, { recursive: true });
@@ -162,9 +201,11 @@ test('evaluate: sets, tie-aware metric from the stored graph, jobs for concurren
         rows.push({ set, repo, sha: `${parent}sha`, parent, query: 'q', gold: ['libs/a/x.ts', 'libs/b/y.ts'], gold_project: 'lib-a' });
       }
     }
-    let running = 0; let peak = 0;
+    let running = 0;
+    let peak = 0;
     const ranker = async () => {
-      running++; peak = Math.max(peak, running);
+      running++;
+      peak = Math.max(peak, running);
       await new Promise((r) => setTimeout(r, 20));
       running--;
       return { files: ['libs/b/y.ts'], projects: ['lib-b'] };
@@ -172,12 +213,22 @@ test('evaluate: sets, tie-aware metric from the stored graph, jobs for concurren
     ranker.concurrent = true;
     const { rows: table, perCommit } = await evaluate(rows, { fake: ranker }, { cache, log: () => {}, jobs: 2 });
     assert.equal(peak, 2);
-    assert.deepEqual(perCommit.map((r) => [r.set, r.repo, r.parent]), rows.map((r) => [r.set, r.repo, r.parent]));
+    assert.deepEqual(
+      perCommit.map((r) => [r.set, r.repo, r.parent]),
+      rows.map((r) => [r.set, r.repo, r.parent]),
+    );
     assert.deepEqual(perCommit[0].gold_projects_tied, ['lib-a', 'lib-b']);
-    assert.deepEqual(table.map((t) => [t.set, t.group, t.n, t.r10, t.proj1, t.proj1t]), [
-      ['dev', 'o/one', 2, 0.5, 0, 1], ['dev', 'overall', 2, 0.5, 0, 1],
-      ['apps', 'o/two', 2, 0.5, 0, 1], ['apps', 'overall', 2, 0.5, 0, 1],
-      ['all', 'overall', 4, 0.5, 0, 1],
-    ]);
-  } finally { fs.rmSync(cache, { recursive: true, force: true }); }
+    assert.deepEqual(
+      table.map((t) => [t.set, t.group, t.n, t.r10, t.proj1, t.proj1t]),
+      [
+        ['dev', 'o/one', 2, 0.5, 0, 1],
+        ['dev', 'overall', 2, 0.5, 0, 1],
+        ['apps', 'o/two', 2, 0.5, 0, 1],
+        ['apps', 'overall', 2, 0.5, 0, 1],
+        ['all', 'overall', 4, 0.5, 0, 1],
+      ],
+    );
+  } finally {
+    fs.rmSync(cache, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { startMessagesApiServer, type MessagesApiServer } from '../../packages/nx/src/test-utils/messages-api-server';
+import { startMessagesApiServer, type MessagesApiServer } from '@groundplan/test-kit/messages-api-server';
 import { FEATURE_INPUTS, modelPlan } from './utils/fixture';
 import { userEnv } from './utils/env';
 import { expectExit, run, type RunResult } from './utils/run';
@@ -100,7 +100,13 @@ describe(`${PLUGIN} in a fresh workspace on Nx ${NX_VERSION}`, () => {
       expect(result.output).toContain(`CREATE ${planPath('order-export')}`);
       const plan = workspace.read(planPath('order-export'));
       expect(provenance(plan)).toMatchObject({ template: 'checklist', project: PROJECT, drafter: 'offline' });
-      expect(sectionTitles(plan)).toEqual(['Feature Summary', 'Architecture Overview', 'Key Technical Decisions', 'Dependencies & Assumptions', 'Implementation Checklist']);
+      expect(sectionTitles(plan)).toEqual([
+        'Feature Summary',
+        'Architecture Overview',
+        'Key Technical Decisions',
+        'Dependencies & Assumptions',
+        'Implementation Checklist',
+      ]);
       // The code the PRD is about, found through the project graph and the imports, across projects.
       expect(plan).toContain('`apps/api/src/orders/orders.controller.ts`');
       expect(plan).toContain(`\`${REFERENCED_FILE}\``);
@@ -240,27 +246,30 @@ describe(`${PLUGIN} in a fresh workspace on Nx ${NX_VERSION}`, () => {
       const feature = 'order-export-claude';
       const newFile = '`apps/api/src/orders/orders-csv.ts`';
       workspace.writeFeature(PROJECT_ROOT, feature, ['jtbd', 'prd']);
-      await withMessagesApi(async (server) => {
-        // First a plan that names a file that does not exist; then the repair, which marks it new.
-        server.reply({ text: modelPlan(newFile) }, { text: modelPlan(`${newFile} (new)`) });
-        const result = await workspace.nx(['g', `${PLUGIN}:plan`, PROJECT, '--feature', feature], { env: claudeEnv(server) });
+      await withMessagesApi(
+        async (server) => {
+          // First a plan that names a file that does not exist; then the repair, which marks it new.
+          server.reply({ text: modelPlan(newFile) }, { text: modelPlan(`${newFile} (new)`) });
+          const result = await workspace.nx(['g', `${PLUGIN}:plan`, PROJECT, '--feature', feature], { env: claudeEnv(server) });
 
-        expectExit(result, 'success');
-        const plan = workspace.read(planPath(feature));
-        expect(plan).toContain(`${newFile} (new)`);
-        expect(provenance(plan).drafter).toMatch(/^claude:/);
-        const [draft, repair] = server.messageRequests();
-        expect(server.messageRequests()).toHaveLength(2);
-        expect(server.pending()).toBe(0);
-        // The prompt is grounded in this workspace's code, and the repair round sends lint's finding back.
-        expect(draft.raw).toContain(REFERENCED_FILE);
-        const repairTurn = JSON.stringify(repair.body.messages?.at(-1)?.content);
-        expect(repairTurn).toContain('GP005');
-        expect(repairTurn).toContain('apps/api/src/orders/orders-csv.ts');
-        expect(server.requests.every((request) => request.apiKey === API_KEY)).toBe(true);
-        expect(result.output).not.toContain(API_KEY);
-        expect(plan).not.toContain(API_KEY);
-      }, { apiKey: API_KEY });
+          expectExit(result, 'success');
+          const plan = workspace.read(planPath(feature));
+          expect(plan).toContain(`${newFile} (new)`);
+          expect(provenance(plan).drafter).toMatch(/^claude:/);
+          const [draft, repair] = server.messageRequests();
+          expect(server.messageRequests()).toHaveLength(2);
+          expect(server.pending()).toBe(0);
+          // The prompt is grounded in this workspace's code, and the repair round sends lint's finding back.
+          expect(draft.raw).toContain(REFERENCED_FILE);
+          const repairTurn = JSON.stringify(repair.body.messages?.at(-1)?.content);
+          expect(repairTurn).toContain('GP005');
+          expect(repairTurn).toContain('apps/api/src/orders/orders-csv.ts');
+          expect(server.requests.every((request) => request.apiKey === API_KEY)).toBe(true);
+          expect(result.output).not.toContain(API_KEY);
+          expect(plan).not.toContain(API_KEY);
+        },
+        { apiKey: API_KEY },
+      );
     });
   });
 

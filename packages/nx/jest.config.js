@@ -3,6 +3,8 @@
 module.exports = {
   displayName: 'groundplan-nx',
   testEnvironment: 'node',
+  // Test helpers shared by the plugin's tests and the e2e tests (tsconfig.base.json paths).
+  moduleNameMapper: { '^@groundplan/test-kit/(.*)$': '<rootDir>/../../tools/test-kit/$1' },
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -1,12 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { parseJson, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2, type TargetConfiguration } from '@nx/devkit';
+// Types only: the plugin loads on every graph computation, and @nx/devkit's runtime is not needed for it.
+import type { CreateNodesContextV2, CreateNodesResult, CreateNodesV2, TargetConfiguration } from '@nx/devkit';
+import { workspaceDataDir } from './code/index-cache';
+import { parseJsonc } from './utils/jsonc';
+import { contentHash } from './utils/content-hash';
+import { MAX_PLAN_BYTES } from './markdown/bounds';
+import { readJsonCache, writeJsonCache } from './utils/json-cache';
+import { readFileCapped } from './utils/workspace-path';
+import { normalizePluginOptions, type GroundplanOptions } from './workspace/plugin-options';
 
 type InputDefinition = NonNullable<TargetConfiguration['inputs']>[number];
-import { parsePlan } from './lint/parse-plan';
-import { MAX_PLAN_BYTES } from './markdown/bounds';
-import { readFileCapped } from './utils/workspace-path';
-import { normalizePluginOptions, type GroundplanOptions } from './utils/plugin-options';
 
 /** Where plans live: a feature folder under a project's `product-development/`. */
 export const PLAN_FILES = '**/product-development/**/{plan,implementation-plan}.md';
@@ -26,17 +30,20 @@ export const createNodesV2: CreateNodesV2<Partial<GroundplanOptions>> = [
       if (root !== undefined) byProject.set(root, [...(byProject.get(root) ?? []), plan]);
     }
     const importPaths = tsconfigPaths(context.workspaceRoot);
+    const references = new PlanReferencesCache(context.workspaceRoot);
     const results: Array<[string, CreateNodesResult]> = [];
     for (const [root, plans] of byProject) {
-      const inputs = await lintInputs(root, plans, { options, context, importPaths });
+      const inputs = await lintInputs(root, plans, { options, context, importPaths, references });
       const target: TargetConfiguration = { executor: '@groundplan/nx:lint-plan', cache: true, inputs, outputs: [] as string[] };
       if (options.against) {
         target.options = { against: options.against };
         // The diff depends on the commit the ref names, which no file holds: hash it too.
-        if (options.against !== 'base' && /^(?!-)[\w./@-]+$/.test(options.against)) inputs.push({ runtime: `git rev-parse --verify --quiet ${options.against}` });
+        if (options.against !== 'base' && /^(?!-)[\w./@-]+$/.test(options.against))
+          inputs.push({ runtime: `git rev-parse --verify --quiet ${options.against}` });
       }
       results.push([plans[0], { projects: { [root]: { targets: { [options.targetName]: target } } } }]);
     }
+    references.save();
     return results;
   },
 ];
@@ -62,15 +69,16 @@ interface InputsContext {
   context: CreateNodesContextV2;
   /** tsconfig `paths`: import path → target files. */
   importPaths: Record<string, string[]>;
+  references: PlanReferencesCache;
 }
 
-async function lintInputs(root: string, plans: string[], { options, context, importPaths }: InputsContext): Promise<InputDefinition[]> {
+async function lintInputs(root: string, plans: string[], { options, context, importPaths, references }: InputsContext): Promise<InputDefinition[]> {
   const roots = new Set<string>([root]);
   const files = new Set<string>();
   const projects = new Set<string>();
   let addsDependencies = false;
   for (const plan of plans) {
-    const refs = await planReferences(plan, context.workspaceRoot);
+    const refs = await references.of(plan);
     for (const path of refs.paths) {
       const owner = owningProjectRoot(path, context);
       if (owner !== undefined) roots.add(owner);
@@ -103,25 +111,74 @@ interface InputReferences {
   addsDependencies: boolean;
 }
 
-/** Paths (body and frontmatter hashes) and project names a plan names; a plan that cannot be read names none. */
-async function planReferences(plan: string, workspaceRoot: string): Promise<InputReferences> {
-  try {
-    const parsed = await parsePlan(readFileCapped(join(workspaceRoot, plan), MAX_PLAN_BYTES).toString('utf8'), { file: plan });
-    const { paths, projects, symbols, dependencies } = parsed.references;
-    const recorded = parsed.frontmatter?.provenance?.references;
-    return {
-      // Only paths inside the workspace become inputs: `/etc/x` or `../x` in a plan's frontmatter are neither
-      // read nor hashed (and would make Nx glob the whole disk).
-      paths: [...paths.map((ref) => ref.path), ...(recorded && typeof recorded === 'object' ? Object.keys(recorded) : [])].flatMap((path) => {
-        const inside = workspaceRelative(path);
-        return inside === undefined ? [] : [inside];
-      }),
-      projects: [...projects.map((ref) => ref.name), ...symbols.flatMap((ref) => (ref.owner.kind === 'project' ? [ref.owner.name] : []))],
-      addsDependencies: dependencies.length > 0,
-    };
-  } catch {
-    return { paths: [], projects: [], addsDependencies: false };
+const REFERENCES_CACHE_FILE = 'groundplan-plan-references.json';
+/** Bump when InputReferences changes shape or meaning: old caches are then ignored. */
+const REFERENCES_CACHE_VERSION = 1;
+
+/**
+ * What each plan references, kept in Nx's workspace data by the plan's content hash, as Nx's own plugins
+ * cache what they infer: a graph computation parses only the plans that changed since the last one. A plan
+ * that cannot be read is said so on stderr (lint-plan then reports it as GP000), not turned into "no references".
+ */
+class PlanReferencesCache {
+  private readonly path: string;
+  private readonly entries: Map<string, { hash: string; references: InputReferences }>;
+  private changed = false;
+
+  constructor(private readonly workspaceRoot: string) {
+    this.path = join(workspaceDataDir(workspaceRoot), REFERENCES_CACHE_FILE);
+    this.entries = readJsonCache(this.path, REFERENCES_CACHE_VERSION);
   }
+
+  async of(plan: string): Promise<InputReferences> {
+    let text: string;
+    try {
+      text = readFileCapped(join(this.workspaceRoot, plan), MAX_PLAN_BYTES).toString('utf8');
+    } catch (error) {
+      return unreadable(plan, error);
+    }
+    const hash = contentHash(text);
+    const cached = this.entries.get(plan);
+    if (cached?.hash === hash) return cached.references;
+    let references: InputReferences;
+    try {
+      references = await planReferences(plan, text);
+    } catch (error) {
+      return unreadable(plan, error);
+    }
+    this.entries.set(plan, { hash, references });
+    this.changed = true;
+    return references;
+  }
+
+  save(): void {
+    if (this.changed) writeJsonCache(this.path, REFERENCES_CACHE_VERSION, this.entries);
+  }
+}
+
+function unreadable(plan: string, error: unknown): InputReferences {
+  process.stderr.write(`Groundplan: ${plan} cannot be read for its references (${(error as Error).message}); run lint-plan on it for the details.\n`);
+  return { paths: [], projects: [], addsDependencies: false };
+}
+
+/** Paths (body and frontmatter hashes) and project names a plan names. */
+async function planReferences(plan: string, text: string): Promise<InputReferences> {
+  // Loaded on a cache miss only: the parser and YAML are most of what the plugin would load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parsePlanDocument } = require('./plan-file/parse-plan') as typeof import('./plan-file/parse-plan');
+  const parsed = await parsePlanDocument(text, plan);
+  const { paths, projects, symbols, dependencies } = parsed.references;
+  const recorded = parsed.frontmatter?.provenance?.references;
+  return {
+    // Only paths inside the workspace become inputs: `/etc/x` or `../x` in a plan's frontmatter are neither
+    // read nor hashed (and would make Nx glob the whole disk).
+    paths: [...paths.map((ref) => ref.path), ...(recorded && typeof recorded === 'object' ? Object.keys(recorded) : [])].flatMap((path) => {
+      const inside = workspaceRelative(path);
+      return inside === undefined ? [] : [inside];
+    }),
+    projects: [...projects.map((ref) => ref.name), ...symbols.flatMap((ref) => (ref.owner.kind === 'project' ? [ref.owner.name] : []))],
+    addsDependencies: dependencies.length > 0,
+  };
 }
 
 /**
@@ -150,8 +207,8 @@ function workspaceRelative(path: string): string | undefined {
 
 function tsconfigPaths(workspaceRoot: string): Record<string, string[]> {
   try {
-    const tsconfig = parseJson<{ compilerOptions?: { paths?: Record<string, string[]> } }>(readFileSync(join(workspaceRoot, 'tsconfig.base.json'), 'utf8'));
-    return tsconfig.compilerOptions?.paths ?? {};
+    const tsconfig = parseJsonc<{ compilerOptions?: { paths?: Record<string, string[]> } }>(readFileSync(join(workspaceRoot, 'tsconfig.base.json'), 'utf8'));
+    return tsconfig?.compilerOptions?.paths ?? {};
   } catch {
     return {};
   }

@@ -1,5 +1,5 @@
 import { DEFAULT_BUDGET } from '../context/build-context';
-import type { PlanGeneratorSchema } from '../generators/plan/schema';
+import type { PlanOptions } from '../draft/plan-options';
 import { DEFAULT_FEATURE } from '../inputs/feature-inputs';
 import { DEFAULT_TEMPLATE } from '../templates/load-templates';
 import { UsageError, type CommandOptions } from './command';
@@ -29,7 +29,7 @@ export const PLAN_SUBJECT_USAGE = `  --feature NAME        feature folder under 
 type SubjectValues = { [K in keyof typeof PLAN_SUBJECT_OPTIONS]?: (typeof PLAN_SUBJECT_OPTIONS)[K] extends { multiple: true } ? string[] : string };
 
 /** The parsed subject options as the generator's schema. */
-export function planSubjectSchema(values: SubjectValues, positionals: string[]): PlanGeneratorSchema {
+export function planSubjectSchema(values: SubjectValues, positionals: string[]): PlanOptions {
   if (positionals.length > 1) throw new UsageError(`expected at most one project, got ${positionals.join(', ')}.`);
   return {
     project: positionals[0],

@@ -1,3 +1,4 @@
+import { packageVersion } from '../utils/package-version';
 import { UsageError, type Command, type CommandIo } from './command';
 
 export async function runCli(commands: Command[], argv: string[], io: CommandIo): Promise<number> {
@@ -7,7 +8,7 @@ export async function runCli(commands: Command[], argv: string[], io: CommandIo)
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.stdout(`${require('../../package.json').version}\n`);
+    io.stdout(`${packageVersion()}\n`);
     return 0;
   }
   const command = commands.find((c) => c.name === name);
@@ -39,7 +40,7 @@ function helpText(commands: Command[]): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `groundplan <command> --help` for a command\'s options.',
+    "Run `groundplan <command> --help` for a command's options.",
     '',
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import type { CodeSymbol, FileRole } from '../context/types';
+import type { CodeSymbol, FileRole } from './types';
 
 /** File-name conventions first (Nest, Angular, NgRx, React), then the decorators the file declares. */
 const BY_NAME: Array<[RegExp, FileRole]> = [

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { readJsonCache, writeJsonCache } from '../utils/json-cache';
 import type { ScannedFile } from './scan-file';
 
 /** What the scan of one file version produced; keyed by the file's hash, so any edit invalidates it. */
@@ -13,7 +13,7 @@ export interface CachedScan extends Partial<ScannedFile> {
 }
 
 /** Bump when the scan's output changes shape or meaning: old caches are then ignored. */
-const CACHE_VERSION = 6;
+const CACHE_VERSION = 7;
 const CACHE_FILE = 'groundplan-code-index.json';
 
 /** Nx's own data folder for this checkout: `NX_WORKSPACE_DATA_DIRECTORY` or `.nx/workspace-data`. */
@@ -24,23 +24,10 @@ export function workspaceDataDir(root: string, env: NodeJS.ProcessEnv = process.
 }
 
 export function readIndexCache(dir: string): Map<string, CachedScan> {
-  try {
-    const data = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { version: number; files: Record<string, CachedScan> };
-    return data.version === CACHE_VERSION ? new Map(Object.entries(data.files)) : new Map();
-  } catch {
-    return new Map();
-  }
+  return readJsonCache(join(dir, CACHE_FILE), CACHE_VERSION);
 }
 
-/** Written to a temporary file and renamed, so a concurrent reader never sees half a cache. */
+/** A read-only workspace still gets its context; the next run scans again. */
 export function writeIndexCache(dir: string, files: Map<string, CachedScan>): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const target = join(dir, CACHE_FILE);
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, files: Object.fromEntries(files) }));
-    renameSync(temporary, target);
-  } catch {
-    // A read-only workspace still gets its context; the next run scans again.
-  }
+  writeJsonCache(join(dir, CACHE_FILE), CACHE_VERSION, files);
 }

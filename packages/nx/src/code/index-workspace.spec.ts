@@ -4,7 +4,7 @@ import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-wor
 import { diskSource, type FileSource } from '../utils/file-source';
 import { workspaceDataDir } from './index-cache';
 import { indexWorkspace, MAX_FILE_BYTES } from './index-workspace';
-import type { ProjectFileMap } from './types';
+import type { ProjectFileMap } from '../workspace/types';
 
 const FILES = {
   'tsconfig.base.json': `{
@@ -12,7 +12,8 @@ const FILES = {
     "compilerOptions": { "baseUrl": ".", "paths": { "@acme/util": ["libs/util/src/index.ts"], "@acme/util/*": ["libs/util/src/lib/*"] } },
   }`,
   '.gitignore': 'secret-dir/\n',
-  'apps/shop/src/main.ts': "import { total } from '@acme/util';\nimport { parse } from '@acme/util/parse';\nimport { format } from '@acme/util/format';\nimport './app/app';\n",
+  'apps/shop/src/main.ts':
+    "import { total } from '@acme/util';\nimport { parse } from '@acme/util/parse';\nimport { format } from '@acme/util/format';\nimport './app/app';\n",
   'apps/shop/src/app/app.ts': "import { helper } from './helper.js';\nexport const app = helper;\n",
   'apps/shop/src/app/helper.ts': 'export function helper(): void {}\n',
   'apps/shop/src/app/app.spec.ts': "import { app } from './app';\n",
@@ -57,7 +58,11 @@ describe('indexWorkspace', () => {
   });
 
   it('resolves relative imports (with .js), tsconfig aliases and wildcard paths to workspace files', () => {
-    expect(index.files.get('apps/shop/src/main.ts')!.imports.sort()).toEqual(['apps/shop/src/app/app.ts', 'libs/util/src/index.ts', 'libs/util/src/lib/parse.ts']);
+    expect(index.files.get('apps/shop/src/main.ts')!.imports.sort()).toEqual([
+      'apps/shop/src/app/app.ts',
+      'libs/util/src/index.ts',
+      'libs/util/src/lib/parse.ts',
+    ]);
     expect(index.files.get('apps/shop/src/app/app.ts')!.imports).toEqual(['apps/shop/src/app/helper.ts']);
     expect(index.files.get('libs/util/src/index.ts')!.imports).toEqual(['libs/util/src/lib/total.ts']);
   });
@@ -105,7 +110,7 @@ describe('the index cache', () => {
     expect(warm.stats).toMatchObject({ parsed: 1, cached: 2, files: 3 });
   });
 
-  it('lives in Nx\'s workspace data folder, or where NX_WORKSPACE_DATA_DIRECTORY says', () => {
+  it("lives in Nx's workspace data folder, or where NX_WORKSPACE_DATA_DIRECTORY says", () => {
     expect(workspaceDataDir('/ws', {})).toBe('/ws/.nx/workspace-data');
     expect(workspaceDataDir('/ws', { NX_WORKSPACE_DATA_DIRECTORY: 'tmp/data' })).toBe('/ws/tmp/data');
     expect(workspaceDataDir('/ws', { NX_WORKSPACE_DATA_DIRECTORY: '/abs' })).toBe('/abs');

@@ -5,7 +5,8 @@ import { fileRole } from './file-role';
 import { readIndexCache, writeIndexCache, type CachedScan } from './index-cache';
 import { listSourceFiles, type SourceFileRef } from './list-files';
 import { importResolver } from './resolve-imports';
-import type { CodeIndex, IndexedFile, ProjectFileMap } from './types';
+import type { CodeIndex, IndexedFile } from './types';
+import type { ProjectFileMap } from '../workspace/types';
 import { wordCounts } from './words';
 
 export interface IndexOptions {

@@ -3,7 +3,7 @@ import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
 import { isSecretPath } from '../utils/secrets';
 import type { ProjectFact } from '../workspace/types';
-import type { ProjectFileMap } from './types';
+import type { ProjectFileMap } from '../workspace/types';
 
 export interface SourceFileRef {
   path: string;

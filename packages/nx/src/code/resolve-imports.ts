@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
 import type { ProjectFact } from '../workspace/types';
-import { parseJsonc } from './jsonc';
+import { parseJsonc } from '../utils/jsonc';
 
 /** Turns a module specifier written in a file into the workspace file it names, or undefined (npm, missing). */
 export type ImportResolver = (fromFile: string, specifier: string) => string | undefined;

@@ -58,9 +58,21 @@ describe('scanSource', () => {
 
   it.each([
     ['export function total(lines: Line[]): number { return 0; }', 'total', 'function', 'function total(lines: Line[]): number', true],
-    ['export const sum = async (a: number, b: number): Promise<number> => a + b;', 'sum', 'variable', 'const sum = async (a: number, b: number): Promise<number> =>', true],
+    [
+      'export const sum = async (a: number, b: number): Promise<number> => a + b;',
+      'sum',
+      'variable',
+      'const sum = async (a: number, b: number): Promise<number> =>',
+      true,
+    ],
     ['export const LIMIT: number = 10;', 'LIMIT', 'variable', 'const LIMIT: number', true],
-    ["const loadOrders = createAction('[Orders] Load');\nexport { loadOrders };", 'loadOrders', 'variable', "const loadOrders = createAction('[Orders] Load')", true],
+    [
+      "const loadOrders = createAction('[Orders] Load');\nexport { loadOrders };",
+      'loadOrders',
+      'variable',
+      "const loadOrders = createAction('[Orders] Load')",
+      true,
+    ],
     ["export type Status = 'a' | 'b';", 'Status', 'type', "type Status = 'a' | 'b'", true],
     ['export enum Color { Red, Green }', 'Color', 'enum', 'enum Color { Red, Green }', true],
     ['export default function () {}', 'default', 'function', 'function ()', true],
@@ -79,7 +91,7 @@ describe('scanSource', () => {
     ]);
   });
 
-  it('takes the leading comment as the file doc only when it is not the first declaration\'s doc', () => {
+  it("takes the leading comment as the file doc only when it is not the first declaration's doc", () => {
     expect(scanSource('x.ts', "/** Order helpers. */\nimport { a } from 'a';\nexport const b = a;").doc).toBe('Order helpers.');
     expect(scanSource('x.ts', '/** The only function. */\nexport function f() {}').doc).toBeUndefined();
     expect(scanSource('x.ts', "/** @license MIT */\nimport { a } from 'a';").doc).toBeUndefined();

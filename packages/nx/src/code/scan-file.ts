@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { CodeSymbol, SymbolKind } from '../context/types';
+import type { CodeSymbol, SymbolKind } from './types';
 
 /** What one file says about itself, read from its syntax alone (no type checker, no other file). */
 export interface ScannedFile {

@@ -1,4 +1,25 @@
-import type { CodeSymbol, FileRole } from '../context/types';
+export type SymbolKind = 'class' | 'function' | 'interface' | 'type' | 'enum' | 'variable' | 'method' | 'property';
+
+/** A declaration worth showing, as a signature (never a body). */
+export interface CodeSymbol {
+  name: string;
+  kind: SymbolKind;
+  /** One-line (or few-line) signature text, e.g. `findAll(filter: OrderFilter): Promise<Order[]>`. */
+  signature: string;
+  exported: boolean;
+  /** 1-based line in the file. */
+  line: number;
+  /** Architecture-bearing decorators as written, e.g. `@Controller('orders')`, `@Get(':id')`, `@Entity()`. */
+  decorators: string[];
+  /** First sentence of its doc comment, if any. */
+  doc?: string;
+  /** Public members of a class or interface. */
+  members: CodeSymbol[];
+}
+
+/** The role a file plays, from its decorators and name (controller, service, entity, component, ...). */
+export type FileRole =
+  'controller' | 'service' | 'module' | 'entity' | 'dto' | 'component' | 'hook' | 'store' | 'guard' | 'model' | 'util' | 'config' | 'test' | 'other';
 
 /** What the syntax scan knows about one source file. */
 export interface IndexedFile {
@@ -30,6 +51,3 @@ export interface CodeIndex {
   /** How the index was built: how many files were parsed now and how many came from the cache. */
   stats: { files: number; parsed: number; cached: number };
 }
-
-/** The files of each project with a content hash: the shape of Nx's project file map. */
-export type ProjectFileMap = Record<string, Array<{ file: string; hash: string }>>;

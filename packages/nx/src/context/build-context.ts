@@ -3,12 +3,13 @@ import { indexWorkspace } from '../code/index-workspace';
 import type { CodeIndex } from '../code/types';
 import type { FileSource } from '../utils/file-source';
 import { redactSecrets } from '../utils/secrets';
+import { estimateTokens } from '../utils/tokens';
 import { findCycles, projectEdges } from './project-edges';
 import { parseQuery, type ParsedQuery } from './query';
 import { rankWorkspace, type Ranking } from './rank';
-import { estimateTokens, projectDiagram, renderFile, renderHeader, renderList } from './render';
+import { projectDiagram, renderFile, renderHeader, renderList } from './render';
 import { selectSymbols } from './select-symbols';
-import { specFinder } from './specs';
+import { existingTestsFinder } from './existing-tests';
 import type { ContextPack, ContextRequest, RankedFile } from './types';
 
 export const DEFAULT_BUDGET = 8000;
@@ -35,14 +36,25 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
   const header = renderHeader({ query: request.query, facts: request.facts, edges, affected: ranking.affected, projects: ranking.projects, diagram });
   const notes = contextNotes(request, index, query, ranking, findCycles(edges));
   const candidates = rankedFiles(ranking, query);
-  const specsOf = specFinder(index);
+  const specsOf = existingTestsFinder(index);
   const render = (count: number) => {
     const included = candidates.slice(0, count);
-    const specs = specsOf(included.map(({ file }) => index.files.get(file.path)!), ranking.affected.name);
-    return { specs, text: renderPack(header, included.map(({ block }) => block), specs, notes) };
+    const specs = specsOf(
+      included.map(({ file }) => index.files.get(file.path)!),
+      ranking.affected.name,
+    );
+    return {
+      specs,
+      text: renderPack(
+        header,
+        included.map(({ block }) => block),
+        specs,
+        notes,
+      ),
+    };
   };
-  const count = await fitCount(candidates.length, budget, (n) => estimateTokens(render(n).text), request.countTokens && ((n) => request.countTokens!(render(n).text)));
-  if (count === 0 && (await countTokens(request, render(0).text)) > budget) notes.push(`Even without files the pack is over the budget of ${budget} tokens.`);
+  const count = largestFitting(candidates.length, (n) => estimateTokens(render(n).text.length) <= budget);
+  if (count === 0 && estimateTokens(render(0).text.length) > budget) notes.push(`Even without files the pack is over the budget of ${budget} tokens.`);
   const pack = render(count);
   return {
     affected: ranking.affected,
@@ -51,7 +63,7 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
     specs: pack.specs,
     diagram,
     budget,
-    tokens: await countTokens(request, pack.text),
+    tokens: estimateTokens(pack.text.length),
     text: pack.text,
     notes,
   };
@@ -74,7 +86,7 @@ function rankedFiles(ranking: Ranking, query: ParsedQuery): Array<{ file: Ranked
     const ranked: RankedFile = { path: file.path, project: file.project, role: file.role, score, why, symbols: selectSymbols(file, query), tokens: 0 };
     // Masked here, so the pack `groundplan context` shows is the pack a model is sent.
     const block = redactSecrets(renderFile(ranked, file.doc));
-    ranked.tokens = estimateTokens(block);
+    ranked.tokens = estimateTokens(block.length);
     return { file: ranked, block };
   });
 }
@@ -87,32 +99,16 @@ function renderPack(header: string, blocks: string[], specs: string[], notes: st
 
 /**
  * The largest number of files whose pack fits the budget (the pack grows with every file added), by a binary
- * search on the estimate. With a model's counter, the estimate's answer is checked with one count and, only
- * when the model counts more, searched again below it: a counter is usually a request to the API.
+ * search on the estimate. A model's own count is fitted by the drafter, which rebuilds the pack smaller.
  */
-async function fitCount(
-  available: number,
-  budget: number,
-  estimate: (count: number) => number,
-  count?: (count: number) => Promise<number>,
-): Promise<number> {
-  const estimated = await largestFitting(available, async (n) => estimate(n) <= budget);
-  if (!count || (await count(estimated)) <= budget) return estimated;
-  return largestFitting(estimated - 1, async (n) => (await count(n)) <= budget);
-}
-
-async function largestFitting(upTo: number, fits: (count: number) => Promise<boolean>): Promise<number> {
+function largestFitting(upTo: number, fits: (count: number) => boolean): number {
   let [low, high] = [0, Math.max(0, upTo)];
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (await fits(middle)) low = middle;
+    if (fits(middle)) low = middle;
     else high = middle - 1;
   }
   return low;
-}
-
-function countTokens(request: ContextRequest, text: string): Promise<number> {
-  return request.countTokens ? request.countTokens(text) : Promise.resolve(estimateTokens(text));
 }
 
 /** What the reader should know about what was left out or could not be read. */

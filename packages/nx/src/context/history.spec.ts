@@ -20,7 +20,14 @@ describe('coChangeSpread', () => {
   });
 
   it('weighs what each seed says by its score, and only counts candidates (no tests)', () => {
-    const spread = coChangeSpread(history, new Map([['db/postgres/aggregate.ts', 1], ['ui/toolbar.tsx', 0.1]]), candidates);
+    const spread = coChangeSpread(
+      history,
+      new Map([
+        ['db/postgres/aggregate.ts', 1],
+        ['ui/toolbar.tsx', 0.1],
+      ]),
+      candidates,
+    );
     expect(spread.get('db/sqlite/aggregate.ts')!).toBeGreaterThan(spread.get('ui/grid.tsx')!);
     expect(spread.has('db/aggregate.spec.ts')).toBe(false);
   });

@@ -20,7 +20,10 @@ export function coChangeSpread(history: ChangeHistory, seeds: Map<string, number
     for (const file of files) if (candidates.has(file)) (commitsOf.get(file) ?? commitsOf.set(file, []).get(file)!).push(at);
   });
   const spread = new Map<string, number>();
-  const best = [...seeds].filter(([path]) => commitsOf.has(path)).sort((a, b) => b[1] - a[1]).slice(0, CO_CHANGE.seeds);
+  const best = [...seeds]
+    .filter(([path]) => commitsOf.has(path))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, CO_CHANGE.seeds);
   for (const [seed, score] of best) {
     const commits = commitsOf.get(seed)!;
     const share = score / (commits.length + CO_CHANGE.smoothing);

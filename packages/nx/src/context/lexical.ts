@@ -74,7 +74,7 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
       score += contribution;
       if ((f.file.has(word) || f.folder.has(word) || f.names.has(word) || f.routes.has(word)) && !word.startsWith('#')) matched.push([word, contribution]);
     }
-    if (score > 0) scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word))});
+    if (score > 0) scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word)) });
   });
   return scores;
 }

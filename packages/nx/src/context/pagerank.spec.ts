@@ -10,16 +10,41 @@ const sum = (rank: Map<string, number>) => [...rank.values()].reduce((a, b) => a
 
 describe('personalizedPageRank', () => {
   it('keeps the total at 1, dangling nodes included', () => {
-    expect(sum(personalizedPageRank(graph([['a', 'b'], ['b', 'c']]), new Map([['a', 1]])))).toBeCloseTo(1, 10);
+    expect(
+      sum(
+        personalizedPageRank(
+          graph([
+            ['a', 'b'],
+            ['b', 'c'],
+          ]),
+          new Map([['a', 1]]),
+        ),
+      ),
+    ).toBeCloseTo(1, 10);
   });
 
   it('without a personalization is plain PageRank: the node everything points at ranks first', () => {
-    const rank = personalizedPageRank(graph([['a', 'hub'], ['b', 'hub'], ['c', 'hub'], ['hub', 'a']]), new Map());
+    const rank = personalizedPageRank(
+      graph([
+        ['a', 'hub'],
+        ['b', 'hub'],
+        ['c', 'hub'],
+        ['hub', 'a'],
+      ]),
+      new Map(),
+    );
     expect([...rank].sort((x, y) => y[1] - x[1])[0][0]).toBe('hub');
   });
 
   it('ranks what the seed reaches above what it does not, and nearer above farther', () => {
-    const rank = personalizedPageRank(graph([['seed', 'near'], ['near', 'far'], ['other', 'elsewhere']]), new Map([['seed', 1]]));
+    const rank = personalizedPageRank(
+      graph([
+        ['seed', 'near'],
+        ['near', 'far'],
+        ['other', 'elsewhere'],
+      ]),
+      new Map([['seed', 1]]),
+    );
     expect(rank.get('near')!).toBeGreaterThan(rank.get('far')!);
     expect(rank.get('far')!).toBeGreaterThan(rank.get('elsewhere')!);
     expect(rank.get('elsewhere')).toBe(0);

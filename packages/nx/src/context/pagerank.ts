@@ -56,7 +56,10 @@ function normalized(values: Map<string, number>): Map<string, number> {
 
 /** Adds an edge's weight in both directions, `back` times as much against the edge's direction. */
 export function addEdge(graph: WeightedGraph, from: string, to: string, weight: number, back: number): void {
-  for (const [a, b, w] of [[from, to, weight], [to, from, weight * back]] as const) {
+  for (const [a, b, w] of [
+    [from, to, weight],
+    [to, from, weight * back],
+  ] as const) {
     if (!graph.has(a)) graph.set(a, new Map());
     if (!graph.has(b)) graph.set(b, new Map());
     if (w > 0) graph.get(a)!.set(b, (graph.get(a)!.get(b) ?? 0) + w);

@@ -20,7 +20,10 @@ export function projectEdges(projects: Record<string, ProjectFact>, files: Itera
 
 /** Projects that depend on each project, the reverse of `edges`. */
 export function dependentsOf(edges: ProjectEdges, project: string): string[] {
-  return [...edges].filter(([, deps]) => deps.has(project)).map(([name]) => name).sort();
+  return [...edges]
+    .filter(([, deps]) => deps.has(project))
+    .map(([name]) => name)
+    .sort();
 }
 
 /** Circular project dependencies, each as the path that closes it (`a → b → a`); at most `limit`. */

@@ -29,7 +29,8 @@ export function projectHints(projects: Record<string, ProjectFact>, query: Parse
     }
     const path = query.paths.find((p) => project.root && (p === project.root || p.startsWith(`${project.root}/`)));
     if (path) note(project.name, 0.8, `\`${path}\` is inside it`);
-    else if (project.importPath && mentions(query.text, project.importPath.toLowerCase())) note(project.name, 0.5, `its import path \`${project.importPath}\` is named`);
+    else if (project.importPath && mentions(query.text, project.importPath.toLowerCase()))
+      note(project.name, 0.5, `its import path \`${project.importPath}\` is named`);
     if (mentions(query.title.toLowerCase(), project.name.toLowerCase())) note(project.name, 0.3, `the title names \`${project.name}\``);
     else if (mentions(query.text, project.name.toLowerCase())) note(project.name, 0.15, `the text names \`${project.name}\``);
     const tag = project.tags.find((t) => query.words.has(t.split(':').pop()!.toLowerCase()));

@@ -67,7 +67,7 @@ describe('parseQuery', () => {
       expect(query.words.get('invoice')!).toBeGreaterThan(0);
     });
 
-    it('cuts at headings outside code fences; sub-headings of no known kind take their parent\'s weight', () => {
+    it("cuts at headings outside code fences; sub-headings of no known kind take their parent's weight", () => {
       const sections = markdownSections(PRD.slice(PRD.indexOf('\n')));
       expect(sections.map((s) => [s.text.split('\n')[0], s.weight])).toEqual([
         ['1. Background', 0.4],

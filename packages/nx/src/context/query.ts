@@ -49,9 +49,15 @@ const VERSION_CHANGE = /\b(v?\d+\.\d+(\.\d+)?|upgrade[sd]?|bump(s|ed)?)\b/i;
  */
 export const SECTION_WEIGHTS: Array<[RegExp, number]> = [
   [/\b(non[- ]?goals?|out[- ]of[- ]scope|not in scope|won'?t (do|have)|will not|excluded|exclusions|future (work|scope)|later phases?|deferred)\b/i, 0],
-  [/\b(requirements?|acceptance|criteria|specification|spec|user stor(y|ies)|stories|scope|solution|design|proposal|proposed|implementation|changes?|tasks?|api|behaviou?r|definition of done|approach|plan)\b/i, 1],
+  [
+    /\b(requirements?|acceptance|criteria|specification|spec|user stor(y|ies)|stories|scope|solution|design|proposal|proposed|implementation|changes?|tasks?|api|behaviou?r|definition of done|approach|plan)\b/i,
+    1,
+  ],
   [/\b(goals?|objectives?|outcomes?)\b/i, 0.7],
-  [/\b(background|context|problem|motivation|overview|introduction|summary|why|jobs?|personas?|users?|who|forces|success|metrics?|signals?|risks?|open questions?|questions|rollout|release|timeline|appendix|references?|glossary|alternatives?|faq|status|notes?|history)\b/i, 0.4],
+  [
+    /\b(background|context|problem|motivation|overview|introduction|summary|why|jobs?|personas?|users?|who|forces|success|metrics?|signals?|risks?|open questions?|questions|rollout|release|timeline|appendix|references?|glossary|alternatives?|faq|status|notes?|history)\b/i,
+    0.4,
+  ],
 ];
 
 /** At most this many terms are kept (the strongest): a 256 KiB PRD then costs the ranking what a long one does. */
@@ -64,7 +70,11 @@ interface Section {
 }
 
 export function parseQuery(query: string): ParsedQuery {
-  const title = query.split('\n').find((line) => line.trim())?.trim() ?? '';
+  const title =
+    query
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? '';
   const rest = query.slice(query.indexOf(title) + title.length);
   const sections = markdownSections(rest);
   // What the text asks for: the title and every section that is not dropped (identifiers and paths alike).
@@ -94,7 +104,10 @@ export function parseQuery(query: string): ParsedQuery {
     if (group.some((tool) => words.has(tool))) for (const tool of group) if (!words.has(tool)) words.set(tool, QUERY_WEIGHTS.relatedTool);
   }
   for (const scope of scopes) add(scope, QUERY_WEIGHTS.scope);
-  const lines = [...[...scopes, subject].map((text) => ({ text, weight: 1 })), ...sections.flatMap(({ text, weight }) => text.split('\n').map((line) => ({ text: line, weight })))];
+  const lines = [
+    ...[...scopes, subject].map((text) => ({ text, weight: 1 })),
+    ...sections.flatMap(({ text, weight }) => text.split('\n').map((line) => ({ text: line, weight }))),
+  ];
   for (const line of lines) {
     if (line.weight <= 0) continue;
     for (const pair of wordPairs(splitWords(line.text))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair * line.weight);

@@ -8,7 +8,8 @@ import { parseQuery } from './query';
 import { rankWorkspace } from './rank';
 
 const FILES = {
-  'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@acme/orders": ["libs/orders/src/index.ts"], "@acme/payments": ["libs/payments/src/index.ts"], "@acme/util": ["libs/util/src/index.ts"] } } }',
+  'tsconfig.base.json':
+    '{ "compilerOptions": { "paths": { "@acme/orders": ["libs/orders/src/index.ts"], "@acme/payments": ["libs/payments/src/index.ts"], "@acme/util": ["libs/util/src/index.ts"] } } }',
   'libs/orders/tsconfig.json': '{}',
   'libs/orders/src/index.ts': "export * from './lib/orders.service';\n",
   'libs/orders/src/lib/orders.service.ts':
@@ -20,7 +21,8 @@ const FILES = {
   'libs/util/src/index.ts': "import { refund } from '@acme/payments';\nexport const slug = (text: string): string => text;\n",
   'libs/util/src/lib/strings.ts': 'export function capitalize(text: string): string { return text; }\n',
   'apps/shell/src/main.ts': "import { OrdersService } from '@acme/orders';\nnew OrdersService();\n",
-  'libs/payments/src/lib/gateway.ts': "/** Refund gateway client. */\nexport const GATEWAY_TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';\nexport function refundGateway(): void {}\n",
+  'libs/payments/src/lib/gateway.ts':
+    "/** Refund gateway client. */\nexport const GATEWAY_TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';\nexport function refundGateway(): void {}\n",
 };
 
 const root = writeWorkspace(FILES);

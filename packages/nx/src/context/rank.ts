@@ -155,7 +155,11 @@ export function rankWorkspace(
   return {
     affected,
     projects: [affected, ...rankedProjects.filter((p) => p !== affected)],
-    files: files.map(({ file, score }) => ({ file, score: round(score / top), why: fileWhy(file, query, lexical.get(file.path), tests.get(file.path), files) })),
+    files: files.map(({ file, score }) => ({
+      file,
+      score: round(score / top),
+      why: fileWhy(file, query, lexical.get(file.path), tests.get(file.path), files),
+    })),
   };
 }
 
@@ -318,14 +322,26 @@ function projectPrior(edges: ProjectEdges, affected: string, hints: Map<string, 
 }
 
 /** The strongest one or two reasons a file is here, in words a reviewer can check. */
-function fileWhy(file: IndexedFile, query: ParsedQuery, lexical: LexicalMatch | undefined, test: TestMatch | undefined, ranked: Array<{ file: IndexedFile }>): string {
+function fileWhy(
+  file: IndexedFile,
+  query: ParsedQuery,
+  lexical: LexicalMatch | undefined,
+  test: TestMatch | undefined,
+  ranked: Array<{ file: IndexedFile }>,
+): string {
   const reasons: string[] = [];
   const path = namedPath(file, query);
   if (path) reasons.push(`\`${path}\` is named in the query`);
   const defined = definedIdentifiers(file, query);
   if (defined.length) reasons.push(`defines ${defined.map((n) => `\`${n}\``).join(', ')} named in the query`);
   const used = query.identifiers.filter((name) => !defined.includes(name) && file.terms[compoundTerm(name)]);
-  if (used.length) reasons.push(`uses ${used.slice(0, 3).map((n) => `\`${n}\``).join(', ')} named in the query`);
+  if (used.length)
+    reasons.push(
+      `uses ${used
+        .slice(0, 3)
+        .map((n) => `\`${n}\``)
+        .join(', ')} named in the query`,
+    );
   if (lexical?.matched.length) reasons.push(`its path or declarations match "${lexical.matched.slice(0, 3).join('", "')}"`);
   else if (lexical) reasons.push('its text matches the query');
   if (test && reasons.length < 2) reasons.push(`its test \`${test.test}\` matches the query`);
@@ -342,7 +358,9 @@ function fileWhy(file: IndexedFile, query: ParsedQuery, lexical: LexicalMatch | 
  */
 function propagated(rank: Map<string, number>, seeds: Map<string, number>, files: IndexedFile[]): Map<string, number> {
   const total = [...seeds.values()].reduce((a, b) => a + b, 0) || 1;
-  const received = new Map(files.map((file) => [file.path, Math.max(0, (rank.get(file.path) ?? 0) - ((1 - WEIGHTS.ownRank) * WEIGHTS.restart * (seeds.get(file.path) ?? 0)) / total)]));
+  const received = new Map(
+    files.map((file) => [file.path, Math.max(0, (rank.get(file.path) ?? 0) - ((1 - WEIGHTS.ownRank) * WEIGHTS.restart * (seeds.get(file.path) ?? 0)) / total)]),
+  );
   const max = Math.max(0, ...received.values()) || 1;
   return new Map([...received].map(([path, value]) => [path, value / max]));
 }

@@ -20,15 +20,18 @@ const feature = (name: string, Name: string, extra = '') => ({
 const FILES: Record<string, string> = {
   'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@acme/shared": ["libs/shared/src/index.ts"] } } }',
   'libs/shared/src/index.ts': "export * from './lib/helper';\nexport * from './lib/config';\nexport * from './lib/types';\n",
-  'libs/shared/src/lib/helper.ts': "import { type Entity } from './types';\n/** Record helpers for invoices, alerts, orders, users and the rest. */\nexport function toRecord(value: unknown): Entity { return { id: String(value) }; }\n",
+  'libs/shared/src/lib/helper.ts':
+    "import { type Entity } from './types';\n/** Record helpers for invoices, alerts, orders, users and the rest. */\nexport function toRecord(value: unknown): Entity { return { id: String(value) }; }\n",
   'libs/shared/src/lib/config.ts': 'export const settings = { pageSize: 50, alerts: true, invoices: true };\n',
   'libs/shared/src/lib/types.ts': 'export interface Entity { id: string }\n',
   ...feature('invoices', 'Invoices'),
   ...feature('orders', 'Orders'),
   ...feature('users', 'Users'),
   ...feature('alerts', 'Alerts', '  /** Active alerts, muted ones left out. */\n  active(): Entity[] { return []; }\n'),
-  'apps/api/src/alerts/alerts.service.spec.ts': "import { AlertsService } from './alerts.service';\ndescribe('AlertsService', () => { it('leaves snoozed alerts out of the active list', () => { new AlertsService(); }); });\n",
-  'apps/api/src/health/status.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('status')\nexport class StatusController {\n  @Get('heartbeat')\n  ping(): string { return 'ok'; }\n}\n",
+  'apps/api/src/alerts/alerts.service.spec.ts':
+    "import { AlertsService } from './alerts.service';\ndescribe('AlertsService', () => { it('leaves snoozed alerts out of the active list', () => { new AlertsService(); }); });\n",
+  'apps/api/src/health/status.controller.ts':
+    "import { Controller, Get } from '@nestjs/common';\n@Controller('status')\nexport class StatusController {\n  @Get('heartbeat')\n  ping(): string { return 'ok'; }\n}\n",
   'apps/api/src/main.ts': "import { settings } from '@acme/shared';\nexport const port = settings.pageSize;\n",
 };
 
@@ -85,10 +88,21 @@ describe('relevance over centrality', () => {
   });
 
   it('ranks a PRD by its requirements, not by what its non-goals name', async () => {
-    const prd = ['# PRD: Invoice reminders', '## Requirements', '- Remind users of unpaid invoices.', '## Non-goals', '- Alerts, muted or active; orders.'].join('\n');
+    const prd = [
+      '# PRD: Invoice reminders',
+      '## Requirements',
+      '- Remind users of unpaid invoices.',
+      '## Non-goals',
+      '- Alerts, muted or active; orders.',
+    ].join('\n');
     const pack = await buildContext({ facts, source, index, query: prd, budget: 4000 });
     expect(pack.affected.name).toBe('api');
     expect(pack.files[0].path).toMatch(/^apps\/api\/src\/invoices\//);
-    expect(pack.files.slice(0, 4).map((f) => f.path).filter((p) => p.includes('alerts'))).toEqual([]);
+    expect(
+      pack.files
+        .slice(0, 4)
+        .map((f) => f.path)
+        .filter((p) => p.includes('alerts')),
+    ).toEqual([]);
   });
 });

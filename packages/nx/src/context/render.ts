@@ -1,11 +1,7 @@
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../workspace/types';
 import { dependentsOf, type ProjectEdges } from './project-edges';
-import type { CodeSymbol, RankedFile, RankedProject } from './types';
-
-/** The offline token estimate: about four characters a token for English and code. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
+import type { CodeSymbol } from '../code/types';
+import type { RankedFile, RankedProject } from './types';
 
 const MAX_DIAGRAM_NODES = 16;
 const RUNNERS_UP = 5;
@@ -16,7 +12,10 @@ export function projectDiagram(edges: ProjectEdges, affected: string, ranked: Ra
     affected,
     ...[...(edges.get(affected) ?? [])].sort(),
     ...dependentsOf(edges, affected),
-    ...ranked.filter((p) => p.score > 0).slice(0, RUNNERS_UP + 1).map((p) => p.name),
+    ...ranked
+      .filter((p) => p.score > 0)
+      .slice(0, RUNNERS_UP + 1)
+      .map((p) => p.name),
   ];
   const included = [...new Set(nodes)].slice(0, MAX_DIAGRAM_NODES);
   const id = (name: string) => `p_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -41,7 +40,15 @@ export interface PackHeader {
 /** Project facts: the affected project in full, runners-up in a line each, the stack and the graph. */
 export function renderHeader({ query, facts, edges, affected, projects, diagram }: PackHeader): string {
   const project = facts.projects[affected.name];
-  const lines = [`# Context: ${query.split('\n').find((l) => l.trim())?.trim() ?? '(empty query)'}`, ''];
+  const lines = [
+    `# Context: ${
+      query
+        .split('\n')
+        .find((l) => l.trim())
+        ?.trim() ?? '(empty query)'
+    }`,
+    '',
+  ];
   lines.push(`## Affected project: ${affected.name}`, `Why: ${affected.why}`, ...projectLines(project, edges, facts), '');
   const others = projects.filter((p) => p.name !== affected.name && p.score > 0).slice(0, RUNNERS_UP);
   if (others.length) lines.push('## Runners-up', ...others.map((p) => `- ${p.name} (${p.root || '.'}), score ${p.score}: ${p.why}`), '');

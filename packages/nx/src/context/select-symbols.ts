@@ -1,7 +1,7 @@
 import type { IndexedFile } from '../code/types';
 import { splitWords } from '../code/words';
 import type { ParsedQuery } from './query';
-import type { CodeSymbol } from './types';
+import type { CodeSymbol } from '../code/types';
 
 const MAX_SYMBOLS = 12;
 const MAX_MEMBERS = 10;

@@ -1,29 +1,7 @@
-import type { CodeIndex, ProjectFileMap } from '../code/types';
 import type { ChangeHistory } from '../code/change-history';
+import type { CodeIndex, CodeSymbol, FileRole } from '../code/types';
 import type { FileSource } from '../utils/file-source';
-import type { WorkspaceFacts } from '../workspace/types';
-
-export type SymbolKind = 'class' | 'function' | 'interface' | 'type' | 'enum' | 'variable' | 'method' | 'property';
-
-/** A declaration worth showing, as a signature (never a body). */
-export interface CodeSymbol {
-  name: string;
-  kind: SymbolKind;
-  /** One-line (or few-line) signature text, e.g. `findAll(filter: OrderFilter): Promise<Order[]>`. */
-  signature: string;
-  exported: boolean;
-  /** 1-based line in the file. */
-  line: number;
-  /** Architecture-bearing decorators as written, e.g. `@Controller('orders')`, `@Get(':id')`, `@Entity()`. */
-  decorators: string[];
-  /** First sentence of its doc comment, if any. */
-  doc?: string;
-  /** Public members of a class or interface. */
-  members: CodeSymbol[];
-}
-
-/** The role a file plays, from its decorators and name (controller, service, entity, component, ...). */
-export type FileRole = 'controller' | 'service' | 'module' | 'entity' | 'dto' | 'component' | 'hook' | 'store' | 'guard' | 'model' | 'util' | 'config' | 'test' | 'other';
+import type { ProjectFileMap, WorkspaceFacts } from '../workspace/types';
 
 export interface RankedProject {
   name: string;
@@ -63,8 +41,6 @@ export interface ContextRequest {
   history?: ChangeHistory;
   /** An index already built (e.g. by an earlier call in the same process). */
   index?: CodeIndex;
-  /** The model's token counter, when a model is used; the pack is then fitted to its counts, not the estimate. */
-  countTokens?: (text: string) => Promise<number>;
 }
 
 export interface ContextPack {

@@ -3,19 +3,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CodeIndex } from '../code/types';
 import type { ContextPack } from '../context/types';
-import { featureDir, InputError, kindLabel } from '../inputs/feature-inputs';
+import { featureDir, kindLabel } from '../inputs/feature-inputs';
 import { renderProvenance } from '../plan-file/frontmatter';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
 import { redactSecrets } from '../utils/secrets';
 import { resolveWorkspacePath } from '../utils/workspace-path';
-import type { Workspace } from '../workspace/open-workspace';
+import type { Workspace } from '../session/open-workspace';
 import type { WorkspaceFacts } from '../workspace/types';
-import { claudeDraftCallback, type ClaudeCallbackRequest } from './model/claude-callback';
-import type { ProviderOption } from './model/provider';
-import { writeFileAtomically } from './model/write-atomically';
-import { draftOffline, provenanceFor, type Draft } from './offline/draft-offline';
-import { preparePlan, type PlanSubject, type PreparedPlan } from './prepare-plan';
+import { claudeDraftCallback, type ClaudeCallbackRequest } from './claude/claude-callback';
+import type { ProviderOption } from './claude/provider';
+import { writeFileAtomically } from './claude/write-atomically';
+import { draftOffline, provenanceFor, type OfflineDraft } from './offline/draft-offline';
+import { preparePlan, refuseOverwrite, type PlanSubject, type PreparedPlan } from './prepare-plan';
 
 /**
  * A plan's whole making, shared by `nx g plan`, `groundplan plan` and the MCP server: where it goes, what it
@@ -42,20 +42,26 @@ export async function locatePlan(workspace: Workspace, subject: PlanSubject): Pr
 }
 
 /** A plan already there may hold the user's edits: it is replaced only when asked (`forceOption`). */
-export function refuseOverwrite(plan: LocatedPlan, force: boolean, forceOption: string): void {
-  if (force || !plan.source.exists(plan.path)) return;
-  throw new InputError(`${plan.path} already exists and may hold your edits. Re-run with ${forceOption} to overwrite it, or choose another feature.`);
+export function refuseToReplace(plan: LocatedPlan, force: boolean, forceOption: string): void {
+  refuseOverwrite(plan.path, plan.source.exists(plan.path), force, forceOption);
 }
 
-export function draftOfflinePlan(plan: LocatedPlan, now = new Date()): Promise<Draft> {
+export function draftOfflinePlan(plan: LocatedPlan, now = new Date()): Promise<OfflineDraft> {
   const { subject, inputs, facts, context, index, source } = plan;
-  return draftOffline({ template: subject.template, inputs, facts, context, index, feature: subject.feature, drafter: 'offline', now: now.toISOString() }, source);
+  return draftOffline(
+    { template: subject.template, inputs, facts, context, index, feature: subject.feature, drafter: 'offline', now: now.toISOString() },
+    source,
+  );
 }
 
 /** A plan body someone else wrote (an agent), under the same provenance block the drafters write. */
 export async function stampPlan(plan: LocatedPlan, body: string, drafter: string, now = new Date()): Promise<string> {
   const { subject, inputs, context, source } = plan;
-  const provenance = await provenanceFor({ template: subject.template, inputs, context, feature: subject.feature, drafter, now: now.toISOString() }, body, source);
+  const provenance = await provenanceFor(
+    { template: subject.template, inputs, context, feature: subject.feature, drafter, now: now.toISOString() },
+    body,
+    source,
+  );
   return `${renderProvenance(provenance)}\n${body.replace(/^\s+/, '')}`;
 }
 

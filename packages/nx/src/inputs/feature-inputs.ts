@@ -2,7 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { checkMarkdownBounds, MarkdownBoundsError } from '../markdown/bounds';
 import type { FileSource } from '../utils/file-source';
-import { contentHash } from '../plan-file/frontmatter';
+import { contentHash } from '../utils/content-hash';
 import type { InputKind } from '../templates/template';
 import { isSecretPath, redactSecrets } from '../utils/secrets';
 import { describeKind, FileTooLargeError, formatBytes, isInWorkspace, readStreamCapped, realRoot } from '../utils/workspace-path';
@@ -95,12 +95,7 @@ export function findInputs(source: FileSource, query: InputQuery): FoundInputs {
 
 /** Where a constitution is looked for, most specific first. */
 function constitutionCandidates(projectRoot: string, dir: string): string[] {
-  return [
-    join(dir, 'constitution.md'),
-    join(projectRoot, 'constitution.md'),
-    'product-development/constitution.md',
-    '.specify/memory/constitution.md',
-  ];
+  return [join(dir, 'constitution.md'), join(projectRoot, 'constitution.md'), 'product-development/constitution.md', '.specify/memory/constitution.md'];
 }
 
 /** Finds a file case-insensitively (users write Prd.md and prd.md too). */
@@ -143,10 +138,14 @@ export function workspacePath(source: FileSource, given: string, option: string,
 
 /** Why a path that is there cannot be read as an input: a link out of the workspace, a folder, a FIFO, too large. */
 function notReadable(source: FileSource, path: string, label: string): InputError {
-  if (!isInWorkspace(source.root, path)) return new InputError(`Input ${label} (${path}) resolves outside the workspace (a symbolic link?); inputs are read only from inside it.`);
+  if (!isInWorkspace(source.root, path))
+    return new InputError(`Input ${label} (${path}) resolves outside the workspace (a symbolic link?); inputs are read only from inside it.`);
   try {
     const stat = statSync(join(source.root, path));
-    if (stat.isFile()) return new InputError(`Input ${label} (${path}) is ${formatBytes(stat.size)}, over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input: trim it to the feature's own requirements.`);
+    if (stat.isFile())
+      return new InputError(
+        `Input ${label} (${path}) is ${formatBytes(stat.size)}, over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input: trim it to the feature's own requirements.`,
+      );
     return new InputError(`Input ${label} (${path}) is ${describeKind(stat)}, not a regular file: give a Markdown or plain-text file.`);
   } catch {
     return new InputError(`Input ${label}: ${path} does not exist. Paths are relative to the workspace root.`);
@@ -162,7 +161,9 @@ function refuseSecretFile(source: FileSource, path: string, label: string): void
     // Not on disk (a pending Tree file): its own name decides.
   }
   if (isSecretPath(path) || isSecretPath(real)) {
-    throw new InputError(`Input ${label}: ${path} is a secrets file (.env, a key, credentials); it is never read into a plan or a prompt. Describe what the feature needs instead.`);
+    throw new InputError(
+      `Input ${label}: ${path} is a secrets file (.env, a key, credentials); it is never read into a plan or a prompt. Describe what the feature needs instead.`,
+    );
   }
 }
 
@@ -177,7 +178,9 @@ function readRawInput(source: FileSource, path: string, label: string): string {
   const bytes = source.read(path);
   if (bytes === undefined) throw notReadable(source, path, label);
   if (bytes.length > MAX_INPUT_BYTES) {
-    throw new InputError(`Input ${path} is ${Math.round(bytes.length / 1024)} KiB, over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input: trim it to the feature's own requirements.`);
+    throw new InputError(
+      `Input ${path} is ${Math.round(bytes.length / 1024)} KiB, over the ${MAX_INPUT_BYTES / 1024} KiB limit for one input: trim it to the feature's own requirements.`,
+    );
   }
   if (looksBinary(bytes)) throw new InputError(`Input ${path} is not a text file: give a Markdown or plain-text file.`);
   return bytes.toString('utf8');
@@ -194,7 +197,8 @@ export function readInputFile(source: FileSource, given: string, option: string,
     if (source.exists(fromCwd)) path = fromCwd;
   }
   if (!source.exists(path)) {
-    if (isInWorkspace(source.root, path)) throw new InputError(`Option ${option}: ${given} does not exist (paths are relative to the workspace root; use '-' to read stdin).`);
+    if (isInWorkspace(source.root, path))
+      throw new InputError(`Option ${option}: ${given} does not exist (paths are relative to the workspace root; use '-' to read stdin).`);
     throw notReadable(source, path, `${option} ${given}`);
   }
   return { origin: path, text: readRawInput(source, path, `${option} ${given}`) };
@@ -254,7 +258,14 @@ function looksBinary(bytes: Buffer): boolean {
 }
 
 export function kindLabel(kind: InputKind): string {
-  return { jtbd: 'jobs to be done', prd: 'product requirements', spec: 'specification', constitution: 'constitution', description: 'feature description', task: 'task context' }[kind];
+  return {
+    jtbd: 'jobs to be done',
+    prd: 'product requirements',
+    spec: 'specification',
+    constitution: 'constitution',
+    description: 'feature description',
+    task: 'task context',
+  }[kind];
 }
 
 /** Checks the inputs against a template's needs; the message lists what was looked for and where. */

@@ -105,13 +105,19 @@ describe('--task-file and --query-file go through the same gate', () => {
   });
 
   it('a task given as text is refused when its origin is a secrets file, before anything is drafted', () => {
-    expect(inputError(() => findInputs(diskSource(root), { projectRoot: 'apps/api', feature: 'x', files: ['docs/ok.md'], task: { origin: '.env.production', text: 'x' } }))).toMatch(/secrets file/);
+    expect(
+      inputError(() =>
+        findInputs(diskSource(root), { projectRoot: 'apps/api', feature: 'x', files: ['docs/ok.md'], task: { origin: '.env.production', text: 'x' } }),
+      ),
+    ).toMatch(/secrets file/);
   });
 
   it('stdin is read with the cap, not to the end of the world', async () => {
-    const endless = Readable.from((function* () {
-      for (;;) yield Buffer.alloc(64 * 1024, 0x61);
-    })());
+    const endless = Readable.from(
+      (function* () {
+        for (;;) yield Buffer.alloc(64 * 1024, 0x61);
+      })(),
+    );
     await expect(readStdinInput(endless, '--task-file -')).rejects.toThrow(/stdin is over the 256 KiB limit/);
   });
 });

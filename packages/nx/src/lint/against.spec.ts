@@ -19,7 +19,11 @@ const MONEY = 'libs/shared/util/src/lib/money.ts';
 const MODULE = 'apps/api/src/app/orders/orders.module.ts';
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+  }).trim();
 
 /** A checklist plan over examples/shop; items are on the lines the tests name. */
 function planText(base: string, ticks: [boolean, boolean, boolean, boolean, boolean]): string {
@@ -62,7 +66,7 @@ const ITEM_LINES = [28, 29, 30, 31, 32];
 
 let workspace: LoadedWorkspace;
 let runLint: typeof import('./run-lint').runLint;
-let openWorkspace: typeof import('../workspace/open-workspace').openWorkspace;
+let openWorkspace: typeof import('../session/open-workspace').openWorkspace;
 let statusCommand: typeof import('../bin/commands/status').statusCommand;
 let lintCommand: typeof import('../bin/commands/lint').lintCommand;
 let base: string;
@@ -79,7 +83,8 @@ const editClass = (path: string, member: string) => write(path, read(path).repla
 async function lint(extra: Partial<LintRunOptions> = {}) {
   return runLint({ workspace: openWorkspace(root(), { graph: workspace.graph }), patterns: [PLAN], format: 'json', version: '0.1.0', ...extra });
 }
-const byRule = (findings: Array<{ ruleId: string; line: number; message: string }>, ...ids: string[]) => findings.filter((f) => ids.includes(f.ruleId)).map((f) => [f.ruleId, f.line, f.message]);
+const byRule = (findings: Array<{ ruleId: string; line: number; message: string }>, ...ids: string[]) =>
+  findings.filter((f) => ids.includes(f.ruleId)).map((f) => [f.ruleId, f.line, f.message]);
 
 beforeAll(async () => {
   const copy = copyExampleWorkspace();
@@ -89,7 +94,7 @@ beforeAll(async () => {
   workspace = await loadExampleWorkspace(copy);
   /* eslint-disable @typescript-eslint/no-require-imports */
   ({ runLint } = require('./run-lint') as typeof import('./run-lint'));
-  ({ openWorkspace } = require('../workspace/open-workspace') as typeof import('../workspace/open-workspace'));
+  ({ openWorkspace } = require('../session/open-workspace') as typeof import('../session/open-workspace'));
   ({ statusCommand } = require('../bin/commands/status') as typeof import('../bin/commands/status'));
   ({ lintCommand } = require('../bin/commands/lint') as typeof import('../bin/commands/lint'));
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -152,7 +157,13 @@ describe('lint-plan --against (real git on examples/shop)', () => {
     write(MONEY, `${before}\nexport const CSV_DECIMALS = 2;\n`);
     try {
       const [result] = (await lint({ against: 'main' })).results;
-      expect(byRule(result.findings, 'GP009')).toEqual([['GP009', ITEM_LINES[3], `"${MONEY}" changed since the plan's base ${base.slice(0, 7)} (item at line ${ITEM_LINES[3]}): check the steps that use it still hold.`]]);
+      expect(byRule(result.findings, 'GP009')).toEqual([
+        [
+          'GP009',
+          ITEM_LINES[3],
+          `"${MONEY}" changed since the plan's base ${base.slice(0, 7)} (item at line ${ITEM_LINES[3]}): check the steps that use it still hold.`,
+        ],
+      ]);
       expect(result.items!.filter((item) => item.stale).map((item) => item.line)).toEqual([ITEM_LINES[3]]);
       expect(byRule(result.findings, 'GP012').map(([, line]) => line)).toEqual([ITEM_LINES[3]]);
     } finally {
@@ -169,7 +180,9 @@ describe('lint-plan --against (real git on examples/shop)', () => {
     rmSync(join(root(), MAPPER));
     try {
       const [result] = (await lint({ against: 'main' })).results;
-      expect(byRule(result.findings, 'GP011', 'GP014')).toEqual([['GP014', ITEM_LINES[2], expect.stringMatching(/^Ticked, but "apps\/api\/src\/app\/orders\/order.mapper.ts" it names was deleted since main/)]]);
+      expect(byRule(result.findings, 'GP011', 'GP014')).toEqual([
+        ['GP014', ITEM_LINES[2], expect.stringMatching(/^Ticked, but "apps\/api\/src\/app\/orders\/order.mapper.ts" it names was deleted since main/)],
+      ]);
     } finally {
       write(MAPPER, mapper);
     }
@@ -231,7 +244,9 @@ describe('lint-plan --against (real git on examples/shop)', () => {
 
     it('no git: --against fails with one line; without it, GP009 falls back to recorded hashes', async () => {
       rmSync(join(root(), '.git'), { recursive: true, force: true });
-      await expect(lint({ against: 'main' })).rejects.toThrow(/is not inside a git work tree: --against compares plans with git history; run it in a clone, or lint without --against\.$/);
+      await expect(lint({ against: 'main' })).rejects.toThrow(
+        /is not inside a git work tree: --against compares plans with git history; run it in a clone, or lint without --against\.$/,
+      );
       const [plain] = (await lint()).results;
       expect(byRule(plain.findings, 'GP009')).toEqual([]);
     });

@@ -25,7 +25,10 @@ function directivesInHtml(html: string, firstLine: number): Directive[] {
   const lineAt = (index: number) => firstLine + (html.slice(0, index).match(/\n/g)?.length ?? 0);
   return [...html.matchAll(DIRECTIVE)].map((match) => ({
     kind: match[1] as Directive['kind'],
-    rules: match[2].split(/[\s,]+/).filter(Boolean).map((rule) => rule.toUpperCase()),
+    rules: match[2]
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((rule) => rule.toUpperCase()),
     line: lineAt(match.index),
     endLine: lineAt(match.index + match[0].length),
   }));
@@ -33,7 +36,8 @@ function directivesInHtml(html: string, firstLine: number): Directive[] {
 
 /** Whether the comments turn off a rule at a line: line directives first, then the last range directive above. */
 export function isDisabled(directives: Directive[], rule: { id: string; slug: string }, line: number): boolean {
-  const names = (directive: Directive) => directive.rules.length === 0 || directive.rules.includes(rule.id) || directive.rules.includes(rule.slug.toUpperCase());
+  const names = (directive: Directive) =>
+    directive.rules.length === 0 || directive.rules.includes(rule.id) || directive.rules.includes(rule.slug.toUpperCase());
   let disabled = false;
   for (const directive of directives) {
     if (!names(directive)) continue;

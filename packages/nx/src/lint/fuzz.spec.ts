@@ -26,14 +26,62 @@ function rng(seed: number): () => number {
 }
 
 const PIECES = [
-  '# ', '## ', '### ', '> ', '- ', '* ', '1. ', '- [ ] ', '```', '~~~', '\n', '\n\n', '    ', '| a | b |\n| --- | --- |\n', '`', '**', '_', '[x](', ')',
-  '<!-- groundplan-disable GP005 -->', '<%= x %>', '{{x}}', '\t', '\\', '\u0000', '\uFFFD', '\uFEFF', '---\n', 'apps/api/src/x.ts', '../../etc/passwd',
-  '/etc/passwd', '`@shop/shared-util`', 'the `api` project', '`OrdersService` in `apps/api/src/app/orders/orders.service.ts`', 'depends on', 'DB_PASS=plainleak999',
-  'password: hunter2isweak', 'word ', ':', 'groundplan:', '  template: ', 'checklist', '  references:\n    ', ': sha256:0', '[', ']', '{', '}', '&a *a !!binary',
+  '# ',
+  '## ',
+  '### ',
+  '> ',
+  '- ',
+  '* ',
+  '1. ',
+  '- [ ] ',
+  '```',
+  '~~~',
+  '\n',
+  '\n\n',
+  '    ',
+  '| a | b |\n| --- | --- |\n',
+  '`',
+  '**',
+  '_',
+  '[x](',
+  ')',
+  '<!-- groundplan-disable GP005 -->',
+  '<%= x %>',
+  '{{x}}',
+  '\t',
+  '\\',
+  '\u0000',
+  '\uFFFD',
+  '\uFEFF',
+  '---\n',
+  'apps/api/src/x.ts',
+  '../../etc/passwd',
+  '/etc/passwd',
+  '`@shop/shared-util`',
+  'the `api` project',
+  '`OrdersService` in `apps/api/src/app/orders/orders.service.ts`',
+  'depends on',
+  'DB_PASS=plainleak999',
+  'password: hunter2isweak',
+  'word ',
+  ':',
+  'groundplan:',
+  '  template: ',
+  'checklist',
+  '  references:\n    ',
+  ': sha256:0',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a *a !!binary',
 ];
 
 function randomText(next: () => number, length: number): string {
-  let text = next() < 0.5 ? `---\n${['groundplan:\n  template: checklist\n', 'groundplan: [1, 2\n', 'groundplan:\n  references:\n    /etc/passwd: x\n', ': :\n', ''][Math.floor(next() * 5)]}---\n` : '';
+  let text =
+    next() < 0.5
+      ? `---\n${['groundplan:\n  template: checklist\n', 'groundplan: [1, 2\n', 'groundplan:\n  references:\n    /etc/passwd: x\n', ': :\n', ''][Math.floor(next() * 5)]}---\n`
+      : '';
   for (let i = 0; i < length; i++) {
     const piece = PIECES[Math.floor(next() * PIECES.length)];
     // Pieces are words: a space between them, as text has (a secret glued to the next word is not a secret's shape).
@@ -75,13 +123,37 @@ describe('fuzz: the input reader with random paths and texts', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  const PATH_PIECES = ['..', '.', 'docs', 'PRD.md', '.env', '/', '//', 'etc', 'passwd', '~', '\u0000', ' ', 'a b', 'dev', 'zero', 'proc', 'self', 'x.md', '*', '?'];
+  const PATH_PIECES = [
+    '..',
+    '.',
+    'docs',
+    'PRD.md',
+    '.env',
+    '/',
+    '//',
+    'etc',
+    'passwd',
+    '~',
+    '\u0000',
+    ' ',
+    'a b',
+    'dev',
+    'zero',
+    'proc',
+    'self',
+    'x.md',
+    '*',
+    '?',
+  ];
 
   it.each(SEEDS)('seed %i: an input or an InputError, never a crash', (seed) => {
     const next = rng(seed);
     const name = `f${seed}.md`;
     writeFileSync(join(root, 'docs', name), randomText(next, 20 + Math.floor(next() * 300)));
-    const path = next() < 0.5 ? `docs/${name}` : Array.from({ length: 1 + Math.floor(next() * 6) }, () => PATH_PIECES[Math.floor(next() * PATH_PIECES.length)]).join(next() < 0.7 ? '/' : '');
+    const path =
+      next() < 0.5
+        ? `docs/${name}`
+        : Array.from({ length: 1 + Math.floor(next() * 6) }, () => PATH_PIECES[Math.floor(next() * PATH_PIECES.length)]).join(next() < 0.7 ? '/' : '');
     try {
       const { inputs } = findInputs(diskSource(root), { projectRoot: 'apps/x', feature: 'f', files: [path] });
       expect(inputs[0].text).not.toMatch(/plainleak999|hunter2isweak/);

@@ -6,7 +6,15 @@ import { combineChanges, GitError, gitHead, parseHunks, parseNameStatus, readCha
 
 describe('git diff parsing', () => {
   it.each([
-    ['modified, added, deleted', 'M\0a.ts\0A\0b.ts\0D\0c.ts\0', [{ path: 'a.ts', status: 'modified' }, { path: 'b.ts', status: 'added' }, { path: 'c.ts', status: 'deleted' }]],
+    [
+      'modified, added, deleted',
+      'M\0a.ts\0A\0b.ts\0D\0c.ts\0',
+      [
+        { path: 'a.ts', status: 'modified' },
+        { path: 'b.ts', status: 'added' },
+        { path: 'c.ts', status: 'deleted' },
+      ],
+    ],
     ['a rename with its score', 'R087\0old/x.ts\0new/x.ts\0', [{ path: 'new/x.ts', from: 'old/x.ts', status: 'renamed' }]],
     ['a copy is an addition', 'C100\0a.ts\0b.ts\0', [{ path: 'b.ts', status: 'added' }]],
     ['a path with spaces', 'M\0a dir/b c.ts\0', [{ path: 'a dir/b c.ts', status: 'modified' }]],
@@ -31,13 +39,27 @@ describe('git diff parsing', () => {
       '+++ b/new name.ts\t',
       '@@ -0,0 +1 @@',
     ].join('\n');
-    expect(Object.fromEntries(parseHunks(patch))).toEqual({ 'a.ts': [[3, 3], [11, 14], [22, 22]], 'new name.ts': [[1, 1]] });
+    expect(Object.fromEntries(parseHunks(patch))).toEqual({
+      'a.ts': [
+        [3, 3],
+        [11, 14],
+        [22, 22],
+      ],
+      'new name.ts': [[1, 1]],
+    });
   });
 
   it('combines statuses, hunks and untracked files; binary and added files change whole', () => {
     const files = combineChanges(
-      [{ path: 'a.ts', status: 'modified' }, { path: 'img.png', status: 'modified' }, { path: 'n.ts', from: 'o.ts', status: 'renamed' }],
-      new Map([['a.ts', [[2, 2]]], ['n.ts', []]]) as Map<string, Array<[number, number]>>,
+      [
+        { path: 'a.ts', status: 'modified' },
+        { path: 'img.png', status: 'modified' },
+        { path: 'n.ts', from: 'o.ts', status: 'renamed' },
+      ],
+      new Map([
+        ['a.ts', [[2, 2]]],
+        ['n.ts', []],
+      ]) as Map<string, Array<[number, number]>>,
       ['u.ts', 'a.ts'],
     );
     expect(files).toEqual([
@@ -50,7 +72,12 @@ describe('git diff parsing', () => {
 });
 
 describe('readChanges (real git)', () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    }).trim();
   const write = (root: string, path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -115,7 +142,11 @@ describe('readChanges (real git)', () => {
   it.each([
     ['a ref that does not exist', (r: string) => readChanges(r, 'origin/nope'), /^The ref "origin\/nope" does not exist in this repository/],
     ['an option for a ref', (r: string) => readChanges(r, '--output=x'), /^--against "--output=x" is not a git ref/],
-    ['no git repository', () => readChanges(mkdtempSync(join(tmpdir(), 'groundplan-nogit-')), 'main'), /is not inside a git work tree: --against compares plans with git history/],
+    [
+      'no git repository',
+      () => readChanges(mkdtempSync(join(tmpdir(), 'groundplan-nogit-')), 'main'),
+      /is not inside a git work tree: --against compares plans with git history/,
+    ],
     [
       'no commit yet',
       () => {

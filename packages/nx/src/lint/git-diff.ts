@@ -42,8 +42,18 @@ function git(cwd: string, args: string[]): Promise<string> {
       { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_PAGER: 'cat' } },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !stderr) return reject(new GitError('git is not installed (or not on PATH): --against compares plans with git history, so it needs git.'));
-        reject(Object.assign(new Error(String(stderr || error.message).trim().split('\n')[0]), { gitFailed: true }));
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !stderr)
+          return reject(new GitError('git is not installed (or not on PATH): --against compares plans with git history, so it needs git.'));
+        reject(
+          Object.assign(
+            new Error(
+              String(stderr || error.message)
+                .trim()
+                .split('\n')[0],
+            ),
+            { gitFailed: true },
+          ),
+        );
       },
     );
   });

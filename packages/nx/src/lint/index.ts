@@ -1,7 +1,8 @@
 /** lint-plan's engine: what the drafters, the executor and the CLI call. */
 export { lintPlan, lintPlans, lintFailed, totals, type LintOptions, type LintResult, type FailOptions } from './lint-plan';
-export { parsePlan, extractReferences, type ParsedPlan } from './parse-plan';
-export type { PlanReferences, PathReference, ProjectReference, SymbolReference, DependencyReference } from './references';
+export { parsePlan, type ParsedPlan } from './parse-plan';
+export { extractReferences } from '../plan-file/parse-plan';
+export type { PlanReferences, PathReference, ProjectReference, SymbolReference, DependencyReference } from '../plan-file/references';
 export { createLintWorkspace, type LintWorkspace } from './workspace-view';
 export { formatResults, FORMATS, type Format } from './formatters';
 export { runLint, type LintRunOptions, type LintRunOutcome } from './run-lint';

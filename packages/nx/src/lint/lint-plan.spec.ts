@@ -15,10 +15,20 @@ describe('lintPlan', () => {
     const text = planText(VALID_BODY.replace('orders.controller.ts', 'order.controller.ts').replace('Let customers', 'In 2 weeks, let customers'));
     const result = await lintPlan(text, options);
     expect(result.findings).toEqual([
-      { ruleId: 'GP004', slug: 'forbidden-content', severity: 'error', file: options.file, line: 11, column: 4, message: 'Template "checklist" forbids time estimates: "2 weeks".' },
+      {
+        ruleId: 'GP004',
+        slug: 'forbidden-content',
+        messageId: 'forbidden',
+        severity: 'error',
+        file: options.file,
+        line: 11,
+        column: 4,
+        message: 'Template "checklist" forbids time estimates: "2 weeks".',
+      },
       {
         ruleId: 'GP005',
         slug: 'file-exists',
+        messageId: 'missing',
         severity: 'error',
         file: options.file,
         line: 15,
@@ -43,9 +53,13 @@ describe('lintPlan', () => {
   });
 
   it('rejects an unknown rule or severity with a clear error', async () => {
-    await expect(lintPlan('x', { ...options, rules: [{ GP099: 'off' }] })).rejects.toThrow(/^Unknown lint-plan rule "GP099" in the rules option\. Rules: GP000 \(plan-file\), GP001/);
+    await expect(lintPlan('x', { ...options, rules: [{ GP099: 'off' }] })).rejects.toThrow(
+      /^Unknown lint-plan rule "GP099" in the rules option\. Rules: GP000 \(plan-file\), GP001/,
+    );
     await expect(lintPlan('x', { ...options, rules: [{ GP099: 'off' }] })).rejects.toBeInstanceOf(LintConfigError);
-    await expect(lintPlan('x', { ...options, rules: [{ GP001: 'loud' as 'off' }] })).rejects.toThrow(/severity "loud": use "error", "warning", "info" or "off"/);
+    await expect(lintPlan('x', { ...options, rules: [{ GP001: 'loud' as 'off' }] })).rejects.toThrow(
+      /severity "loud": use "error", "warning", "info" or "off"/,
+    );
   });
 
   it.each([
@@ -72,7 +86,10 @@ describe('lintPlan', () => {
   });
 
   it('labels a plan that is not a file yet', async () => {
-    const result = await lintPlan(planText(VALID_BODY.replace('apps/api/src/main.ts', 'x')).replace('## Feature Summary', '## Summary'), { workspace: options.workspace, templates: TEMPLATES });
+    const result = await lintPlan(planText(VALID_BODY.replace('apps/api/src/main.ts', 'x')).replace('## Feature Summary', '## Summary'), {
+      workspace: options.workspace,
+      templates: TEMPLATES,
+    });
     expect(result.file).toBe('<plan>');
     expect(result.findings[0]).toMatchObject({ file: '<plan>', ruleId: 'GP001' });
   });

@@ -5,9 +5,9 @@ import type { ChangeSet } from './git-diff';
 import { parsePlan } from './parse-plan';
 import { matchItems, staleByOverlap, summarize, unplannedChanges, type ItemSummary } from './plan-items';
 import { RULES } from './rules';
-import { planFile } from './rules/gp000-plan-file';
+import { MESSAGES as PLAN_FILE_MESSAGES, planFile } from './rules/gp000-plan-file';
 import { resolveSeverities, type SeverityOverrides } from './severity';
-import type { Finding } from './types';
+import { say, type Finding } from './types';
 import type { LintWorkspace } from './workspace-view';
 
 export interface LintOptions {
@@ -48,11 +48,25 @@ export async function lintPlan(text: string, options: LintOptions & PlanDiffs & 
   const severities = resolveSeverities(...(options.rules ?? []));
   let plan;
   try {
-    plan = await parsePlan(text, { file: options.file, templates: options.templates, template: options.template, changes: options.changes, baseChanges: options.baseChanges });
+    plan = await parsePlan(text, {
+      file: options.file,
+      templates: options.templates,
+      template: options.template,
+      changes: options.changes,
+      baseChanges: options.baseChanges,
+    });
   } catch (error) {
     if (!(error instanceof MarkdownBoundsError)) throw error;
     // Too large or too deep to parse safely: one finding, and no rule runs on it.
-    const finding: Finding = { ruleId: planFile.id, slug: planFile.slug, severity: 'error', file: options.file ?? '<plan>', line: error.line, column: 1, message: error.message };
+    const finding: Finding = {
+      ruleId: planFile.id,
+      slug: planFile.slug,
+      severity: 'error',
+      file: options.file ?? '<plan>',
+      line: error.line,
+      column: 1,
+      ...say(PLAN_FILE_MESSAGES, 'unparsable', error.message),
+    };
     return { file: finding.file, findings: [finding], errorCount: 1, warningCount: 0 };
   }
   const rules = plan.text.trim() === '' ? RULES_WITHOUT_BODY : RULES;
@@ -82,7 +96,9 @@ function checkSafely(rule: (typeof RULES)[number], plan: Parameters<(typeof RULE
   try {
     return rule.check(plan, workspace);
   } catch (error) {
-    return [{ line: 1, column: 1, message: `${rule.id} ${rule.slug} could not check this plan: ${String((error as Error)?.message ?? error).split('\n')[0]}` }];
+    return [
+      { line: 1, column: 1, ...say(PLAN_FILE_MESSAGES, 'ruleCrashed', `${rule.id} ${rule.slug}`, String((error as Error)?.message ?? error).split('\n')[0]) },
+    ];
   }
 }
 

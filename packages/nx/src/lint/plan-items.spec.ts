@@ -51,7 +51,12 @@ describe('changeCounts: symbol level where it is cheap', () => {
     ['a removed symbol is a change', modified([[14, 14]]), [{ name: 'Gone', isNew: false }], true],
     ['a new symbol not written yet is not', modified([[14, 14]]), [{ name: 'exportJson', isNew: true }], false],
     ['an added file counts whole', { path: SERVICE, status: 'added' as const }, [{ name: 'OrdersService', isNew: false }], true],
-    ['a pure rename leaves symbols alone', { path: SERVICE, from: 'x.ts', status: 'renamed' as const, lines: [] }, [{ name: 'OrdersService', isNew: false }], false],
+    [
+      'a pure rename leaves symbols alone',
+      { path: SERVICE, from: 'x.ts', status: 'renamed' as const, lines: [] },
+      [{ name: 'OrdersService', isNew: false }],
+      false,
+    ],
     ['a pure rename is a change to the path', { path: SERVICE, from: 'x.ts', status: 'renamed' as const, lines: [] }, [], true],
   ])('%s', (_name, file, symbols, expected) => {
     expect(changeCounts(file, symbols, workspace)).toBe(expected);

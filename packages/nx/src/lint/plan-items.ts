@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
 import type { ListItem, Nodes } from 'mdast';
-import { contentHash } from '../plan-file/frontmatter';
+import { contentHash } from '../utils/content-hash';
 import type { ChangedFile, ChangeSet } from './git-diff';
-import { textOf, type Located } from './markdown';
+import { textOf, type Located } from '../markdown/nodes';
 import type { ParsedPlan } from './parse-plan';
-import type { PathShape, SymbolReference } from './references';
+import type { PathShape, SymbolReference } from '../plan-file/references';
 import { planProjectRoot, resolveAgainst } from './rules/gp005-file-exists';
 import { isCodeFile, symbolRanges, touches } from './symbol-ranges';
 import type { LintWorkspace } from './workspace-view';
@@ -56,7 +56,8 @@ export interface ItemMatch {
 }
 
 const REMOVES = /\b(?:delete|deletes|deleting|remove|removes|removing|drop|drops|retire|deprecate and remove)\b/i;
-const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests|e2e)\/|\.(?:spec|test|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|\/)(?:jest|vitest|playwright|cypress)\.config\.[cm]?[jt]s$/;
+const TEST_FILE =
+  /(?:^|\/)(?:__tests__|__mocks__|test|tests|e2e)\/|\.(?:spec|test|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|\/)(?:jest|vitest|playwright|cypress)\.config\.[cm]?[jt]s$/;
 
 /** Test files never count as unplanned work: writing tests is always in the plan. */
 export function isTestFile(path: string): boolean {
@@ -95,7 +96,8 @@ export function planItems(plan: ParsedPlan, workspace: LintWorkspace): PlanItem[
   const owner = (line: number) => items.filter((item) => item.line <= line && line <= item.endLine).at(-1);
   for (const ref of plan.references.paths) {
     const item = owner(ref.line);
-    if (item && !item.paths.some((p) => p.path === resolve(ref.path))) item.paths.push({ path: resolve(ref.path), shape: ref.shape, isNew: ref.isNew, line: ref.line, column: ref.column });
+    if (item && !item.paths.some((p) => p.path === resolve(ref.path)))
+      item.paths.push({ path: resolve(ref.path), shape: ref.shape, isNew: ref.isNew, line: ref.line, column: ref.column });
   }
   for (const ref of plan.references.symbols) {
     const item = owner(ref.line);
@@ -189,7 +191,8 @@ function matchItem(item: PlanItem, workspace: LintWorkspace, changes: ChangeSet)
       } else if (!match.symbolsUntouched.includes(file.path)) {
         match.symbolsUntouched.push(file.path);
       }
-      if (file.status === 'deleted' && found.length === 1 && !item.removes) match.missing.push({ path: named.path, reason: 'deleted', line: named.line, column: named.column });
+      if (file.status === 'deleted' && found.length === 1 && !item.removes)
+        match.missing.push({ path: named.path, reason: 'deleted', line: named.line, column: named.column });
     }
     if (counted) changedPaths++;
     if (found.length === 0 && !workspace.source.exists(named.path) && (named.shape === 'file' || named.isNew)) {
@@ -228,7 +231,9 @@ export function unplannedChanges(plan: ParsedPlan, workspace: LintWorkspace, cha
   const underRoots = (path: string) => [...roots].some((root) => root === '' || path === root || path.startsWith(`${root}/`));
   return changes.files
     .map((file) => file.path)
-    .filter((path) => underRoots(path) && !planned.has(path) && !isTestFile(path) && path !== plan.path && !(featureFolder && path.startsWith(`${featureFolder}/`)));
+    .filter(
+      (path) => underRoots(path) && !planned.has(path) && !isTestFile(path) && path !== plan.path && !(featureFolder && path.startsWith(`${featureFolder}/`)),
+    );
 }
 
 export interface StaleReference extends Located {
@@ -271,15 +276,23 @@ export function staleByOverlap(plan: ParsedPlan, workspace: LintWorkspace, chang
     const content = hash === undefined ? undefined : workspace.source.read(path);
     return content !== undefined && contentHash(content) === hash;
   };
-  const symbolsIn = (path: string) => plan.references.symbols.filter((symbol) => symbol.owner.kind === 'path' && resolveAgainst(symbol.owner.path, projectRoot, workspace) === path);
+  const symbolsIn = (path: string) =>
+    plan.references.symbols.filter((symbol) => symbol.owner.kind === 'path' && resolveAgainst(symbol.owner.path, projectRoot, workspace) === path);
   const stale: StaleReference[] = [];
   for (const [path, place] of places) {
     const naming = items.filter((item) => item.paths.some((named) => named.path === path));
     if (naming.some((item) => item.checked) || unchangedSinceWritten(path)) continue;
-    const found = changesFor(path, place.shape, changes).filter((file) => (place.shape === 'file' || !isPlanningDocument(file.path)) && changeCounts(file, symbolsIn(path), workspace));
+    const found = changesFor(path, place.shape, changes).filter(
+      (file) => (place.shape === 'file' || !isPlanningDocument(file.path)) && changeCounts(file, symbolsIn(path), workspace),
+    );
     if (found.length === 0) continue;
     const [first] = found;
-    const status = found.length === 1 && first.status === 'deleted' && first.path === path ? 'removed' : found.length === 1 && first.status === 'renamed' && first.from === path ? 'renamed' : 'changed';
+    const status =
+      found.length === 1 && first.status === 'deleted' && first.path === path
+        ? 'removed'
+        : found.length === 1 && first.status === 'renamed' && first.from === path
+          ? 'renamed'
+          : 'changed';
     stale.push({ path, status, ...(status === 'renamed' ? { to: first.path } : {}), items: naming, line: place.line, column: place.column });
   }
   return stale;

@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_PLAN_BYTES } from '../markdown/bounds';
 import { resolveWorkspacePath, WorkspacePathError } from '../utils/workspace-path';
-import type { Workspace } from '../workspace/open-workspace';
+import type { Workspace } from '../session/open-workspace';
 import { readProvenance, splitFrontmatter } from '../plan-file/frontmatter';
 import { findPlans } from './find-plans';
 import { GitError, readChanges, type ChangeSet } from './git-diff';
@@ -50,7 +50,11 @@ export async function runLint(options: LintRunOptions): Promise<LintRunOutcome> 
   // Checked before anything is linted, and again against the plans found: a report never lands outside the
   // workspace, on a folder, or on one of the plans it reports on.
   const output = (planFiles: string[]) =>
-    options.outputFile === undefined ? undefined : checkedPath(() => resolveWorkspacePath(root, options.outputFile!, { option: outputOption, kind: 'output', base: options.outputBase, notOneOf: planFiles }).abs);
+    options.outputFile === undefined
+      ? undefined
+      : checkedPath(
+          () => resolveWorkspacePath(root, options.outputFile!, { option: outputOption, kind: 'output', base: options.outputBase, notOneOf: planFiles }).abs,
+        );
   output([]);
   const { files, unmatched } = findPlans(root, options.patterns, options.patternsOption);
   if (unmatched.length > 0) {
@@ -84,7 +88,12 @@ export async function runLint(options: LintRunOptions): Promise<LintRunOutcome> 
  * ref, no base recorded, a plan in no project), and the one since the plan's `base` for GP009 (quietly
  * absent when git cannot tell: the recorded hashes stand in). One git read per distinct ref.
  */
-async function diffsFor(plans: Array<{ file: string; text: string }>, workspace: LintWorkspace, root: string, againstOption: string | undefined): Promise<PlanDiffs[]> {
+async function diffsFor(
+  plans: Array<{ file: string; text: string }>,
+  workspace: LintWorkspace,
+  root: string,
+  againstOption: string | undefined,
+): Promise<PlanDiffs[]> {
   const cache = new Map<string, Promise<ChangeSet>>();
   const read = (ref: string) => {
     if (!cache.has(ref)) cache.set(ref, readChanges(root, ref));
@@ -98,11 +107,15 @@ async function diffsFor(plans: Array<{ file: string; text: string }>, workspace:
     const diff: PlanDiffs = {};
     if (against !== undefined) {
       if (!workspace.projectOfPath(plan.file)) {
-        throw new LintConfigError(`${plan.file} is in no project: --against compares a plan with the changes under its projects; move it into a project's product-development/ folder.`);
+        throw new LintConfigError(
+          `${plan.file} is in no project: --against compares a plan with the changes under its projects; move it into a project's product-development/ folder.`,
+        );
       }
       const ref = against === 'base' ? base : against;
       if (ref === undefined) {
-        throw new LintConfigError(`${plan.file} records no base commit (groundplan.base in its frontmatter): pass --against <ref> instead, or redraft it in a git work tree.`);
+        throw new LintConfigError(
+          `${plan.file} records no base commit (groundplan.base in its frontmatter): pass --against <ref> instead, or redraft it in a git work tree.`,
+        );
       }
       try {
         diff.changes = await read(ref);
@@ -148,7 +161,10 @@ function readPlan(root: string, file: string): string {
     if (!fstatSync(fd).isFile()) return '';
     const buffer = Buffer.alloc(Math.min(fstatSync(fd).size, limit));
     const read = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '');
+    return buffer
+      .subarray(0, read)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } finally {
     closeSync(fd);
   }

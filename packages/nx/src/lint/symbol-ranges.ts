@@ -12,7 +12,13 @@ export function isCodeFile(path: string): boolean {
  * Parsed with TypeScript's parser alone, for the changed files a plan names (never the whole workspace).
  */
 export function symbolRanges(path: string, text: string): Map<string, [number, number]> {
-  const kind = /\.tsx$/i.test(path) ? ts.ScriptKind.TSX : /\.jsx$/i.test(path) ? ts.ScriptKind.JSX : /\.[cm]?js$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const kind = /\.tsx$/i.test(path)
+    ? ts.ScriptKind.TSX
+    : /\.jsx$/i.test(path)
+      ? ts.ScriptKind.JSX
+      : /\.[cm]?js$/i.test(path)
+        ? ts.ScriptKind.JS
+        : ts.ScriptKind.TS;
   const sf = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
   const lineOf = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line + 1;
   // getFullStart includes leading comments (JSDoc): editing a symbol's doc edits the symbol.
@@ -24,7 +30,10 @@ export function symbolRanges(path: string, text: string): Map<string, [number, n
       const owner = statement.name?.text;
       if (!owner) continue;
       for (const member of statement.members) {
-        const name = member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+        const name =
+          member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name) || ts.isStringLiteral(member.name))
+            ? member.name.text
+            : undefined;
         if (name && !ranges.has(`${owner}.${name}`)) ranges.set(`${owner}.${name}`, span(member));
         if (ts.isConstructorDeclaration(member)) ranges.set(`${owner}.constructor`, span(member));
       }

@@ -17,7 +17,9 @@ let stderr = '';
 let client: Client;
 
 beforeAll(async () => {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key, value]) => value !== undefined && !/^(NX_WORKSPACE_ROOT_PATH|ANTHROPIC_)/.test(key))) as Record<string, string>;
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key, value]) => value !== undefined && !/^(NX_WORKSPACE_ROOT_PATH|ANTHROPIC_)/.test(key)),
+  ) as Record<string, string>;
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: ['-r', resolve(__dirname, '../test-utils/register-ts.cjs'), resolve(__dirname, '../bin/groundplan.ts'), 'mcp'],
@@ -121,9 +123,19 @@ describe('groundplan mcp', () => {
   it.each([
     ['an unknown project', 'groundplan_context', { project: 'nope', query: 'export orders' }, /Project "nope" is not in the workspace's project graph/],
     ['a plan path outside the workspace', 'groundplan_lint_plan', { path: '../../../../etc/passwd' }, /Option path: .*is outside the workspace/],
-    ['an input outside the workspace', 'groundplan_write_plan', { project: 'api', feature: 'escape', inputs: ['/etc/hosts'] }, /--inputs: \/etc\/hosts is outside the workspace/],
+    [
+      'an input outside the workspace',
+      'groundplan_write_plan',
+      { project: 'api', feature: 'escape', inputs: ['/etc/hosts'] },
+      /--inputs: \/etc\/hosts is outside the workspace/,
+    ],
     ['a budget of 0', 'groundplan_context', { query: 'export orders', budget: 0 }, /budget/],
-    ['a feature that is not a folder name', 'groundplan_plan_brief', { project: 'api', feature: '../../x' }, /Argument feature "\.\.\/\.\.\/x" must be a folder name/],
+    [
+      'a feature that is not a folder name',
+      'groundplan_plan_brief',
+      { project: 'api', feature: '../../x' },
+      /Argument feature "\.\.\/\.\.\/x" must be a folder name/,
+    ],
     ['an unknown template', 'groundplan_plan_brief', { project: 'api', template: 'nope' }, /Unknown template "nope"/],
   ])('%s is a tool error that names it, and the next call still works', async (_what, tool, args, message) => {
     const result = await call(tool, args);

@@ -3,8 +3,8 @@ import type { CallToolResult, GetPromptResult } from '@modelcontextprotocol/sdk/
 import { z } from 'zod';
 import { buildContext, DEFAULT_BUDGET } from '../context/build-context';
 import type { ContextPack } from '../context/types';
-import { diskPlanFiles, draftOfflinePlan, locatePlan, refuseOverwrite, stampPlan, writePlan, type LocatedPlan } from '../draft/draft-plan';
-import { buildPlanPrompt, renderPromptText } from '../draft/model/prompt';
+import { diskPlanFiles, draftOfflinePlan, locatePlan, refuseToReplace, stampPlan, writePlan, type LocatedPlan } from '../draft/draft-plan';
+import { buildPlanPrompt, renderPromptText } from '../draft/claude/prompt';
 import { featureDir, featureName, findInputs, InputError } from '../inputs/feature-inputs';
 import { lintPlan, type LintResult } from '../lint/lint-plan';
 import { runLint } from '../lint/run-lint';
@@ -13,7 +13,7 @@ import { splitFrontmatter } from '../plan-file/frontmatter';
 import { DEFAULT_TEMPLATE } from '../templates/load-templates';
 import type { PlanTemplate } from '../templates/template';
 import { resolveWorkspacePath } from '../utils/workspace-path';
-import type { Workspace } from '../workspace/open-workspace';
+import type { Workspace } from '../session/open-workspace';
 import type { WorkspaceFacts } from '../workspace/types';
 
 /**
@@ -34,22 +34,34 @@ export function createMcpServer(workspace: Workspace, version: string): McpServe
 
   server.registerTool(
     'groundplan_context',
-    { description: 'Ranked code context (projects, files, signatures) for a query or a feature, fitted to a token budget.', inputSchema: { query: z.string().optional(), ...subjectShape, budget } },
+    {
+      description: 'Ranked code context (projects, files, signatures) for a query or a feature, fitted to a token budget.',
+      inputSchema: { query: z.string().optional(), ...subjectShape, budget },
+    },
     fresh(async (args) => contextResult(await contextFor(workspace, args))),
   );
   server.registerTool(
     'groundplan_plan_brief',
-    { description: 'What to write a plan from: template sections and rules, grounding rules, context, inputs, output path. draft: include the offline draft.', inputSchema: { ...planShape, draft: z.boolean().optional() } },
+    {
+      description: 'What to write a plan from: template sections and rules, grounding rules, context, inputs, output path. draft: include the offline draft.',
+      inputSchema: { ...planShape, draft: z.boolean().optional() },
+    },
     fresh(async (args) => briefResult(workspace, await locate(workspace, args), args.draft ?? false)),
   );
   server.registerTool(
     'groundplan_lint_plan',
-    { description: 'Lint a plan file, or plan text for that path, against its template and the workspace; findings with lines and suggestions.', inputSchema: { path: z.string().describe('Workspace-relative plan path'), text: z.string().optional() } },
+    {
+      description: 'Lint a plan file, or plan text for that path, against its template and the workspace; findings with lines and suggestions.',
+      inputSchema: { path: z.string().describe('Workspace-relative plan path'), text: z.string().optional() },
+    },
     fresh(async (args) => lintResult(await lintFor(workspace, args.path, args.text))),
   );
   server.registerTool(
     'groundplan_write_plan',
-    { description: 'Write the plan (your text, or the offline draft if none) with provenance frontmatter; refuses to overwrite unless force.', inputSchema: { ...planShape, text: z.string().optional(), force: z.boolean().optional() } },
+    {
+      description: 'Write the plan (your text, or the offline draft if none) with provenance frontmatter; refuses to overwrite unless force.',
+      inputSchema: { ...planShape, text: z.string().optional(), force: z.boolean().optional() },
+    },
     fresh(async (args) => writeResult(workspace, await locate(workspace, args), args.text, args.force ?? false, agent())),
   );
 
@@ -116,7 +128,10 @@ function featureText(workspace: Workspace, facts: WorkspaceFacts, project: strin
   const root = facts.projects[project]?.root;
   if (root === undefined) return '';
   const { inputs } = findInputs(workspace.source, { projectRoot: root, feature });
-  return inputs.filter((input) => input.kind !== 'constitution').map((input) => input.text).join('\n\n');
+  return inputs
+    .filter((input) => input.kind !== 'constitution')
+    .map((input) => input.text)
+    .join('\n\n');
 }
 
 function contextResult(pack: ContextPack): CallToolResult {
@@ -171,20 +186,30 @@ async function lintFor(workspace: Workspace, path: string, text: string | undefi
 }
 
 function lintResult(result: LintResult): CallToolResult {
-  const lines = result.findings.map((f) => `${result.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}${f.suggestion ? ` (closest: ${f.suggestion})` : ''}`);
+  const lines = result.findings.map(
+    (f) => `${result.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}${f.suggestion ? ` (closest: ${f.suggestion})` : ''}`,
+  );
   return {
     content: [{ type: 'text', text: [`${result.errorCount} error(s), ${result.warningCount} warning(s) in ${result.file}`, ...lines].join('\n') }],
     structuredContent: {
       file: result.file,
       errorCount: result.errorCount,
       warningCount: result.warningCount,
-      findings: result.findings.map(({ line, column, severity, ruleId, slug, message, suggestion }) => ({ line, column, severity, ruleId, slug, message, ...(suggestion ? { suggestion } : {}) })),
+      findings: result.findings.map(({ line, column, severity, ruleId, slug, message, suggestion }) => ({
+        line,
+        column,
+        severity,
+        ruleId,
+        slug,
+        message,
+        ...(suggestion ? { suggestion } : {}),
+      })),
     },
   };
 }
 
 async function writeResult(workspace: Workspace, plan: LocatedPlan, text: string | undefined, force: boolean, agent: string): Promise<CallToolResult> {
-  refuseOverwrite(plan, force, 'force: true');
+  refuseToReplace(plan, force, 'force: true');
   const content = text === undefined ? (await draftOfflinePlan(plan)).text : await stampPlan(plan, splitFrontmatter(text).body, agent);
   const { backup } = writePlan(diskPlanFiles(workspace.source), plan.path, content);
   const lint = await lintFor(workspace, plan.path, undefined);
@@ -205,10 +230,14 @@ function registerTemplatePrompt(server: McpServer, workspace: Workspace, templat
     ...(reads.has('description') ? { description: z.string().optional().describe('The feature as text') } : {}),
     ...(reads.has('task') ? { task: z.string().optional().describe('The task as text') } : {}),
   };
-  server.registerPrompt(`plan-${template.id}`, { title: template.name, description: template.description.split(/(?<=\.)\s/)[0], argsSchema: args }, async (values: PlanArgs): Promise<GetPromptResult> => {
-    workspace.refresh();
-    const plan = await locate(workspace, { ...values, template: template.id });
-    const brief = await briefResult(workspace, plan, true);
-    return { description: `${template.name} for ${plan.project}`, messages: [{ role: 'user', content: brief.content[0] as { type: 'text'; text: string } }] };
-  });
+  server.registerPrompt(
+    `plan-${template.id}`,
+    { title: template.name, description: template.description.split(/(?<=\.)\s/)[0], argsSchema: args },
+    async (values: PlanArgs): Promise<GetPromptResult> => {
+      workspace.refresh();
+      const plan = await locate(workspace, { ...values, template: template.id });
+      const brief = await briefResult(workspace, plan, true);
+      return { description: `${template.name} for ${plan.project}`, messages: [{ role: 'user', content: brief.content[0] as { type: 'text'; text: string } }] };
+    },
+  );
 }

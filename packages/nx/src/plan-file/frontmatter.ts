@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { parseDocument, stringify } from 'yaml';
 
 export interface SplitMarkdown {
@@ -41,11 +40,6 @@ export interface PlanProvenance {
   inputs: Record<string, string>;
   /** Workspace-relative path of each existing file the plan references → content hash. */
   references: Record<string, string>;
-}
-
-/** A short, stable content hash: enough to notice a change, short enough to read in a diff. */
-export function contentHash(content: string | Buffer): string {
-  return 'sha256:' + createHash('sha256').update(content).digest('hex').slice(0, 16);
 }
 
 export function renderProvenance(provenance: PlanProvenance): string {

@@ -7,7 +7,14 @@ import { diskSource } from '../utils/file-source';
 import { readProvenance, renderProvenance, splitFrontmatter } from './frontmatter';
 
 type Request = Parameters<typeof provenanceFor>[0];
-const REQUEST = { template: { id: 'checklist' }, inputs: [], context: { affected: { name: 'api' } }, feature: 'f', drafter: 'offline', now: '2026-01-01T00:00:00.000Z' } as unknown as Request;
+const REQUEST = {
+  template: { id: 'checklist' },
+  inputs: [],
+  context: { affected: { name: 'api' } },
+  feature: 'f',
+  drafter: 'offline',
+  now: '2026-01-01T00:00:00.000Z',
+} as unknown as Request;
 
 describe('provenance: the base commit', () => {
   const roots: string[] = [];

@@ -1,5 +1,6 @@
-import type { CodeSymbol } from '../context/types';
-import type { PlanModel, Requirement, WorkItem } from '../draft/plan-model';
+import type { CodeSymbol } from '../code/types';
+import { PLAN_MARKDOWNLINT_CONFIG } from '../lint/rules/gp010-markdown';
+import type { PlanData, Requirement, WorkItem } from './plan-data';
 import { loadBuiltInTemplates } from './load-templates';
 import { renderTemplate } from './render-template';
 import type { PlanTemplate } from './template';
@@ -27,7 +28,7 @@ const ordersService = sym('OrdersService', 'class', 'class OrdersService', {
 });
 const ordersController = sym('OrdersController', 'class', 'class OrdersController', {
   decorators: ["@Controller('orders')"],
-  members: [sym('list', 'method', 'list(@Query() query: ListOrdersQueryDto): Promise<Page<Order>>', { decorators: ["@Get()", "@Roles('staff', 'admin')"] })],
+  members: [sym('list', 'method', 'list(@Query() query: ListOrdersQueryDto): Promise<Page<Order>>', { decorators: ['@Get()', "@Roles('staff', 'admin')"] })],
 });
 const orderFilters = sym('OrderFilters', 'interface', 'interface OrderFilters', {
   members: [sym('status', 'property', 'status?: OrderStatus[]'), sym('placedFrom', 'property', 'placedFrom?: string')],
@@ -36,7 +37,13 @@ const orderEntity = sym('OrderEntity', 'class', 'class OrderEntity', { decorator
 const toCsvRow = sym('formatMoney', 'function', 'function formatMoney(value: Money): string');
 
 const requirements: Requirement[] = [
-  { id: 'FR-1', kind: 'requirement', area: 'backend', text: 'GET /api/orders/export returns a CSV of the orders matching the current filters.', source: 'PRD.md:61' },
+  {
+    id: 'FR-1',
+    kind: 'requirement',
+    area: 'backend',
+    text: 'GET /api/orders/export returns a CSV of the orders matching the current filters.',
+    source: 'PRD.md:61',
+  },
   { id: 'FR-2', kind: 'requirement', area: 'frontend', text: 'The orders page shows an Export CSV button to admins only.', source: 'PRD.md:64' },
   { id: 'NFR-1', kind: 'nonfunctional', area: 'security', text: 'Every export is audited with the user, the filters and the row count.', source: 'PRD.md:80' },
   { id: 'AC-1', kind: 'acceptance', area: 'testing', text: 'Amounts in the file reconcile to the cent with the dashboard.', source: 'PRD.md:92' },
@@ -116,7 +123,7 @@ const tasks: WorkItem[] = [
   }),
 ];
 
-function fullModel(): PlanModel {
+function fullModel(): PlanData {
   return {
     feature: { id: 'current-feature', title: 'Order export to CSV', branch: '42-order-export-csv' },
     created: '2025-07-14',
@@ -156,13 +163,43 @@ function fullModel(): PlanModel {
     tasks,
     architecture: {
       touched: [
-        { name: 'api', root: 'apps/api', score: 0.92, why: 'holds `OrdersService` and `OrdersController`', type: 'application', tags: ['scope:api', 'type:app'], side: 'backend' },
+        {
+          name: 'api',
+          root: 'apps/api',
+          score: 0.92,
+          why: 'holds `OrdersService` and `OrdersController`',
+          type: 'application',
+          tags: ['scope:api', 'type:app'],
+          side: 'backend',
+        },
         { name: 'web', root: 'apps/web', score: 0.61, why: 'renders the orders page', type: 'application', tags: ['scope:web', 'type:app'], side: 'frontend' },
-        { name: 'shared-types', root: 'libs/shared/types', score: 0.44, why: 'defines `OrderFilters`.', type: 'library', tags: ['scope:shared', 'type:types'], side: 'shared' },
+        {
+          name: 'shared-types',
+          root: 'libs/shared/types',
+          score: 0.44,
+          why: 'defines `OrderFilters`.',
+          type: 'library',
+          tags: ['scope:shared', 'type:types'],
+          side: 'shared',
+        },
       ],
       dependencies: [
-        { name: 'shared-types', root: 'libs/shared/types', type: 'library', tags: ['scope:shared', 'type:types'], importPath: '@shop/shared-types', targets: [] },
-        { name: 'api-data-access', root: 'libs/api/data-access', type: 'library', tags: ['scope:api', 'type:data-access'], importPath: '@shop/api-data-access', targets: [] },
+        {
+          name: 'shared-types',
+          root: 'libs/shared/types',
+          type: 'library',
+          tags: ['scope:shared', 'type:types'],
+          importPath: '@shop/shared-types',
+          targets: [],
+        },
+        {
+          name: 'api-data-access',
+          root: 'libs/api/data-access',
+          type: 'library',
+          tags: ['scope:api', 'type:data-access'],
+          importPath: '@shop/api-data-access',
+          targets: [],
+        },
       ],
       dependents: [{ name: 'api-e2e', root: 'apps/api-e2e', type: 'e2e', tags: [], targets: [] }],
       constraints: ['`type:app` may depend on `type:data-access`, `type:ui`, `type:util` and `type:types`', '`scope:web` never imports `scope:api`'],
@@ -181,10 +218,42 @@ function fullModel(): PlanModel {
       ],
       diagram: 'flowchart LR\n  api["api (application)"] --> shared-types["shared-types (library)"]\n  web["web (application)"] --> shared-types',
       components: [
-        { path: 'apps/api/src/app/orders/orders.service.ts', project: 'api', role: 'service', score: 0.9, why: 'matches orders, filters', symbols: [ordersService], tokens: 420 },
-        { path: 'apps/api/src/app/orders/orders.controller.ts', project: 'api', role: 'controller', score: 0.8, why: 'routes `/orders`', symbols: [ordersController], tokens: 210 },
-        { path: 'apps/web/src/app/pages/OrdersPage.tsx', project: 'web', role: 'component', score: 0.7, why: 'the orders page', symbols: [sym('OrdersPage', 'function', 'function OrdersPage(): JSX.Element')], tokens: 300 },
-        { path: 'libs/shared/types/src/lib/order.ts', project: 'shared-types', role: 'model', score: 0.6, why: 'order wire types', symbols: [orderFilters], tokens: 150 },
+        {
+          path: 'apps/api/src/app/orders/orders.service.ts',
+          project: 'api',
+          role: 'service',
+          score: 0.9,
+          why: 'matches orders, filters',
+          symbols: [ordersService],
+          tokens: 420,
+        },
+        {
+          path: 'apps/api/src/app/orders/orders.controller.ts',
+          project: 'api',
+          role: 'controller',
+          score: 0.8,
+          why: 'routes `/orders`',
+          symbols: [ordersController],
+          tokens: 210,
+        },
+        {
+          path: 'apps/web/src/app/pages/OrdersPage.tsx',
+          project: 'web',
+          role: 'component',
+          score: 0.7,
+          why: 'the orders page',
+          symbols: [sym('OrdersPage', 'function', 'function OrdersPage(): JSX.Element')],
+          tokens: 300,
+        },
+        {
+          path: 'libs/shared/types/src/lib/order.ts',
+          project: 'shared-types',
+          role: 'model',
+          score: 0.6,
+          why: 'order wire types',
+          symbols: [orderFilters],
+          tokens: 150,
+        },
       ],
       reuse: [
         { project: 'shared-util', importPath: '@shop/shared-util', why: 'formats `Money` as decimals', exports: ['formatMoney', 'sumMoney'] },
@@ -192,7 +261,7 @@ function fullModel(): PlanModel {
       ],
     },
     decisions: [
-      { title: 'Reuse the list query', rationale: 'Building the export on `OrdersService.list`\'s query keeps the file and the table in agreement.' },
+      { title: 'Reuse the list query', rationale: "Building the export on `OrdersService.list`'s query keeps the file and the table in agreement." },
       { title: 'Stream the response', rationale: 'Streaming keeps memory flat for a month of orders.' },
     ],
     testing: {
@@ -210,7 +279,15 @@ function fullModel(): PlanModel {
       { risk: 'Large exports hold the request open', mitigation: 'Stream rows with a cursor and cap the export at the page filters.' },
       { risk: 'Spreadsheet formula injection through customer names', mitigation: 'Prefix risky cells with a quote and cover it in `orders.service.spec.ts`.' },
     ],
-    size: { projects: 3, files: 5, publicApi: 2, requirements: 4, label: 'medium', days: [3, 5], basis: '3 projects, 5 files, 2 public API symbols and 4 requirements make a medium change' },
+    size: {
+      projects: 3,
+      files: 5,
+      publicApi: 2,
+      requirements: 4,
+      label: 'medium',
+      days: [3, 5],
+      basis: '3 projects, 5 files, 2 public API symbols and 4 requirements make a medium change',
+    },
     phases: [
       { name: 'Foundation', goal: 'Shared contracts the export builds on.', items: [tasks[0]], days: [1, 1] },
       { name: 'Core Implementation', goal: 'The export route and the admin-only button.', items: [tasks[1], tasks[2], tasks[3]], days: [2, 3] },
@@ -222,7 +299,11 @@ function fullModel(): PlanModel {
     ],
     constitution: [
       { title: 'Library-First', text: 'New behaviour goes into a library.', howMet: 'The export query type lives in `@shop/shared-types`.' },
-      { title: 'Test-First (NON-NEGOTIABLE)', text: 'Write the tests first.', howMet: 'task-005 writes the service spec and the Playwright spec before the route ships.' },
+      {
+        title: 'Test-First (NON-NEGOTIABLE)',
+        text: 'Write the tests first.',
+        howMet: 'task-005 writes the service spec and the Playwright spec before the route ships.',
+      },
     ],
     task: {
       title: 'Add `exportCsv()` to `OrdersService`',
@@ -230,9 +311,27 @@ function fullModel(): PlanModel {
       origin: 'apps/api/product-development/current-feature/tasks/task-002.md',
     },
     alternatives: [
-      { name: 'Stream from a query cursor', summary: 'Reuse the list query and stream rows as they are read.', pros: ['Flat memory', 'Same filters as the table'], cons: ['Needs a streaming response'], selected: true },
-      { name: 'Page through `list()`', summary: 'Call `list()` page by page and concatenate.', pros: ['No new query code'], cons: ['Many round trips', 'Pages can shift while exporting'], selected: false },
-      { name: 'Background job on BullMQ', summary: 'Queue the export and e-mail a link.', pros: ['No long request'], cons: ['Out of scope for this task (non-goal)'], selected: false },
+      {
+        name: 'Stream from a query cursor',
+        summary: 'Reuse the list query and stream rows as they are read.',
+        pros: ['Flat memory', 'Same filters as the table'],
+        cons: ['Needs a streaming response'],
+        selected: true,
+      },
+      {
+        name: 'Page through `list()`',
+        summary: 'Call `list()` page by page and concatenate.',
+        pros: ['No new query code'],
+        cons: ['Many round trips', 'Pages can shift while exporting'],
+        selected: false,
+      },
+      {
+        name: 'Background job on BullMQ',
+        summary: 'Queue the export and e-mail a link.',
+        pros: ['No long request'],
+        cons: ['Out of scope for this task (non-goal)'],
+        selected: false,
+      },
     ],
     contracts: [
       { path: 'apps/api/src/app/orders/orders.service.ts', symbol: ordersService },
@@ -256,7 +355,7 @@ function fullModel(): PlanModel {
 }
 
 /** The same feature with every list empty (and no task, diagram or branch): each section must still say something. */
-function emptyModel(): PlanModel {
+function emptyModel(): PlanData {
   const { task: _task, ...full } = fullModel();
   return {
     ...full,
@@ -288,10 +387,9 @@ function emptyModel(): PlanModel {
 }
 
 /** Every list empty and every free text blank too (inputs that say almost nothing). */
-function blankModel(): PlanModel {
+function blankModel(): PlanData {
   return { ...emptyModel(), summary: '', problem: '', solution: '' };
 }
-
 
 interface Heading {
   level: number;
@@ -327,7 +425,7 @@ let lint: (name: string, text: string) => Promise<string[]>;
 beforeAll(async () => {
   const { lint: markdownlint } = await import('markdownlint/promise');
   lint = async (name, text) => {
-    const results = await markdownlint({ strings: { [name]: text }, config: { default: true, MD013: false } });
+    const results = await markdownlint({ strings: { [name]: text }, config: PLAN_MARKDOWNLINT_CONFIG });
     return results[name].map((r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.ruleDescription}${r.errorDetail ? ` (${r.errorDetail})` : ''}`);
   };
 });
@@ -341,10 +439,10 @@ describe('built-in templates', () => {
 
   describe.each(BUILT_IN_IDS)('%s', (id) => {
     const template = templates.get(id) as PlanTemplate;
-    const models: Array<[string, () => PlanModel]> = [
+    const models: Array<[string, () => PlanData]> = [
       ['a full model', fullModel],
       ['a model with every list empty', emptyModel],
-      ['a model with every list empty and blank texts', blankModel] as [string, () => PlanModel],
+      ['a model with every list empty and blank texts', blankModel] as [string, () => PlanData],
     ];
 
     it('declares guidance for every section and instructions for a model drafter', () => {
@@ -421,7 +519,7 @@ describe('built-in templates', () => {
 
 describe('built-in templates use the drafted facts', () => {
   const templates = loadBuiltInTemplates();
-  const render = (id: string, model: PlanModel) => renderTemplate(templates.get(id) as PlanTemplate, model);
+  const render = (id: string, model: PlanData) => renderTemplate(templates.get(id) as PlanTemplate, model);
 
   it('design-doc names CODEOWNERS handles as owners, and says so when none cover a step', () => {
     const plan = render('design-doc', fullModel());
@@ -435,7 +533,9 @@ describe('built-in templates use the drafted facts', () => {
     const plan = render('phased', fullModel());
     expect(plan).toContain('#### task-002: Add `exportCsv()` to `OrdersService`');
     expect(plan).toContain('- [ ] The CSV holds exactly the rows `list()` returns for the same filters');
-    expect(plan).toContain('```ts\n/** Order lifecycle: querying for the dashboard, checkout, status transitions. */\n@Injectable()\nexport class OrdersService {');
+    expect(plan).toContain(
+      '```ts\n/** Order lifecycle: querying for the dashboard, checkout, status transitions. */\n@Injectable()\nexport class OrdersService {',
+    );
     expect(plan).toContain('  list(query: ListOrdersQuery): Promise<Page<Order>>;');
     expect(plan).toContain('**Complexity**: medium (extends `OrdersService`');
     expect(plan).toContain('| NestJS | framework | package.json: @nestjs/core |');

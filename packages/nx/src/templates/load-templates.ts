@@ -24,7 +24,9 @@ export function loadBuiltInTemplates(): Map<string, PlanTemplate> {
   if (!builtInCache) {
     const dir = builtInTemplatesDir();
     builtInCache = new Map();
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       const template = parseTemplate(readFileSync(join(dir, file), 'utf8'), `@groundplan/nx/templates/${file}`, true);
       builtInCache.set(template.id, template);
     }

@@ -86,7 +86,7 @@ function parseInputs(value: unknown, source: string): PlanTemplate['inputs'] {
 
 function parseSections(value: unknown, source: string): TemplateSection[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new TemplateError(source, 'sections must list the plan\'s required sections in order.');
+    throw new TemplateError(source, "sections must list the plan's required sections in order.");
   }
   return value.map((entry, i) => {
     const raw = (typeof entry === 'string' ? { title: entry } : entry) as Raw;
@@ -115,12 +115,14 @@ function parseForbidden(value: unknown, source: string): ForbiddenContent[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new TemplateError(source, 'forbidden must be a list.');
   return value.map((entry, i) => {
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new TemplateError(source, `forbidden[${i}] must be a map with id, description and pattern.`);
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+      throw new TemplateError(source, `forbidden[${i}] must be a map with id, description and pattern.`);
     const raw = entry as Raw;
     for (const key of ['id', 'description'] as const) {
       if (raw[key] !== undefined && typeof raw[key] !== 'string') throw new TemplateError(source, `forbidden[${i}].${key} must be text.`);
     }
-    if (typeof raw.pattern !== 'string' || raw.pattern.trim() === '') throw new TemplateError(source, `forbidden[${i}].pattern must be a non-empty regular expression.`);
+    if (typeof raw.pattern !== 'string' || raw.pattern.trim() === '')
+      throw new TemplateError(source, `forbidden[${i}].pattern must be a non-empty regular expression.`);
     const rule = {
       id: String(raw.id ?? `forbidden-${i + 1}`),
       description: String(raw.description ?? raw.id ?? ''),
@@ -132,7 +134,11 @@ function parseForbidden(value: unknown, source: string): ForbiddenContent[] {
       throw new TemplateError(source, `forbidden[${i}].pattern is not a valid regular expression: ${(error as Error).message}`);
     }
     const unsafe = unsafePattern(rule.pattern);
-    if (unsafe) throw new TemplateError(source, `forbidden[${i}].pattern ${JSON.stringify(rule.pattern)} ${unsafe}; it could take exponential time on a plan. Rewrite it without nesting quantifiers.`);
+    if (unsafe)
+      throw new TemplateError(
+        source,
+        `forbidden[${i}].pattern ${JSON.stringify(rule.pattern)} ${unsafe}; it could take exponential time on a plan. Rewrite it without nesting quantifiers.`,
+      );
     return rule;
   });
 }

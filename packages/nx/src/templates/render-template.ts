@@ -1,5 +1,6 @@
+import { Script } from 'node:vm';
 import * as ejs from 'ejs';
-import type { PlanModel } from '../draft/plan-model';
+import type { PlanData } from './plan-data';
 import { TemplateError } from './parse-template';
 import type { PlanTemplate } from './template';
 
@@ -28,7 +29,7 @@ function escapeCell(cell: string): string {
  * Renders a template with the drafted model. Input text reaches the template only as data in `model`: EJS
  * evaluates the template's own body, never the inputs, and `<%= %>` prints Markdown unescaped.
  */
-export function renderTemplate(template: PlanTemplate, model: PlanModel): string {
+export function renderTemplate(template: PlanTemplate, model: PlanData): string {
   let text: string;
   try {
     text = ejs.render(template.body, { ...model, model, ...templateHelpers }, { filename: template.source, escape: String, async: false });
@@ -46,14 +47,21 @@ export function renderTemplate(template: PlanTemplate, model: PlanModel): string
 export function describeEjsError(body: string, error: Error): string {
   const message = error.message ?? String(error);
   const runtimeLine = /:(\d+)\n/.exec(message)?.[1];
-  const what = message.split('\n').find((line) => line.trim() !== '' && !/^\s*(?:>>\s*)?\d+\|/.test(line) && !/:\d+$/.test(line.trim()))?.replace(/ while compiling ejs$/, '') ?? message;
+  const what =
+    message
+      .split('\n')
+      .find((line) => line.trim() !== '' && !/^\s*(?:>>\s*)?\d+\|/.test(line) && !/:\d+$/.test(line.trim()))
+      ?.replace(/ while compiling ejs$/, '') ?? message;
   if (runtimeLine && !(error instanceof SyntaxError)) return `at line ${runtimeLine}: ${lastMeaningfulLine(message)}`;
   const line = syntaxErrorLine(body);
   return `${line ? `at line ${line}` : 'in the template'}: ${what.trim()}`;
 }
 
 function lastMeaningfulLine(message: string): string {
-  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? message;
 }
 
@@ -61,14 +69,17 @@ function lastMeaningfulLine(message: string): string {
 function syntaxErrorLine(body: string): number | undefined {
   let source: string;
   try {
-    const template = new (ejs as unknown as { Template: new (text: string, options: object) => { generateSource(): void; source: string } }).Template(body, { compileDebug: true, strict: false, _with: true });
+    const template = new (ejs as unknown as { Template: new (text: string, options: object) => { generateSource(): void; source: string } }).Template(body, {
+      compileDebug: true,
+      strict: false,
+      _with: true,
+    });
     template.generateSource();
     source = template.source;
   } catch {
     return undefined;
   }
   const lines = source.split('\n');
-  const { Script } = require('node:vm') as typeof import('node:vm');
   const parses = (end: number): boolean => {
     try {
       new Script(`(function(){\n${lines.slice(0, end).join('\n')}\n})`);
@@ -91,5 +102,10 @@ function syntaxErrorLine(body: string): number | undefined {
 
 /** Collapses the blank lines that EJS control lines leave behind. */
 function tidy(text: string): string {
-  return text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    text
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

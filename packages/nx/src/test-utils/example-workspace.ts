@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
@@ -8,10 +8,18 @@ import type { WorkspaceFacts } from '../workspace/types';
 /** The example Nx workspace the tests run against (a NestJS API, a React app, shared libraries). */
 export const EXAMPLE_WORKSPACE = resolve(__dirname, '../../../../examples/shop');
 
-/** A fresh copy of examples/shop in a temporary folder: tests may write to it, and Nx may cache in it. */
+/** The repository's node_modules, where nx and @groundplan/nx (this package, built) are installed. */
+const INSTALLED = resolve(__dirname, '../../../../node_modules');
+
+/**
+ * A fresh copy of examples/shop in a temporary folder, installed as `nx add` leaves a workspace: its
+ * node_modules is the repository's, so Nx loads the plugin nx.json registers (from dist: build it first).
+ * Tests may write to the copy, and Nx may cache in it.
+ */
 export function copyExampleWorkspace(): string {
   const root = mkdtempSync(join(tmpdir(), 'groundplan-shop-'));
   cpSync(EXAMPLE_WORKSPACE, root, { recursive: true, filter: (path) => !/[\\/](node_modules|\.nx|dist)([\\/]|$)/.test(path) });
+  symlinkSync(INSTALLED, join(root, 'node_modules'), 'dir');
   return root;
 }
 

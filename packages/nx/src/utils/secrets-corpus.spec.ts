@@ -30,7 +30,11 @@ const SECRETS: Array<[string, string, string]> = [
   ['npm token', '//registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789', 'npm_abcdefghijklmnopqrstuvwxyz0123456789'],
   ['Hugging Face token', 'hf_abcdefghijklmnopqrstuvwxyzABCDEF', 'hf_abcdefghijklmnopqrstuvwxyzABCDEF'],
   ['Twilio key', 'SK0123456789abcdef0123456789abcdef', 'SK0123456789abcdef0123456789abcdef'],
-  ['Azure storage key', 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH==;', 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH'],
+  [
+    'Azure storage key',
+    'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH==;',
+    'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH',
+  ],
   ['JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'dozjgNryP4J3jVmNHl0w5N'],
   ['Bearer header', 'Authorization: Bearer abcdef0123456789abcdef0123', 'abcdef0123456789abcdef0123'],
   ['Basic auth header', 'Authorization: Basic YWRtaW46c3VwZXJzZWNyZXQ=', 'YWRtaW46c3VwZXJzZWNyZXQ='],

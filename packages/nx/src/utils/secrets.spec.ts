@@ -7,12 +7,7 @@ describe('redactSecrets', () => {
     ['an AWS access key id', 'aws AKIAIOSFODNN7EXAMPLE here', 'AKIAIOSFODNN7EXAMPLE', '[REDACTED:aws-access-key]'],
     ['a GitHub token', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'ghp_abc', '[REDACTED:github-token]'],
     ['a Stripe key', 'STRIPE_KEY sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'sk_live_4eC39', '[REDACTED:stripe-key]'],
-    [
-      'a JWT',
-      'Authorization: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
-      'eyJhbGci',
-      '[REDACTED:jwt]',
-    ],
+    ['a JWT', 'Authorization: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'eyJhbGci', '[REDACTED:jwt]'],
     ['a bearer token', 'curl -H "Authorization: Bearer abcdef0123456789abcdef0123"', 'abcdef0123456789', 'Bearer [REDACTED:bearer-token]'],
     ['a password in a URL', 'DATABASE_URL=postgres://shop:s3cretPw@db:5432/shop', 's3cretPw', 'postgres://shop:[REDACTED:url-password]@db'],
     ['password=', 'login with password=hunter2 today', 'hunter2', 'password=[REDACTED:secret]'],
@@ -42,13 +37,26 @@ describe('redactSecrets', () => {
 });
 
 describe('isSecretPath', () => {
-  it.each(['.env', 'apps/api/.env.local', 'prod.env', 'certs/server.key', 'certs/tls.pem', 'home/.ssh/id_rsa', '.npmrc', 'config/secrets.yml', 'infra/terraform.tfstate', 'gcp/service-account-prod.json'])(
-    'keeps %s out of prompts',
-    (path) => expect(isSecretPath(path)).toBe(true),
-  );
+  it.each([
+    '.env',
+    'apps/api/.env.local',
+    'prod.env',
+    'certs/server.key',
+    'certs/tls.pem',
+    'home/.ssh/id_rsa',
+    '.npmrc',
+    'config/secrets.yml',
+    'infra/terraform.tfstate',
+    'gcp/service-account-prod.json',
+  ])('keeps %s out of prompts', (path) => expect(isSecretPath(path)).toBe(true));
 
-  it.each(['.env.example', 'apps/api/.env.sample', 'apps/api/src/app/secrets/secrets.service.ts', 'libs/auth/src/token.ts', 'apps/api/src/main.ts', 'README.md', 'id_rsa.pub'])(
-    'lets %s through',
-    (path) => expect(isSecretPath(path)).toBe(false),
-  );
+  it.each([
+    '.env.example',
+    'apps/api/.env.sample',
+    'apps/api/src/app/secrets/secrets.service.ts',
+    'libs/auth/src/token.ts',
+    'apps/api/src/main.ts',
+    'README.md',
+    'id_rsa.pub',
+  ])('lets %s through', (path) => expect(isSecretPath(path)).toBe(false));
 });

@@ -53,7 +53,8 @@ const SECRET_PATTERNS: SecretPattern[] = [
     // Environment-style assignments, upper case (`DB_PASS=plainleak999`, `SMTP_PWD=...`, `export AUTH_KEY=...`):
     // short secret words that would be too loose in prose count when the name is written like a variable.
     kind: 'env-assignment',
-    pattern: /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_?(?:PASS|PWD|PASSWD|PASSWORD|SECRET|TOKEN|KEY|AUTH|CREDENTIALS?|DSN|SALT|SIGNATURE)(?:_[A-Z0-9]+)*\s*[=:]\s*)(?!\d+\b|\$|\[REDACTED|process\.env|(?:true|false|string|number|boolean|null|undefined)\b)(["']?)([^\s"'`,;)]{4,})\2/g,
+    pattern:
+      /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_?(?:PASS|PWD|PASSWD|PASSWORD|SECRET|TOKEN|KEY|AUTH|CREDENTIALS?|DSN|SALT|SIGNATURE)(?:_[A-Z0-9]+)*\s*[=:]\s*)(?!\d+\b|\$|\[REDACTED|process\.env|(?:true|false|string|number|boolean|null|undefined)\b)(["']?)([^\s"'`,;)]{4,})\2/g,
     replace: (_match, head, quote) => `${head}${quote}${redacted('secret')}${quote}`,
   },
   {
@@ -93,8 +94,7 @@ function holdsLine(text: string, offset: number, match: string): boolean {
 /** Replaces every token-like secret in `text` with `[REDACTED:<kind>]`, keeping the text around it. */
 export function redactSecrets(text: string): string {
   return SECRET_PATTERNS.reduce(
-    (current, { kind, pattern, replace }) =>
-      current.replace(pattern, (match, ...groups: string[]) => (replace ? replace(match, ...groups) : redacted(kind))),
+    (current, { kind, pattern, replace }) => current.replace(pattern, (match, ...groups: string[]) => (replace ? replace(match, ...groups) : redacted(kind))),
     text,
   );
 }

@@ -1,5 +1,4 @@
 import { parseJson } from '@nx/devkit';
-import { ts } from 'ts-morph';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
 import type { DepConstraint, ModuleBoundaries } from './types';
@@ -14,7 +13,12 @@ const LEGACY_CONFIGS = ['.eslintrc.json', '.eslintrc'];
 export function readModuleBoundaries(source: FileSource): ModuleBoundaries {
   for (const file of FLAT_CONFIGS) {
     const text = readText(source, file);
-    if (text !== undefined) return { source: file, constraints: constraintsFromScript(text, file) };
+    if (text !== undefined) {
+      // The TypeScript parser is loaded only for a script config: reading the workspace otherwise needs none.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { constraintsFromScript } = require('./eslint-config-script') as typeof import('./eslint-config-script');
+      return { source: file, constraints: constraintsFromScript(text, file, (path) => readText(source, path)) };
+    }
   }
   for (const file of LEGACY_CONFIGS) {
     const text = readText(source, file);
@@ -43,43 +47,4 @@ function visitJson(value: unknown, visit: (key: string, value: unknown) => void)
       visitJson(child, visit);
     }
   }
-}
-
-/** Finds every `depConstraints: [...]` literal in a JS/TS config and evaluates it as data. */
-function constraintsFromScript(text: string, file: string): DepConstraint[] {
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const found: DepConstraint[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && propertyName(node.name) === 'depConstraints' && ts.isArrayLiteralExpression(node.initializer)) {
-      const value = literalValue(node.initializer);
-      if (Array.isArray(value)) found.push(...(value as DepConstraint[]));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
-}
-
-function propertyName(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
-}
-
-/** Evaluates literal expressions (strings, numbers, booleans, arrays, objects); anything else is undefined. */
-function literalValue(node: ts.Expression): unknown {
-  if (ts.isStringLiteralLike(node)) return node.text;
-  if (ts.isNumericLiteral(node)) return Number(node.text);
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (ts.isArrayLiteralExpression(node)) return node.elements.map((e) => literalValue(e)).filter((v) => v !== undefined);
-  if (ts.isObjectLiteralExpression(node)) {
-    const object: Record<string, unknown> = {};
-    for (const property of node.properties) {
-      if (ts.isPropertyAssignment(property)) {
-        const key = propertyName(property.name);
-        if (key !== undefined) object[key] = literalValue(property.initializer);
-      }
-    }
-    return object;
-  }
-  return undefined;
 }

@@ -1,4 +1,4 @@
-import { parseJsonc } from '../code/jsonc';
+import { parseJsonc } from '../utils/jsonc';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
 

@@ -38,9 +38,10 @@ export function ownersOf(rules: OwnerRule[], path: string): string[] {
 }
 
 function codeownersMatch(pattern: string, path: string): boolean {
-  const anchored = pattern.startsWith('/');
+  // As in .gitignore: a slash at the start or in the middle ties the pattern to the root; a trailing one does not.
+  const fromRoot = pattern.startsWith('/') || pattern.replace(/\/$/, '').includes('/');
   let glob = pattern.replace(/^\//, '');
   if (glob.endsWith('/')) glob += '**';
   else if (!/[*?]/.test(glob)) glob = `{${glob},${glob}/**}`;
-  return minimatch(path, anchored || glob.includes('/') ? glob : `**/${glob}`, { dot: true });
+  return minimatch(path, fromRoot ? glob : `**/${glob}`, { dot: true });
 }

@@ -1,3 +1,8 @@
+import type { ProjectGraph } from '@nx/devkit';
+
+/** Nx's project graph, named here so that the layers above workspace/ need not import @nx/devkit. */
+export type NxProjectGraph = ProjectGraph;
+
 /** Facts about a workspace, taken from its Nx project graph and config. Plain data: the engine's view of Nx. */
 export type TargetKind = 'test' | 'e2e' | 'lint' | 'build' | 'serve' | 'typecheck' | 'other';
 
@@ -60,3 +65,6 @@ export interface WorkspaceFacts {
   stack: StackItem[];
   owners: OwnerRule[];
 }
+
+/** The files of each project with a content hash: the shape of Nx's project file map. */
+export type ProjectFileMap = Record<string, Array<{ file: string; hash: string }>>;

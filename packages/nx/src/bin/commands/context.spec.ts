@@ -62,7 +62,7 @@ describe('groundplan context', () => {
     expect(stderr).toMatch(/Project "nope" is not in the workspace's project graph\. Known projects: api, api-data-access/);
   });
 
-  it('shows Nx\'s own error when the graph cannot be computed', async () => {
+  it("shows Nx's own error when the graph cannot be computed", async () => {
     writeFileSync(join(root, 'apps/api/project.json'), '{ "name": "api", ');
     const { code, stderr } = await run('--query', 'x');
     expect(code).toBe(1);

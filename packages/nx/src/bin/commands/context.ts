@@ -2,7 +2,7 @@ import { buildContext, DEFAULT_BUDGET } from '../../context/build-context';
 import type { ContextPack } from '../../context/types';
 import { readTextOption, textInput } from '../../inputs/feature-inputs';
 import type { FileSource } from '../../utils/file-source';
-import { openWorkspace } from '../../workspace/open-workspace';
+import { openWorkspace } from '../../session/open-workspace';
 import { asUsageError, parseBudget, parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan context [project] (--query TEXT | --query-file FILE) [--budget N] [--json]
@@ -26,7 +26,15 @@ export const contextCommand: Command = {
     const workspace = openWorkspace(io.cwd, { env: io.env });
     const query = await readQuery(options, workspace.source, io);
     const { facts, code, history } = await workspace.snapshot();
-    const pack = await buildContext({ facts, source: workspace.source, index: code(), history: history(), query, project: options.project, budget: options.budget });
+    const pack = await buildContext({
+      facts,
+      source: workspace.source,
+      index: code(),
+      history: history(),
+      query,
+      project: options.project,
+      budget: options.budget,
+    });
     io.stdout(options.json ? `${JSON.stringify(contextJson(pack), null, 2)}\n` : pack.text);
     return 0;
   },
@@ -41,9 +49,15 @@ interface ContextOptions {
 }
 
 function parseOptions(argv: string[]): ContextOptions {
-  const { values, positionals } = parseCommandArgs(argv, { query: { type: 'string' }, 'query-file': { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    query: { type: 'string' },
+    'query-file': { type: 'string' },
+    budget: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
   if (positionals.length > 1) throw new UsageError(`expected at most one project, got ${positionals.join(', ')}.`);
-  if ((values.query === undefined) === (values['query-file'] === undefined)) throw new UsageError('give the feature as --query TEXT or --query-file FILE (one of them).');
+  if ((values.query === undefined) === (values['query-file'] === undefined))
+    throw new UsageError('give the feature as --query TEXT or --query-file FILE (one of them).');
   return { project: positionals[0], query: values.query, queryFile: values['query-file'], budget: parseBudget(values.budget), json: values.json ?? false };
 }
 

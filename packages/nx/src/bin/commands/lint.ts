@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { FORMATS, isFormat, type Format } from '../../lint/formatters';
 import { runLint } from '../../lint/run-lint';
 import type { SeverityOverrides } from '../../lint/severity';
-import { openWorkspace } from '../../workspace/open-workspace';
+import { packageVersion } from '../../utils/package-version';
+import { openWorkspace } from '../../session/open-workspace';
 import { parseCommandArgs, UsageError, workspacePatterns, type Command, type CommandIo } from '../command';
 
 const USAGE = `Usage: groundplan lint <plan.md | glob>... [--format stylish|json|sarif] [--output-file FILE]
@@ -48,8 +49,7 @@ export const lintCommand: Command = {
       outputBase: io.cwd,
       patternsOption: 'groundplan lint',
       against: options.against,
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      version: (require('../../../package.json') as { version: string }).version,
+      version: packageVersion(),
     });
     writeReport(outcome.output, outcome.outputPath, options.outputFile, io);
     return outcome.failed ? 1 : 0;
@@ -81,7 +81,8 @@ function parseOptions(argv: string[]): LintCliOptions {
   const format = values.format ?? 'stylish';
   if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}".`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
-  if (maxWarnings !== undefined && !Number.isInteger(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings']}".`);
+  if (maxWarnings !== undefined && !Number.isInteger(maxWarnings))
+    throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings']}".`);
   return {
     patterns: positionals,
     format,

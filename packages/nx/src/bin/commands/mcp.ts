@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { openWorkspace } from '../../workspace/open-workspace';
+import { packageVersion } from '../../utils/package-version';
+import { openWorkspace } from '../../session/open-workspace';
 import { parseCommandArgs, UsageError, type Command } from '../command';
 
 const USAGE = `Usage: groundplan mcp
@@ -22,7 +23,7 @@ export const mcpCommand: Command = {
     const { createMcpServer } = require('../../mcp/server') as typeof import('../../mcp/server');
     const { StdioServerTransport } = require('@modelcontextprotocol/sdk/server/stdio.js') as typeof import('@modelcontextprotocol/sdk/server/stdio.js');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const server = createMcpServer(workspace, (require('../../../package.json') as { version: string }).version);
+    const server = createMcpServer(workspace, packageVersion());
     const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
     // The client closing our stdin is the end of the session.
     process.stdin.once('end', () => void server.close());

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { API_KEY } from '../../draft/model/test-utils/fixtures';
+import { API_KEY } from '../../draft/claude/test-utils/fixtures';
 import { readProvenance, splitFrontmatter } from '../../plan-file/frontmatter';
 import { copyExampleWorkspace } from '../../test-utils/example-workspace';
-import { startMessagesApiServer } from '../../test-utils/messages-api-server';
+import { startMessagesApiServer } from '@groundplan/test-kit/messages-api-server';
 import { runCli } from '../run-cli';
 import { planCommand } from './plan';
 
@@ -19,7 +19,14 @@ async function run(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: str
   let [stdout, stderr] = ['', ''];
   const code = await runCli([planCommand], ['plan', ...argv], {
     cwd: options.cwd ?? root,
-    env: { ...process.env, ANTHROPIC_API_KEY: '', CI: 'true', GROUNDPLAN_MODEL: '', NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx', 'workspace-data'), ...options.env },
+    env: {
+      ...process.env,
+      ANTHROPIC_API_KEY: '',
+      CI: 'true',
+      GROUNDPLAN_MODEL: '',
+      NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx', 'workspace-data'),
+      ...options.env,
+    },
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     stdin: options.stdin === undefined ? undefined : Readable.from([options.stdin]),
@@ -33,7 +40,9 @@ describe('groundplan plan', () => {
   it('--dry-run prints the offline draft, writes nothing and calls no model, even with a key', async () => {
     const server = await startMessagesApiServer();
     try {
-      const { code, stdout, stderr } = await run(['api', '--dry-run', '--provider', 'anthropic'], { env: { ANTHROPIC_API_KEY: API_KEY, ANTHROPIC_BASE_URL: server.url } });
+      const { code, stdout, stderr } = await run(['api', '--dry-run', '--provider', 'anthropic'], {
+        env: { ANTHROPIC_API_KEY: API_KEY, ANTHROPIC_BASE_URL: server.url },
+      });
       expect(code).toBe(0);
       expect(stdout).toMatch(/^---\ngroundplan:\n {2}template: checklist/);
       expect(stderr).toContain(`Dry run: nothing written to ${PLAN}, no model called.`);
@@ -78,7 +87,9 @@ describe('groundplan plan', () => {
     try {
       const body = splitFrontmatter(read(PLAN)).body.trim().replace('## Feature Summary\n\n', '## Feature Summary\n\nDrafted by Claude. ');
       server.reply({ text: body });
-      const { code, stderr } = await run(['api', '--force', '--provider', 'anthropic'], { env: { ANTHROPIC_API_KEY: API_KEY, ANTHROPIC_BASE_URL: server.url } });
+      const { code, stderr } = await run(['api', '--force', '--provider', 'anthropic'], {
+        env: { ANTHROPIC_API_KEY: API_KEY, ANTHROPIC_BASE_URL: server.url },
+      });
       expect(stderr).not.toContain(API_KEY);
       expect(code).toBe(0);
       expect(server.messageRequests()).toHaveLength(1);
@@ -90,7 +101,9 @@ describe('groundplan plan', () => {
   });
 
   it('reads a task from stdin for task-blueprint', async () => {
-    const { code, stdout } = await run(['api', '--template', 'task-blueprint', '--task-file', '-', '--dry-run'], { stdin: 'Add a request id header to every API response.\n' });
+    const { code, stdout } = await run(['api', '--template', 'task-blueprint', '--task-file', '-', '--dry-run'], {
+      stdin: 'Add a request id header to every API response.\n',
+    });
     expect(code).toBe(0);
     expect(readProvenance(splitFrontmatter(stdout).frontmatter)).toMatchObject({ template: 'task-blueprint', inputs: { stdin: expect.any(String) } });
   });

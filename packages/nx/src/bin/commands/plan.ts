@@ -1,9 +1,20 @@
-import { describeDraft, describeMissingReads, describePick, diskPlanFiles, draftOfflinePlan, locatePlan, modelDraft, refuseOverwrite, writePlan, type LocatedPlan } from '../../draft/draft-plan';
-import type { ProviderOption } from '../../draft/model/provider';
-import { normalizeOptions } from '../../generators/plan/lib/normalize-options';
-import type { PlanGeneratorSchema } from '../../generators/plan/schema';
+import {
+  describeDraft,
+  describeMissingReads,
+  describePick,
+  diskPlanFiles,
+  draftOfflinePlan,
+  locatePlan,
+  modelDraft,
+  refuseToReplace,
+  writePlan,
+  type LocatedPlan,
+} from '../../draft/draft-plan';
+import type { ProviderOption } from '../../draft/claude/provider';
+import { normalizeOptions } from '../../draft/plan-options';
+import type { PlanOptions } from '../../draft/plan-options';
 import { readProvenance, splitFrontmatter } from '../../plan-file/frontmatter';
-import { openWorkspace } from '../../workspace/open-workspace';
+import { openWorkspace } from '../../session/open-workspace';
 import { asUsageError, parseCommandArgs, type Command } from '../command';
 import { PLAN_SUBJECT_OPTIONS, PLAN_SUBJECT_USAGE, planSubjectSchema, wholeNumber } from '../plan-options';
 
@@ -40,9 +51,9 @@ export const planCommand: Command = {
     if (plan.ranking) describePick(plan.ranking).forEach(log);
     const missing = describeMissingReads(plan);
     if (missing) log(missing);
-    refuseOverwrite(plan, options.force, '--force');
+    refuseToReplace(plan, options.force, '--force');
     const draft = await draftOfflinePlan(plan);
-    describeDraft(plan, draft.model.tasks.length).forEach(log);
+    describeDraft(plan, draft.data.tasks.length).forEach(log);
     if (dryRun) {
       log(`Dry run: nothing written to ${plan.path}, no model called.`);
       io.stdout(json ? planJson(plan, draft.text, false) : draft.text);
@@ -60,7 +71,7 @@ export const planCommand: Command = {
   },
 };
 
-function parseOptions(argv: string[]): { schema: PlanGeneratorSchema; dryRun: boolean; json: boolean } {
+function parseOptions(argv: string[]): { schema: PlanOptions; dryRun: boolean; json: boolean } {
   const { values, positionals } = parseCommandArgs(argv, {
     ...PLAN_SUBJECT_OPTIONS,
     provider: { type: 'string' },
@@ -72,7 +83,7 @@ function parseOptions(argv: string[]): { schema: PlanGeneratorSchema; dryRun: bo
     json: { type: 'boolean', default: false },
   });
   // The generator's own checks (ranges, names, files) run on these in normalizeOptions, with its messages.
-  const schema: PlanGeneratorSchema = {
+  const schema: PlanOptions = {
     ...planSubjectSchema(values, positionals),
     provider: values.provider as ProviderOption | undefined,
     maxRepairs: wholeNumber(values['max-repairs'], '--max-repairs'),

@@ -35,7 +35,14 @@ describe('groundplan prompt', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^=== system ===\nYou are a senior software engineer/);
     expect(stdout).toContain('1. `## Feature Summary`');
-    const order = ['=== user ===', '<workspace_context project="api">', '[cache breakpoint', '<offline_draft>\n# Implementation Plan', `<input kind="jtbd"`, `<input kind="prd" origin="${PRD}">`];
+    const order = [
+      '=== user ===',
+      '<workspace_context project="api">',
+      '[cache breakpoint',
+      '<offline_draft>\n# Implementation Plan',
+      `<input kind="jtbd"`,
+      `<input kind="prd" origin="${PRD}">`,
+    ];
     const positions = order.map((marker) => stdout.indexOf(marker));
     expect(Object.fromEntries(order.map((marker, i) => [marker, positions[i] >= 0]))).toEqual(Object.fromEntries(order.map((m) => [m, true])));
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -56,7 +63,11 @@ describe('groundplan prompt', () => {
   });
 
   it('finds the affected project from a description, and reads a task from stdin', async () => {
-    const { code, stdout } = await run(['--template', 'task-blueprint', '--task-file', '-', '--description', 'Show the order status badge on the orders page'], {}, 'Add a status badge to OrdersPage.\n');
+    const { code, stdout } = await run(
+      ['--template', 'task-blueprint', '--task-file', '-', '--description', 'Show the order status badge on the orders page'],
+      {},
+      'Add a status badge to OrdersPage.\n',
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/<workspace_context project="[\w-]+">/);
     expect(stdout).toContain('<input kind="task" origin="stdin">\nAdd a status badge to OrdersPage.\n</input>');
@@ -84,7 +95,7 @@ describe('groundplan prompt', () => {
 
   it('runs from a folder inside the workspace, with comments in nx.json (as Nx allows)', async () => {
     const nxJson = readFileSync(join(root, 'nx.json'), 'utf8');
-    writeFileSync(join(root, 'nx.json'), nxJson.replace(/^\{/, '{\n  // the shop\'s settings'));
+    writeFileSync(join(root, 'nx.json'), nxJson.replace(/^\{/, "{\n  // the shop's settings"));
     try {
       const { code, stdout, stderr } = await runIn(join(root, 'apps/api/src'), ['api', '--no-offline-draft']);
       expect(stderr).toBe('');

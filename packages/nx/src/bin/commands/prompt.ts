@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { draftOfflinePlan, locatePlan } from '../../draft/draft-plan';
-import { modelFacts } from '../../draft/model/models';
-import { buildPlanPrompt, renderPromptText, type PlanPrompt } from '../../draft/model/prompt';
-import { resolveModel } from '../../draft/model/provider';
-import { normalizeOptions } from '../../generators/plan/lib/normalize-options';
-import type { PlanGeneratorSchema } from '../../generators/plan/schema';
+import { modelFacts } from '../../draft/claude/models';
+import { buildPlanPrompt, renderPromptText, type PlanPrompt } from '../../draft/claude/prompt';
+import { resolveModel } from '../../draft/claude/provider';
+import { normalizeOptions } from '../../draft/plan-options';
+import type { PlanOptions } from '../../draft/plan-options';
 import { InputError } from '../../inputs/feature-inputs';
 import { resolveWorkspacePath, WorkspacePathError } from '../../utils/workspace-path';
-import { openWorkspace } from '../../workspace/open-workspace';
+import { openWorkspace } from '../../session/open-workspace';
 import { asUsageError, parseCommandArgs, UsageError, type Command, type CommandIo } from '../command';
 import { PLAN_SUBJECT_OPTIONS, PLAN_SUBJECT_USAGE, planSubjectSchema } from '../plan-options';
 
@@ -44,7 +44,7 @@ export const promptCommand: Command = {
   },
 };
 
-function parseOptions(argv: string[]): { schema: PlanGeneratorSchema; offlineDraft: boolean; json: boolean; output?: string } {
+function parseOptions(argv: string[]): { schema: PlanOptions; offlineDraft: boolean; json: boolean; output?: string } {
   const { values, positionals } = parseCommandArgs(argv, {
     ...PLAN_SUBJECT_OPTIONS,
     'no-offline-draft': { type: 'boolean', default: false },

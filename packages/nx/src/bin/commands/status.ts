@@ -1,7 +1,7 @@
 import type { LintResult } from '../../lint/lint-plan';
 import type { ItemState, ItemSummary } from '../../lint/plan-items';
 import { runLint } from '../../lint/run-lint';
-import { openWorkspace } from '../../workspace/open-workspace';
+import { openWorkspace } from '../../session/open-workspace';
 import { parseCommandArgs, UsageError, workspacePatterns, type Command } from '../command';
 
 const USAGE = `Usage: groundplan status <plan.md> [--against REF|base] [--json]
@@ -27,7 +27,7 @@ const LABELS: Record<ItemState, string> = {
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: "each checklist item of a plan against git: done, not done, looks done, untouched, stale",
+  summary: 'each checklist item of a plan against git: done, not done, looks done, untouched, stale',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { against: { type: 'string' }, json: { type: 'boolean', default: false } });
@@ -49,7 +49,14 @@ export const statusCommand: Command = {
 };
 
 function statusJson(result: LintResult) {
-  return { file: result.file, against: result.against, items: result.items ?? [], unplanned: result.unplanned ?? [], errorCount: result.errorCount, warningCount: result.warningCount };
+  return {
+    file: result.file,
+    against: result.against,
+    items: result.items ?? [],
+    unplanned: result.unplanned ?? [],
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+  };
 }
 
 /** One line per item: line, box, state (and stale), text; the files that bear it out under it. */

@@ -2,7 +2,7 @@ import type { ContextPack, RankedFile } from '../../context/types';
 import type { CodeMap } from './code-map';
 import type { ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
-import type { Architecture, Decision, ProjectView, Risk, WorkItem } from '../plan-model';
+import type { Architecture, Decision, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
 import { projectSide } from './classify';
 
 export function projectView(project: ProjectFact): ProjectView {
@@ -24,7 +24,9 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
     touched,
     dependencies: affected.dependencies.map((n) => projectView(facts.projects[n])),
     dependents: affected.dependents.map((n) => projectView(facts.projects[n])),
-    constraints: touchedNames.flatMap((n) => applicableConstraints(facts.projects[n], facts.boundaries.constraints)).filter((c, i, all) => all.indexOf(c) === i),
+    constraints: touchedNames
+      .flatMap((n) => applicableConstraints(facts.projects[n], facts.boundaries.constraints))
+      .filter((c, i, all) => all.indexOf(c) === i),
     stack: facts.stack,
     diagram: context.diagram,
     components: componentsOf(items, plan, context, code),
@@ -78,9 +80,12 @@ function reusableLibraries(touched: string[], plan: ChangePlan, facts: Workspace
     .map((name) => facts.projects[name])
     .filter((p) => p && p.type === 'library' && !touched.includes(p.name))
     .map((p) => {
-      const exports = reusedIn.get(p.name) ?? context.files.filter((f) => f.project === p.name).flatMap((f) => f.symbols.filter((s) => s.exported).map((s) => s.name));
+      const exports =
+        reusedIn.get(p.name) ?? context.files.filter((f) => f.project === p.name).flatMap((f) => f.symbols.filter((s) => s.exported).map((s) => s.name));
       const users = touched.filter((n) => facts.projects[n].dependencies.includes(p.name));
-      const why = users.length ? `already a dependency of ${users.map((u) => `\`${u}\``).join(', ')}` : `ranked relevant: ${context.projects.find((r) => r.name === p.name)?.why ?? 'matches the inputs'}`;
+      const why = users.length
+        ? `already a dependency of ${users.map((u) => `\`${u}\``).join(', ')}`
+        : `ranked relevant: ${context.projects.find((r) => r.name === p.name)?.why ?? 'matches the inputs'}`;
       return { project: p.name, importPath: p.importPath, why, exports: [...new Set(exports)].slice(0, 6) };
     })
     .slice(0, 5);
@@ -99,7 +104,10 @@ export function technicalDecisions(architecture: Architecture, items: WorkItem[]
     avoided.set(name, entry);
   }
   for (const [name, { path, ids }] of avoided) {
-    decisions.push({ title: `Do not use \`${name}\``, rationale: `${ids.join(', ')} ${ids.length === 1 ? 'forbids' : 'forbid'} it${path ? ` (it lives in \`${path}\`)` : ''}; reviewers should reject a change that reaches for it.` });
+    decisions.push({
+      title: `Do not use \`${name}\``,
+      rationale: `${ids.join(', ')} ${ids.length === 1 ? 'forbids' : 'forbid'} it${path ? ` (it lives in \`${path}\`)` : ''}; reviewers should reject a change that reaches for it.`,
+    });
   }
   for (const lib of architecture.reuse.filter((l) => plan.reuse.some((r) => l.exports.includes(r.name))).slice(0, 3)) {
     const names = plan.reuse.filter((r) => lib.exports.includes(r.name));
@@ -151,7 +159,10 @@ function qualityDecisions(items: WorkItem[]): Decision[] {
     const created = new Set(by.flatMap((i) => i.creates ?? []));
     const files = [...new Set(by.flatMap((i) => i.files))].map((f) => `\`${f}\`${created.has(f) ? ' (new)' : ''}`);
     const carriers = files.length ? `${by.map((i) => i.id).join(', ')} (${files.slice(0, 3).join(', ')})` : by.map((i) => i.id).join(', ');
-    return { title: `${id}${label ? ` ${label}` : ''}`, rationale: `${capitalised(firstSentenceOf(rest ?? text))} (${source}). Carried by ${carriers}, and checked by their tests.` };
+    return {
+      title: `${id}${label ? ` ${label}` : ''}`,
+      rationale: `${capitalised(firstSentenceOf(rest ?? text))} (${source}). Carried by ${carriers}, and checked by their tests.`,
+    };
   });
 }
 
@@ -189,7 +200,10 @@ export function workspaceRisks(architecture: Architecture, items: WorkItem[], fa
   }
   const unplaced = items.filter((i) => i.files.length === 0).length;
   if (unplaced > 0) {
-    risks.push({ risk: `${unplaced} work item(s) could not be tied to a file from the inputs alone.`, mitigation: 'Settle where they live (see Open Questions) before building them.' });
+    risks.push({
+      risk: `${unplaced} work item(s) could not be tied to a file from the inputs alone.`,
+      mitigation: 'Settle where they live (see Open Questions) before building them.',
+    });
   }
   return risks;
 }

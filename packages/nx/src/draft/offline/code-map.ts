@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, identifierWords, splitWords } from '../../code/words';
-import type { CodeSymbol } from '../../context/types';
+import type { CodeSymbol } from '../../code/types';
 import { readText, type FileSource } from '../../utils/file-source';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 
@@ -157,7 +157,9 @@ export class CodeMap {
   isSpelled(words: string[]): boolean {
     // The file's name, its folder's name and its declarations: `account/page.tsx`, `AccountPage`; not the whole
     // path, where `apps/api/...` would make every file "about" the API.
-    this.spelled ??= [...this.index.files.values()].map((file) => new Set(splitWords(`${posix.basename(posix.dirname(file.path))} ${posix.basename(file.path)} ${file.symbols.map((s) => s.name).join(' ')}`)));
+    this.spelled ??= [...this.index.files.values()].map(
+      (file) => new Set(splitWords(`${posix.basename(posix.dirname(file.path))} ${posix.basename(file.path)} ${file.symbols.map((s) => s.name).join(' ')}`)),
+    );
     return this.spelled.some((own) => words.every((w) => own.has(w)));
   }
 
@@ -193,7 +195,9 @@ export class CodeMap {
       if (this.source.exists(candidate)) return { path: candidate, exists: true };
     }
     const project = this.projectOf(path);
-    const usesTest = project ? this.filesOf(project.name).some((f) => /\.test\.[jt]sx?$/.test(f.path)) && !this.filesOf(project.name).some((f) => /\.spec\.[jt]sx?$/.test(f.path)) : false;
+    const usesTest = project
+      ? this.filesOf(project.name).some((f) => /\.test\.[jt]sx?$/.test(f.path)) && !this.filesOf(project.name).some((f) => /\.spec\.[jt]sx?$/.test(f.path))
+      : false;
     return { path: `${base}${usesTest ? '.test' : '.spec'}${extension}`, exists: false };
   }
 
@@ -211,7 +215,8 @@ export class CodeMap {
       for (const member of symbol.members) {
         for (const decorator of member.decorators) {
           const http = HTTP_DECORATOR.exec(decorator);
-          if (http) routes.push({ method: http[1].toUpperCase(), path: joinRoute(prefix, http[2] ?? ''), file: file.path, owner: symbol.name, handler: member.name });
+          if (http)
+            routes.push({ method: http[1].toUpperCase(), path: joinRoute(prefix, http[2] ?? ''), file: file.path, owner: symbol.name, handler: member.name });
         }
       }
     }
@@ -238,5 +243,14 @@ function joinRoute(prefix: string, path: string): string {
 
 /** Client code names the server through a request helper; a file with none of these words makes no call. */
 function mayCallServer(file: IndexedFile): boolean {
-  return Boolean(file.terms['fetch'] || file.terms['http'] || file.terms['request'] || file.terms['axios'] || file.terms['api'] || file.terms['client'] || file.terms['get'] || file.terms['post']);
+  return Boolean(
+    file.terms['fetch'] ||
+    file.terms['http'] ||
+    file.terms['request'] ||
+    file.terms['axios'] ||
+    file.terms['api'] ||
+    file.terms['client'] ||
+    file.terms['get'] ||
+    file.terms['post'],
+  );
 }

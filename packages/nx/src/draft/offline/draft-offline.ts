@@ -1,24 +1,26 @@
-import { contentHash, renderProvenance, type PlanProvenance } from '../../plan-file/frontmatter';
+import { renderProvenance, type PlanProvenance } from '../../plan-file/frontmatter';
+import { contentHash } from '../../utils/content-hash';
 import { gitHead } from '../../lint/git-diff';
-import { extractReferences } from '../../lint/parse-plan';
+import { extractReferences } from '../../plan-file/parse-plan';
 import { renderTemplate } from '../../templates/render-template';
 import type { FileSource } from '../../utils/file-source';
-import type { PlanModel } from '../plan-model';
-import { buildPlanModel, type OfflineDraftRequest } from './build-plan-model';
+import type { PlanData } from '../../templates/plan-data';
+import { buildPlanData, type OfflineDraftRequest } from './build-plan-data';
 
-export interface Draft {
+/** The offline drafter's plan: the file text, the plan data it renders and the provenance it records. */
+export interface OfflineDraft {
   /** The whole plan file: provenance frontmatter + Markdown body. */
   text: string;
-  model: PlanModel;
+  data: PlanData;
   provenance: PlanProvenance;
 }
 
 /** The offline drafter: inputs + workspace → a complete plan, with no network and no key. */
-export async function draftOffline(request: OfflineDraftRequest, source: FileSource): Promise<Draft> {
-  const model = await buildPlanModel(request, source);
-  const body = renderTemplate(request.template, model);
+export async function draftOffline(request: OfflineDraftRequest, source: FileSource): Promise<OfflineDraft> {
+  const data = await buildPlanData(request, source);
+  const body = renderTemplate(request.template, data);
   const provenance = await provenanceFor(request, body, source);
-  return { text: renderProvenance(provenance) + '\n' + body, model, provenance };
+  return { text: renderProvenance(provenance) + '\n' + body, data, provenance };
 }
 
 /** What the plan was made from, and the hash of every existing file it names, for staleness checks. */

@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { FeatureInput } from '../../inputs/feature-inputs';
 import { loadMarkdownParser, nodeText } from '../../markdown/parse-markdown';
-import type { Sourced } from '../plan-model';
+import type { Sourced } from '../../templates/plan-data';
 
 /** A block of prose or a list item from an input, with the headings above it. */
 interface Block extends Sourced {
@@ -71,9 +71,23 @@ export async function extractInputFacts(inputs: FeatureInput[]): Promise<InputFa
 
 function emptyFacts(): InputFacts {
   return {
-    summary: [], problem: [], solution: [], goals: [], nonGoals: [], stories: [], jobs: [], requirements: [],
-    acceptance: [], nonFunctional: [], assumptions: [], openQuestions: [], risks: [], edgeCases: [], metrics: [],
-    principles: [], all: [],
+    summary: [],
+    problem: [],
+    solution: [],
+    goals: [],
+    nonGoals: [],
+    stories: [],
+    jobs: [],
+    requirements: [],
+    acceptance: [],
+    nonFunctional: [],
+    assumptions: [],
+    openQuestions: [],
+    risks: [],
+    edgeCases: [],
+    metrics: [],
+    principles: [],
+    all: [],
   };
 }
 
@@ -146,7 +160,13 @@ function principlesFrom(tree: Root, label: string): InputFacts['principles'] {
     if (node.type !== 'heading' || node.depth === 1) return;
     const next = tree.children.slice(i + 1).find((n) => n.type !== 'heading' || (n.type === 'heading' && n.depth <= node.depth));
     const text = next && next.type !== 'heading' ? nodeText(next).replace(/\s+/g, ' ').trim() : '';
-    principles.push({ title: nodeText(node).replace(/^(principle\s*)?[IVX\d]+[.:)]\s*/i, '').trim(), text, source: `${label}:${node.position?.start.line ?? 1}` });
+    principles.push({
+      title: nodeText(node)
+        .replace(/^(principle\s*)?[IVX\d]+[.:)]\s*/i, '')
+        .trim(),
+      text,
+      source: `${label}:${node.position?.start.line ?? 1}`,
+    });
   });
   if (principles.length > 0) return principles;
   // A constitution written as a numbered list instead of headings.

@@ -32,12 +32,15 @@ const BARE_IDENTIFIER = /\b(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z
 const MODAL = /\b(must|shall|should|will|needs? to|has to|have to|is required to|may not|can)\b/i;
 
 /** Words just before a mention that say it is forbidden: "must not use", "never call", "without", "instead of". */
-const AVOID_BEFORE = /\b(?:must not|mustn't|should not|shall not|cannot|can't|do not|don't|never|not|no|without|instead of|rather than|avoid(?:ing)?)(?:\s+(?:use|using|call|calling|import|importing|depend on|rely on|add|adding|duplicate|duplicating|copy|copying|the|a|an|any|its|their))*\s*$/i;
+const AVOID_BEFORE =
+  /\b(?:must not|mustn't|should not|shall not|cannot|can't|do not|don't|never|not|no|without|instead of|rather than|avoid(?:ing)?)(?:\s+(?:use|using|call|calling|import|importing|depend on|rely on|add|adding|duplicate|duplicating|copy|copying|the|a|an|any|its|their))*\s*$/i;
 /** Words just before a mention that say it is used as it is. */
-const REUSE_BEFORE = /\b(?:using|uses?|used|with|via|by|from|reuses?|reusing|same|existing|calls?|calling|delegat\w+ to|based on|follows?|following|of)\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:existing\s+|same\s+|current\s+|shared\s+|private\s+)?$/i;
+const REUSE_BEFORE =
+  /\b(?:using|uses?|used|with|via|by|from|reuses?|reusing|same|existing|calls?|calling|delegat\w+ to|based on|follows?|following|of)\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:existing\s+|same\s+|current\s+|shared\s+|private\s+)?$/i;
 /** Words just before a mention that make it the place of the change. */
 const HOST_BEFORE = /\b(?:on|in|into|to|inside|within|through|under|onto)\s*(?:the\s+|a\s+|an\s+)?(?:existing\s+)?$/i;
-const CHANGE_BEFORE = /\b(?:add|adds|extend|extends|update|updates|change|changes|modify|modifies|refactor|expose|exposes|implement|implements|create|creates|rename|move|split|register|wire|mount|replace|fix|make|makes|extract|share|shows?|emit|emits|return|returns|restrict|accept|accepts)\s*(?:the\s+|a\s+|an\s+|its\s+)?$/i;
+const CHANGE_BEFORE =
+  /\b(?:add|adds|extend|extends|update|updates|change|changes|modify|modifies|refactor|expose|exposes|implement|implements|create|creates|rename|move|split|register|wire|mount|replace|fix|make|makes|extract|share|shows?|emit|emits|return|returns|restrict|accept|accepts)\s*(?:the\s+|a\s+|an\s+|its\s+)?$/i;
 /** A comparison or a neighbour in the same clause: the mention places something, it is not used. */
 const BESIDE_BEFORE = /\b(?:alongside|next to|as well as|in addition to|similar to|unlike)\b[^,;]*$/i;
 /** A mention followed by "from `@lib`" is a thing taken from there, to use. */

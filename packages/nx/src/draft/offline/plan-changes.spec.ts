@@ -1,6 +1,6 @@
 import { indexWorkspace } from '../../code/index-workspace';
 import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
-import type { Requirement } from '../plan-model';
+import type { Requirement } from '../../templates/plan-data';
 import { CodeMap } from './code-map';
 import { readMentions, type MentionRole } from './mentions';
 import { planChanges } from './plan-changes';
@@ -74,16 +74,18 @@ describe('planChanges: where the work goes', () => {
   });
 
   it('puts new helpers in a new module named after their shared word, beside its siblings, exported from the barrel', () => {
-    expect(paths('CSV encoding must be a pure helper in `@shop/shared-util`, for example `toCsvRow(values)` or `escapeCsvField(value)`.', { area: 'shared' })).toEqual([
-      '+libs/shared/util/src/lib/csv.ts',
-      'libs/shared/util/src/index.ts',
-      '+libs/shared/util/src/lib/csv.spec.ts',
-    ]);
+    expect(
+      paths('CSV encoding must be a pure helper in `@shop/shared-util`, for example `toCsvRow(values)` or `escapeCsvField(value)`.', { area: 'shared' }),
+    ).toEqual(['+libs/shared/util/src/lib/csv.ts', 'libs/shared/util/src/index.ts', '+libs/shared/util/src/lib/csv.spec.ts']);
   });
 
   it('puts a new hook beside its siblings and a new member on its owner', () => {
     const changes = planChanges(
-      [requirement('The request must go through `@shop/web-data-access`, for example `ordersApi.exportCsv(filters)` plus a `useExportOrders()` mutation.', { area: 'frontend' })],
+      [
+        requirement('The request must go through `@shop/web-data-access`, for example `ordersApi.exportCsv(filters)` plus a `useExportOrders()` mutation.', {
+          area: 'frontend',
+        }),
+      ],
       code,
       workspace.facts.projects.web,
     ).changes;
@@ -94,7 +96,11 @@ describe('planChanges: where the work goes', () => {
   });
 
   it('never makes a forbidden or reused name the target, and records them', () => {
-    const plan = planChanges([requirement('`total` is rendered with `toDecimalString` from `@shop/shared-util`. It must not use `formatMoney`.', { area: 'shared' })], code, workspace.facts.projects.api);
+    const plan = planChanges(
+      [requirement('`total` is rendered with `toDecimalString` from `@shop/shared-util`. It must not use `formatMoney`.', { area: 'shared' })],
+      code,
+      workspace.facts.projects.api,
+    );
     expect(plan.changes.map((c) => c.path)).not.toContain('libs/shared/util/src/lib/money.ts');
     expect(plan.avoid.map((a) => a.name)).toEqual(['formatMoney']);
     expect(plan.reuse.map((r) => [r.name, r.path])).toEqual([['toDecimalString', 'libs/shared/util/src/lib/money.ts']]);
@@ -102,24 +108,29 @@ describe('planChanges: where the work goes', () => {
 
   it('follows a one-line description from the page it names down the stack, and adds the UI element no library has', () => {
     const text = 'Let admins bulk-cancel pending orders from the orders page, with a confirmation dialog and an audit log entry';
-    expect(paths(text, { area: 'frontend' })).toEqual(expect.arrayContaining([
-      'apps/web/src/app/pages/OrdersPage.tsx',
-      'libs/web/data-access/src/lib/orders.ts',
-      'apps/api/src/app/orders/orders.controller.ts',
-      'apps/api/src/app/orders/orders.service.ts',
-      '+apps/api/src/app/orders/dto/bulk-cancel-orders.dto.ts',
-      '+libs/web/ui/src/lib/ConfirmDialog.tsx',
-      'libs/web/ui/src/index.ts',
-    ]));
+    expect(paths(text, { area: 'frontend' })).toEqual(
+      expect.arrayContaining([
+        'apps/web/src/app/pages/OrdersPage.tsx',
+        'libs/web/data-access/src/lib/orders.ts',
+        'apps/api/src/app/orders/orders.controller.ts',
+        'apps/api/src/app/orders/orders.service.ts',
+        '+apps/api/src/app/orders/dto/bulk-cancel-orders.dto.ts',
+        '+libs/web/ui/src/lib/ConfirmDialog.tsx',
+        'libs/web/ui/src/index.ts',
+      ]),
+    );
   });
 
   it('puts a header on every response into new middleware beside the request-wide code, registered and exposed in main.ts', () => {
-    const text = 'Add a request-id header to every API response: return it as X-Request-Id on every response, expose it to the browser via CORS, and include it in the request log line.';
-    expect(paths(text)).toEqual(expect.arrayContaining([
-      '+apps/api/src/app/common/request-id.middleware.ts',
-      'apps/api/src/main.ts',
-      'apps/api/src/app/common/request-logging.interceptor.ts',
-    ]));
+    const text =
+      'Add a request-id header to every API response: return it as X-Request-Id on every response, expose it to the browser via CORS, and include it in the request log line.';
+    expect(paths(text)).toEqual(
+      expect.arrayContaining([
+        '+apps/api/src/app/common/request-id.middleware.ts',
+        'apps/api/src/main.ts',
+        'apps/api/src/app/common/request-logging.interceptor.ts',
+      ]),
+    );
   });
 
   it('leaves a requirement it cannot place with confidence at the project level with a question, never on a guessed file', () => {

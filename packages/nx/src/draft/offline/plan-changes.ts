@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../../code/types';
 import { compoundTerm, splitWords } from '../../code/words';
-import type { CodeSymbol, FileRole, RankedFile } from '../../context/types';
+import type { CodeSymbol, FileRole } from '../../code/types';
+import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
-import type { AreaId, Requirement } from '../plan-model';
+import type { AreaId, Requirement } from '../../templates/plan-data';
 import { projectSide } from './classify';
 import { CodeMap, type ServerRoute } from './code-map';
 import { readMentions, type Mention } from './mentions';
@@ -50,7 +51,8 @@ export interface ChangePlan {
 }
 
 /** Words that show a requirement is about the HTTP surface of a route rather than the logic behind it. */
-const HTTP_SURFACE = /\b(headers?|content-type|content-disposition|cache-control|status code|shadowed|routed?|query param\w*|4\d\d|respond\w*|rate[- ]limit\w*|@roles|roles?\b|admin\w*|permission\w*|anonymous)\b/i;
+const HTTP_SURFACE =
+  /\b(headers?|content-type|content-disposition|cache-control|status code|shadowed|routed?|query param\w*|4\d\d|respond\w*|rate[- ]limit\w*|@roles|roles?\b|admin\w*|permission\w*|anonymous)\b/i;
 const LOG_RULE = /\blogs?\b[^.]*\b(must not|never|only|no)\b|\b(must not|never|no)\b[^.]*\blogs?\b/i;
 const PERSONAL_DATA = /\b(e-?mails?|personal|pii|ids only|passwords?|tokens?|addresses|phone)\b/i;
 const DATABASE_SETTING = /\b(read replicas?|replicas?|connection pool\w*|statement[_ ]timeouts?|query timeouts?)\b/i;
@@ -64,16 +66,23 @@ const LEXICAL_EVIDENCE = /named in the query|match/;
 /** Noun phrases a feature relies on that should exist in the code: "the account page", "API keys", "a webhook endpoint". */
 const UNKNOWN_CANDIDATE = /\b(?:[A-Za-z]+\s)?[A-Za-z]+\s(?:page|screen|keys?|tokens?|endpoint|webhooks?|queue|report)\b/gi;
 /** Words of a file name that say what kind of file it is, not what it is about. */
-const ROLE_WORDS = new Set('service controller module interceptor middleware guard dto entity resolver gateway repository spec test query util utils helper helpers store hook component index main config option options type types model schema ts tsx'.split(' '));
+const ROLE_WORDS = new Set(
+  'service controller module interceptor middleware guard dto entity resolver gateway repository spec test query util utils helper helpers store hook component index main config option options type types model schema ts tsx'.split(
+    ' ',
+  ),
+);
 const UI_ELEMENT = /\b(?:(confirmation|confirm|date|file|search|filter)\s+)?(dialog|modal|drawer|toast|tooltip|popover|dropdown|stepper|wizard|lightbox)\b/i;
 /** Access rules: who may call a route, and how often. */
-const ACCESS = /\b(roles?|admins?|permissions?|authori[sz]\w*|authenticat\w*|anonymous|unauthenticated|401|403|429|rate[- ]limit\w*|per (?:user|minute|hour))\b/i;
+const ACCESS =
+  /\b(roles?|admins?|permissions?|authori[sz]\w*|authenticat\w*|anonymous|unauthenticated|401|403|429|rate[- ]limit\w*|per (?:user|minute|hour))\b/i;
 const FRONTEND_WORDS = /\b(button|page|screen|keyboard|aria-\w+|click\w*|dialog|modal|visible|shown|displays?|form|dashboard|browser|announce\w*|focus)\b/gi;
 const BACKEND_WORDS = /\b(api|endpoint|route|server|database|query|queries|sql|service|log|logs|audit\w*|request|response|stream\w*|rows?|jobs?)\b/gi;
 const CLIENT_SURFACE = /\b(requests?|calls?|fetch\w*|download\w*|blob|mutation|hook|api client|credentials)\b/i;
 /** Verbs and generic words that say nothing about the domain a new name belongs to. */
 const GENERIC_WORDS = new Set(
-  'to from get set is has use with make build create add remove update delete find load save handle on by for of the and or new all list item items data value values field fields row rows util utils helper helpers format parse escape map to'.split(' '),
+  'to from get set is has use with make build create add remove update delete find load save handle on by for of the and or new all list item items data value values field fields row rows util utils helper helpers format parse escape map to'.split(
+    ' ',
+  ),
 );
 /** Roles whose files get a spec when they change; data shapes, wiring and config are checked through their users. */
 const TESTED_ROLES: FileRole[] = ['controller', 'service', 'component', 'hook', 'store', 'guard', 'util', 'other'];
@@ -142,9 +151,11 @@ class Planner {
     for (const mention of targets) {
       const r = mention.resolved;
       if (r.kind === 'route') made.push(...this.routeChange(r.method, r.path, r.existing, requirement));
-      else if (r.kind === 'new' && r.owner) made.push(this.change(r.owner.file, `Add \`${r.owner.symbol.name}.${r.member}\` to \`${r.owner.symbol.name}\``, requirement));
+      else if (r.kind === 'new' && r.owner)
+        made.push(this.change(r.owner.file, `Add \`${r.owner.symbol.name}.${r.member}\` to \`${r.owner.symbol.name}\``, requirement));
       else if (r.kind === 'new') newNames.push(r.name);
-      else if (r.kind === 'symbol' && !made.some((c) => c.path === r.hit.file.path)) made.push(this.change(r.hit.file, changeOf(r.hit.symbol.name, r.member, r.hit.symbol.exported), requirement));
+      else if (r.kind === 'symbol' && !made.some((c) => c.path === r.hit.file.path))
+        made.push(this.change(r.hit.file, changeOf(r.hit.symbol.name, r.member, r.hit.symbol.exported), requirement));
       else if (r.kind === 'file') {
         const file = this.code.file(r.path);
         if (file && !made.some((c) => c.path === file.path)) made.push(this.change(file, `Change \`${posix.basename(file.path)}\``, requirement));
@@ -182,7 +193,12 @@ class Planner {
       if (!requirement) continue;
       const words = new Set(splitWords(requirement.text));
       const symbol = file.symbols.find((s) => s.exported && CodeMap.words(s.name).some((w) => words.has(w))) ?? file.symbols.find((s) => s.exported);
-      const change = this.change(file, symbol ? changeOf(symbol.name, undefined, true) : `Change \`${posix.basename(file.path)}\``, requirement, `${file.path}#inferred`);
+      const change = this.change(
+        file,
+        symbol ? changeOf(symbol.name, undefined, true) : `Change \`${posix.basename(file.path)}\``,
+        requirement,
+        `${file.path}#inferred`,
+      );
       change.inferred = 'retrieved';
     }
     for (const requirement of requirements) {
@@ -200,7 +216,9 @@ class Planner {
     const surface = folder && this.surfaceOf(folder, requirement);
     if (surface) return surface;
     const where = folder ? `\`${folder}/\`` : `\`${project.name}\``;
-    this.questions.push(`Where in ${where} does ${requirement.id} belong ("${shorten(requirement.text)}", ${requirement.source})? No code it names or implies matches it clearly.`);
+    this.questions.push(
+      `Where in ${where} does ${requirement.id} belong ("${shorten(requirement.text)}", ${requirement.source})? No code it names or implies matches it clearly.`,
+    );
     const key = `${project.name}#unplaced ${folder ?? ''}`;
     const existing = this.changes.get(key);
     if (existing) {
@@ -209,7 +227,18 @@ class Planner {
     }
     const side = projectSide(project);
     const area: AreaId = requirement.area === 'security' ? 'security' : side;
-    const change: PlannedChange = { key, project: project.name, folder, isNew: false, action: 'Implement', area, role: 'other', requirements: [requirement], uses: [], order: ORDER[area] };
+    const change: PlannedChange = {
+      key,
+      project: project.name,
+      folder,
+      isNew: false,
+      action: 'Implement',
+      area,
+      role: 'other',
+      requirements: [requirement],
+      uses: [],
+      order: ORDER[area],
+    };
     this.changes.set(key, change);
     return change;
   }
@@ -227,7 +256,12 @@ class Planner {
     const controller = one('controller');
     if (controller) {
       const owner = controller.symbols.find((s) => s.kind === 'class' && s.exported)?.name;
-      const change = this.change(controller, owner ? `Add the handler for this to \`${owner}\`` : 'Add the handler for this', requirement, `${controller.path}#module`);
+      const change = this.change(
+        controller,
+        owner ? `Add the handler for this to \`${owner}\`` : 'Add the handler for this',
+        requirement,
+        `${controller.path}#module`,
+      );
       const service = this.serviceOf(controller);
       if (service) {
         const serviceOwner = service.symbols.find((s) => s.kind === 'class' && s.exported)?.name;
@@ -237,14 +271,23 @@ class Planner {
       return change;
     }
     const component = one('component');
-    return component ? this.change(component, changeOf(component.symbols.find((s) => s.exported)?.name ?? posix.basename(component.path), undefined, true), requirement) : undefined;
+    return component
+      ? this.change(component, changeOf(component.symbols.find((s) => s.exported)?.name ?? posix.basename(component.path), undefined, true), requirement)
+      : undefined;
   }
 
   /** The one folder of a project's source whose name the text says ("orders" → `apps/api/src/orders`), if exactly one. */
   private moduleFolder(project: ProjectFact, text: string): string | undefined {
     const words = new Set(splitWords(text));
-    const folders = new Set(this.code.filesOf(project.name).filter((f) => f.role !== 'test').map((f) => posix.dirname(f.path)));
-    const named = [...folders].filter((folder) => folder !== project.sourceRoot && folder !== project.root && splitWords(posix.basename(folder)).every((w) => words.has(w)));
+    const folders = new Set(
+      this.code
+        .filesOf(project.name)
+        .filter((f) => f.role !== 'test')
+        .map((f) => posix.dirname(f.path)),
+    );
+    const named = [...folders].filter(
+      (folder) => folder !== project.sourceRoot && folder !== project.root && splitWords(posix.basename(folder)).every((w) => words.has(w)),
+    );
     return named.length === 1 ? named[0] : undefined;
   }
 
@@ -257,10 +300,12 @@ class Planner {
   }
 
   private unknownTerms(text: string): string[] {
-    return [...text.matchAll(UNKNOWN_CANDIDATE)].map((m) => m[0].trim().replace(/^(?:the|a|an|per|each|every|our|their|its|of|for|from|to|on|in)\s+/i, '')).filter((term) => {
-      const words = splitWords(term);
-      return words.length >= 2 && !this.code.isSpelled(words);
-    });
+    return [...text.matchAll(UNKNOWN_CANDIDATE)]
+      .map((m) => m[0].trim().replace(/^(?:the|a|an|per|each|every|our|their|its|of|for|from|to|on|in)\s+/i, ''))
+      .filter((term) => {
+        const words = splitWords(term);
+        return words.length >= 2 && !this.code.isSpelled(words);
+      });
   }
 
   /**
@@ -316,20 +361,42 @@ class Planner {
   /** From a page: the client module it calls, the controller and service behind it, and the member doing the same for one record. */
   private stackBelow(page: IndexedFile, requirement: Requirement): PlannedChange[] {
     const made: PlannedChange[] = [];
-    const clientFiles = [...new Set(this.code.clientCalls().map((c) => c.file))].map((p) => this.code.file(p)!).filter((client) => client.path !== page.path && client.role !== 'component' && client.symbols.some((s) => s.exported && (page.terms[compoundTerm(s.name)] ?? 0) > 0));
+    const clientFiles = [...new Set(this.code.clientCalls().map((c) => c.file))]
+      .map((p) => this.code.file(p)!)
+      .filter(
+        (client) =>
+          client.path !== page.path && client.role !== 'component' && client.symbols.some((s) => s.exported && (page.terms[compoundTerm(s.name)] ?? 0) > 0),
+      );
     const client = clientFiles[0];
     if (!client) return made;
     const first = this.code.clientCalls().find((c) => c.file === client.path);
     const segments = first ? this.code.segments(first.path) : [];
     const controller = this.code.controllers().find((c) => this.code.segments(c.prefix)[0] === segments[0]);
-    const verb = this.verbOf(requirement.text, [client, controller?.file].filter((f): f is IndexedFile => Boolean(f)));
+    const verb = this.verbOf(
+      requirement.text,
+      [client, controller?.file].filter((f): f is IndexedFile => Boolean(f)),
+    );
     const name = verb ? `${verb.modifier}${verb.modifier ? capitalise(verb.member) : verb.member}` : undefined;
     const beside = verb ? ` beside \`${verb.member}\`` : '';
-    made.push(this.change(client, name ? `Add \`${name}\`${beside} and its hook` : `Add the client call the page needs`, requirement, `${client.path}#feature`));
+    made.push(
+      this.change(client, name ? `Add \`${name}\`${beside} and its hook` : `Add the client call the page needs`, requirement, `${client.path}#feature`),
+    );
     if (!controller) return made;
-    made.push(this.change(controller.file, name ? `Add a \`${name}\` handler${beside} to \`${controller.owner}\`` : `Add the handler the page needs to \`${controller.owner}\``, requirement, `${controller.file.path}#feature`));
+    made.push(
+      this.change(
+        controller.file,
+        name ? `Add a \`${name}\` handler${beside} to \`${controller.owner}\`` : `Add the handler the page needs to \`${controller.owner}\``,
+        requirement,
+        `${controller.file.path}#feature`,
+      ),
+    );
     if (ACCESS.test(requirement.text)) {
-      const guard = this.change(controller.file, `Restrict ${name ? `the \`${name}\` handler` : 'the new handler'} on \`${controller.owner}\` to the roles the inputs name, as its sibling handlers declare theirs`, requirement, `${controller.file.path}#access`);
+      const guard = this.change(
+        controller.file,
+        `Restrict ${name ? `the \`${name}\` handler` : 'the new handler'} on \`${controller.owner}\` to the roles the inputs name, as its sibling handlers declare theirs`,
+        requirement,
+        `${controller.file.path}#access`,
+      );
       guard.area = 'security';
       guard.order = ORDER.security;
       made.push(guard);
@@ -337,14 +404,29 @@ class Planner {
     const service = this.serviceOf(controller.file);
     if (service) {
       const owner = service.symbols.find((s) => s.kind === 'class' && s.exported)?.name ?? posix.basename(service.path);
-      made.push(this.change(service, name ? `Add \`${name}\`${beside} to \`${owner}\`` : `Add the logic the page needs to \`${owner}\``, requirement, `${service.path}#feature`));
+      made.push(
+        this.change(
+          service,
+          name ? `Add \`${name}\`${beside} to \`${owner}\`` : `Add the logic the page needs to \`${owner}\``,
+          requirement,
+          `${service.path}#feature`,
+        ),
+      );
       this.slice.service ??= service;
     }
     if (name) {
       const sibling = controller.file.imports.find((p) => /\.dto\.[jt]s$/.test(p) && !/query/.test(p));
       const path = sibling && `${posix.dirname(sibling)}/${kebab(name)}-${controller.prefix.split('/').pop()}.dto.ts`;
       if (path && !this.code.file(path)) {
-        made.push(this.create(path, this.code.facts.projects[controller.file.project], `Create the request body of \`${name}\`, beside \`${posix.basename(sibling!)}\``, 'dto', requirement));
+        made.push(
+          this.create(
+            path,
+            this.code.facts.projects[controller.file.project],
+            `Create the request body of \`${name}\`, beside \`${posix.basename(sibling!)}\``,
+            'dto',
+            requirement,
+          ),
+        );
         made.push(...this.sharedContract(name, controller.file, client, requirement));
       }
     }
@@ -357,7 +439,8 @@ class Planner {
    * controller and the client both use), next to a sibling input type (`CreateOrderInput`).
    */
   private sharedContract(name: string, server: IndexedFile, client: IndexedFile, requirement: Requirement): PlannedChange[] {
-    const uses = (file: IndexedFile, symbol: string) => (file.terms[compoundTerm(symbol)] ?? 0) > 0 || new RegExp(`\\b${symbol}\\b`).test(this.code.text(file.path));
+    const uses = (file: IndexedFile, symbol: string) =>
+      (file.terms[compoundTerm(symbol)] ?? 0) > 0 || new RegExp(`\\b${symbol}\\b`).test(this.code.text(file.path));
     const serverDeps = new Set(this.code.facts.projects[server.project]?.dependencies ?? []);
     const clientDeps = new Set(this.code.facts.projects[client.project]?.dependencies ?? []);
     const shared = [...this.code.index.files.values()].filter((f) => f.role !== 'test' && serverDeps.has(f.project) && clientDeps.has(f.project) && !f.barrel);
@@ -368,12 +451,16 @@ class Planner {
     const home = scored[0];
     if (!home) return [];
     const sibling = home.file.symbols.find((s) => s.exported && /(Input|Request|Payload|Params|Body|Command)$/.test(s.name)) ?? home.both[0];
-    return [this.change(home.file, `Add the request and result types of \`${name}\` beside \`${sibling.name}\``, requirement, `${home.file.path}#contract ${name}`)];
+    return [
+      this.change(home.file, `Add the request and result types of \`${name}\` beside \`${sibling.name}\``, requirement, `${home.file.path}#contract ${name}`),
+    ];
   }
 
   /** The member of the stack the text's verb names (`cancel`), and the word hyphenated before it ("bulk-cancel"). */
   private verbOf(text: string, files: IndexedFile[]): { member: string; modifier: string } | undefined {
-    const members = new Set(files.flatMap((f) => f.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)])).filter((n) => /^[a-z]+$/.test(n) && n.length > 3));
+    const members = new Set(
+      files.flatMap((f) => f.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)])).filter((n) => /^[a-z]+$/.test(n) && n.length > 3),
+    );
     for (const match of text.matchAll(/\b(?:([a-z]+)-)?([a-z]+)\b/gi)) {
       const member = match[2].toLowerCase();
       if (members.has(member)) return { member, modifier: (match[1] ?? '').toLowerCase() };
@@ -399,7 +486,14 @@ class Planner {
     if (this.code.file(path)) return [];
     const made = [this.create(path, ui, `Create the \`${base}\` component`, 'component', requirement)];
     const barrel = this.code.barrelOf(ui);
-    if (barrel) made.push(this.change(this.code.file(barrel)!, `Export \`./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}\` from the barrel`, requirement));
+    if (barrel)
+      made.push(
+        this.change(
+          this.code.file(barrel)!,
+          `Export \`./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}\` from the barrel`,
+          requirement,
+        ),
+      );
     return made;
   }
 
@@ -408,9 +502,12 @@ class Planner {
    * other request-wide code, registered where the app is bootstrapped.
    */
   private responseHeader(requirement: Requirement): PlannedChange[] {
-    const header = /\b(X-[A-Za-z][\w-]+)\b/.exec(requirement.text)?.[1] ?? (/\b([a-z]+(?:-[a-z]+)+) header\b/i.exec(requirement.text)?.[1]);
+    const header = /\b(X-[A-Za-z][\w-]+)\b/.exec(requirement.text)?.[1] ?? /\b([a-z]+(?:-[a-z]+)+) header\b/i.exec(requirement.text)?.[1];
     if (!header || !/\b(every|all|each)\b[^.]*\b(responses?|requests?)\b/i.test(requirement.text)) return [];
-    const server = projectSide(this.affected) === 'backend' ? this.affected : Object.values(this.code.facts.projects).find((p) => p.type === 'application' && projectSide(p) === 'backend');
+    const server =
+      projectSide(this.affected) === 'backend'
+        ? this.affected
+        : Object.values(this.code.facts.projects).find((p) => p.type === 'application' && projectSide(p) === 'backend');
     if (!server) return [];
     const files = this.code.filesOf(server.name).filter((f) => f.role !== 'test');
     const requestWide = files.find((f) => /(interceptor|middleware|filter|guard)\.[jt]s$/.test(f.path) && !/auth/.test(f.path));
@@ -466,12 +563,25 @@ class Planner {
       if (LOG_RULE.test(requirement.text) && PERSONAL_DATA.test(requirement.text)) {
         for (const file of named(/^log(?:ging|ger)?$/)) {
           const symbol = file.symbols.find((s) => s.exported && s.kind === 'class')?.name;
-          this.change(file, `Update ${symbol ? `\`${symbol}\`` : 'the request log'} so its line holds ids only: no personal data or raw filter values`, requirement, `${file.path}#log-privacy`);
+          this.change(
+            file,
+            `Update ${symbol ? `\`${symbol}\`` : 'the request log'} so its line holds ids only: no personal data or raw filter values`,
+            requirement,
+            `${file.path}#log-privacy`,
+          );
         }
       }
       if (DATABASE_SETTING.test(requirement.text)) {
-        const config = named(/^(database|db|datasource|orm|typeorm|prisma)$/).sort((a, b) => Number(/option|config/.test(b.path)) - Number(/option|config/.test(a.path)))[0];
-        if (config) this.change(config, 'Add the connection settings the inputs ask for (a read replica, statement timeouts), optional and off by default', requirement, `${config.path}#database-setting`).untested = true;
+        const config = named(/^(database|db|datasource|orm|typeorm|prisma)$/).sort(
+          (a, b) => Number(/option|config/.test(b.path)) - Number(/option|config/.test(a.path)),
+        )[0];
+        if (config)
+          this.change(
+            config,
+            'Add the connection settings the inputs ask for (a read replica, statement timeouts), optional and off by default',
+            requirement,
+            `${config.path}#database-setting`,
+          ).untested = true;
       }
     }
   }
@@ -499,7 +609,15 @@ class Planner {
   addTests(): void {
     this.addTestsForInferred();
     for (const change of [...this.changes.values()]) {
-      if (!change.path || change.untested || change.inferred === 'retrieved' || !TESTED_ROLES.includes(change.role) || /(^|\/)(index|main)\.[jt]sx?$/.test(change.path) || /\.(spec|test)\.[jt]sx?$/.test(change.path)) continue;
+      if (
+        !change.path ||
+        change.untested ||
+        change.inferred === 'retrieved' ||
+        !TESTED_ROLES.includes(change.role) ||
+        /(^|\/)(index|main)\.[jt]sx?$/.test(change.path) ||
+        /\.(spec|test)\.[jt]sx?$/.test(change.path)
+      )
+        continue;
       const spec = this.code.specFor(change.path);
       const key = spec.path;
       const covered = change.requirements;
@@ -513,7 +631,9 @@ class Planner {
         path: spec.path,
         project: change.project,
         isNew: !spec.exists,
-        action: spec.exists ? `Extend \`${spec.path}\` to cover the changes to \`${posix.basename(change.path)}\`` : `Add \`${spec.path}\` (new) to cover \`${posix.basename(change.path)}\``,
+        action: spec.exists
+          ? `Extend \`${spec.path}\` to cover the changes to \`${posix.basename(change.path)}\``
+          : `Add \`${spec.path}\` (new) to cover \`${posix.basename(change.path)}\``,
         pathInAction: true,
         area: 'testing',
         role: 'test',
@@ -530,7 +650,8 @@ class Planner {
    */
   private addTestsForInferred(): void {
     const byProject = new Map<string, PlannedChange[]>();
-    for (const change of this.changes.values()) if (change.inferred === 'retrieved' && change.path) byProject.set(change.project, [...(byProject.get(change.project) ?? []), change]);
+    for (const change of this.changes.values())
+      if (change.inferred === 'retrieved' && change.path) byProject.set(change.project, [...(byProject.get(change.project) ?? []), change]);
     for (const [project, changes] of byProject) {
       const key = `${project}#inferred-tests`;
       this.changes.set(key, {
@@ -563,7 +684,18 @@ class Planner {
     }
     const project = this.code.facts.projects[file.project];
     const area = areaOfFile(file, project, requirement);
-    const change: PlannedChange = { key, path: file.path, project: file.project, isNew: false, action, area, role: file.role, requirements: [requirement], uses: [], order: ORDER[area] };
+    const change: PlannedChange = {
+      key,
+      path: file.path,
+      project: file.project,
+      isNew: false,
+      action,
+      area,
+      role: file.role,
+      requirements: [requirement],
+      uses: [],
+      order: ORDER[area],
+    };
     this.changes.set(key, change);
     this.remember(file);
     return change;
@@ -577,7 +709,18 @@ class Planner {
     }
     const side = projectSide(project);
     const area: AreaId = side === 'shared' ? 'shared' : side;
-    const change: PlannedChange = { key: path, path, project: project.name, isNew: true, action, area, role, requirements: [requirement], uses: [], order: ORDER[area] };
+    const change: PlannedChange = {
+      key: path,
+      path,
+      project: project.name,
+      isNew: true,
+      action,
+      area,
+      role,
+      requirements: [requirement],
+      uses: [],
+      order: ORDER[area],
+    };
     this.changes.set(path, change);
     return change;
   }
@@ -596,7 +739,9 @@ class Planner {
   private routeChange(method: string, path: string, existing: ServerRoute | undefined, requirement: Requirement): PlannedChange[] {
     if (existing) {
       const file = this.code.file(existing.file)!;
-      return [this.change(file, `Change the \`${method} ${path}\` handler${existing.owner ? ` (\`${existing.owner}.${existing.handler}\`)` : ''}`, requirement)];
+      return [
+        this.change(file, `Change the \`${method} ${path}\` handler${existing.owner ? ` (\`${existing.owner}.${existing.handler}\`)` : ''}`, requirement),
+      ];
     }
     const segments = this.code.segments(path);
     const controller = this.code
@@ -608,17 +753,39 @@ class Planner {
       this.questions.push(`No controller serves \`${path}\` yet: which module should own the new \`${method} ${path}\` route?`);
       return [];
     }
-    const handler = segments.filter((s) => s !== ':param').slice(controller.shared).join('-') || method.toLowerCase();
-    const made = [this.change(controller.file, `Add the \`${method} ${path}\` handler to \`${controller.owner}\``, requirement, `${controller.file.path}#route ${method} ${path}`)];
+    const handler =
+      segments
+        .filter((s) => s !== ':param')
+        .slice(controller.shared)
+        .join('-') || method.toLowerCase();
+    const made = [
+      this.change(
+        controller.file,
+        `Add the \`${method} ${path}\` handler to \`${controller.owner}\``,
+        requirement,
+        `${controller.file.path}#route ${method} ${path}`,
+      ),
+    ];
     this.slice.route ??= { method, path, controller: controller.file, owner: controller.owner, handler };
     const service = this.serviceOf(controller.file);
     if (service) {
       const serviceClass = service.symbols.find((s) => s.kind === 'class' && s.exported)?.name ?? posix.basename(service.path);
-      made.push(this.change(service, `Implement the logic behind \`${method} ${path}\` in \`${serviceClass}\``, requirement, `${service.path}#route ${method} ${path}`));
+      made.push(
+        this.change(service, `Implement the logic behind \`${method} ${path}\` in \`${serviceClass}\``, requirement, `${service.path}#route ${method} ${path}`),
+      );
       this.slice.service ??= service;
     }
     const dto = this.newQueryDto(controller.file, handler, method);
-    if (dto) made.push(this.create(dto.path, this.code.facts.projects[controller.file.project], `Create \`${dto.name}\` for the query parameters of \`${method} ${path}\`, beside \`${dto.sibling}\``, 'dto', requirement));
+    if (dto)
+      made.push(
+        this.create(
+          dto.path,
+          this.code.facts.projects[controller.file.project],
+          `Create \`${dto.name}\` for the query parameters of \`${method} ${path}\`, beside \`${dto.sibling}\``,
+          'dto',
+          requirement,
+        ),
+      );
     return made;
   }
 
@@ -662,8 +829,7 @@ class Planner {
         const sibling = siblingsOf(file, name)[0];
         if (sibling) change.adds = { name, sibling };
         result.push(change, ...this.exportByName(name, file, requirement));
-      }
-      else homeless.push(name);
+      } else homeless.push(name);
     }
     if (homeless.length) result.push(...this.newModule(homeless, host, requirement));
     return result;
@@ -698,26 +864,45 @@ class Planner {
     const text = this.code.text(barrel);
     const module = `./${posix.relative(posix.dirname(barrel), file.path).replace(/\.[jt]sx?$/, '')}`;
     const named = new RegExp(`export\\s*(?:type\\s*)?\\{[^}]*\\}\\s*from\\s*['"]${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`).test(text);
-    return named ? [this.change(this.code.file(barrel)!, `Export \`${name}\` from the barrel, beside the other names of \`${module}\``, requirement, `${barrel}#export ${name}`)] : [];
+    return named
+      ? [
+          this.change(
+            this.code.file(barrel)!,
+            `Export \`${name}\` from the barrel, beside the other names of \`${module}\``,
+            requirement,
+            `${barrel}#export ${name}`,
+          ),
+        ]
+      : [];
   }
 
   /** A new module named after the domain word the new names share, with its spec and its barrel export. */
   private newModule(names: string[], project: ProjectFact, requirement: Requirement): PlannedChange[] {
     const counts = new Map<string, number>();
-    for (const name of names) for (const word of new Set(CodeMap.words(name).filter((w) => !GENERIC_WORDS.has(w)))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const name of names)
+      for (const word of new Set(CodeMap.words(name).filter((w) => !GENERIC_WORDS.has(w)))) counts.set(word, (counts.get(word) ?? 0) + 1);
     const word = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     if (!word) {
       this.questions.push(`Where should ${names.map((n) => `\`${n}\``).join(', ')} live in \`${project.name}\`? No existing module shares their names.`);
       return [];
     }
     const folder = this.code.mainFolder(project);
-    const extension = this.code.filesOf(project.name).some((f) => f.path.startsWith(`${folder}/`) && f.path.endsWith('.tsx') && f.role !== 'component') ? '.tsx' : '.ts';
+    const extension = this.code.filesOf(project.name).some((f) => f.path.startsWith(`${folder}/`) && f.path.endsWith('.tsx') && f.role !== 'component')
+      ? '.tsx'
+      : '.ts';
     const path = `${folder}/${word}${extension}`;
     if (this.code.file(path)) return [this.change(this.code.file(path)!, `Add ${names.map((n) => `\`${n}\``).join(', ')}`, requirement)];
     const made = [this.create(path, project, `Create \`${word}${extension}\` with ${names.map((n) => `\`${n}\``).join(', ')}`, 'util', requirement)];
     this.slice.sharedFile ??= path;
     const barrel = this.code.barrelOf(project);
-    if (barrel) made.push(this.change(this.code.file(barrel)!, `Export \`./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}\` from the barrel`, requirement));
+    if (barrel)
+      made.push(
+        this.change(
+          this.code.file(barrel)!,
+          `Export \`./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}\` from the barrel`,
+          requirement,
+        ),
+      );
     return made;
   }
 
@@ -732,7 +917,9 @@ class Planner {
     if (side === 'backend' && route) {
       const onSurface = HTTP_SURFACE.test(requirement.text) || !this.slice.service;
       const file = onSurface ? route.controller : this.slice.service!;
-      const action = onSurface ? `Add the \`${route.method} ${route.path}\` handler to \`${route.owner}\`` : `Implement the logic behind \`${route.method} ${route.path}\` in \`${this.slice.service!.symbols.find((s) => s.kind === 'class')?.name ?? posix.basename(file.path)}\``;
+      const action = onSurface
+        ? `Add the \`${route.method} ${route.path}\` handler to \`${route.owner}\``
+        : `Implement the logic behind \`${route.method} ${route.path}\` in \`${this.slice.service!.symbols.find((s) => s.kind === 'class')?.name ?? posix.basename(file.path)}\``;
       return [this.change(file, action, requirement, `${file.path}#route ${route.method} ${route.path}`)];
     }
     if (side === 'frontend' && (this.slice.page || this.slice.client)) {
@@ -759,7 +946,9 @@ class Planner {
 
   private sideProject(requirement: Requirement): ProjectFact | undefined {
     const side = requirement.area === 'security' || requirement.area === 'testing' ? projectSide(this.affected) : requirement.area;
-    return projectSide(this.affected) === side ? this.affected : Object.values(this.code.facts.projects).find((p) => p.type !== 'e2e' && projectSide(p) === side);
+    return projectSide(this.affected) === side
+      ? this.affected
+      : Object.values(this.code.facts.projects).find((p) => p.type !== 'e2e' && projectSide(p) === side);
   }
 
   /** Projects the requirement's section heading names: "Dashboard (`apps/web`, `@shop/web-data-access`)". */
@@ -836,7 +1025,10 @@ function clauseNaming(text: string, file: IndexedFile): string | undefined {
     const words = CodeMap.words(part);
     return name.every((w) => words.some((x) => x === w || (x.length >= 3 && w.length >= 3 && (x.startsWith(w) || w.startsWith(x)))));
   });
-  const trimmed = clause?.trim().replace(/^(?:and|or|then|also)\s+/i, '').replace(/[.]+$/, '');
+  const trimmed = clause
+    ?.trim()
+    .replace(/^(?:and|or|then|also)\s+/i, '')
+    .replace(/[.]+$/, '');
   return trimmed && trimmed.split(/\s+/).length <= 14 ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { RankedFile } from '../../context/types';
 import { ownersOf } from '../../workspace/owners';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { compoundTerm, splitWords as keywords } from '../../code/words';
-import type { AreaId, Requirement, Sourced, WorkItem } from '../plan-model';
+import type { AreaId, Requirement, Sourced, WorkItem } from '../../templates/plan-data';
 import { projectSide } from './classify';
 import type { CodeMap } from './code-map';
 import { planChanges, type ChangePlan, type PlannedChange } from './plan-changes';
@@ -22,7 +22,14 @@ export interface PlannedWork {
  * requirements it serves and the existing code it uses; then one per spec, and an end-to-end scenario where a
  * touched application has an e2e project.
  */
-export function planWorkItems(requirements: Requirement[], acceptance: Sourced[], facts: WorkspaceFacts, affected: ProjectFact, code: CodeMap, ranked: RankedFile[]): PlannedWork {
+export function planWorkItems(
+  requirements: Requirement[],
+  acceptance: Sourced[],
+  facts: WorkspaceFacts,
+  affected: ProjectFact,
+  code: CodeMap,
+  ranked: RankedFile[],
+): PlannedWork {
   const plan = planChanges(requirements, code, affected, ranked);
   const items = plan.changes.map((change) => itemFor(change, facts, code));
   const e2e = e2eItem(items, plan, requirements, facts, code);
@@ -37,7 +44,13 @@ export function planWorkItems(requirements: Requirement[], acceptance: Sourced[]
 function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): WorkItem {
   const project = facts.projects[change.project];
   const testTarget = change.area === 'testing' ? project?.targets.find((t) => t.kind === 'test') : undefined;
-  const where = change.pathInAction ? '' : change.path ? ` in \`${change.path}\`${change.isNew ? ' (new)' : ''}` : change.folder ? ` in \`${change.folder}/\`` : ` in \`${change.project}\``;
+  const where = change.pathInAction
+    ? ''
+    : change.path
+      ? ` in \`${change.path}\`${change.isNew ? ' (new)' : ''}`
+      : change.folder
+        ? ` in \`${change.folder}/\``
+        : ` in \`${change.project}\``;
   const uses = change.uses.length ? `, using ${change.uses.slice(0, 3).join(', ')}` : '';
   const run = testTarget ? `; run \`nx run ${change.project}:${testTarget.name}\`` : change.path ? '' : ' once its place is settled (see the open questions)';
   return {
@@ -81,7 +94,10 @@ function servedBy(requirements: Requirement[]): string {
 /** The heart of a requirement: a story's "I want …" part, or the sentence itself, cut to a readable length. */
 function phrase(requirement: Sourced): string {
   const story = /\bi (?:want|need|can)(?: to)?\s+(.+?)(?:,?\s+so (?:that|i can)\b.*)?$/i.exec(requirement.text);
-  const text = (story ? story[1] : requirement.text).replace(/^[-*]\s*/, '').replace(/[.;:]+$/, '').trim();
+  const text = (story ? story[1] : requirement.text)
+    .replace(/^[-*]\s*/, '')
+    .replace(/[.;:]+$/, '')
+    .trim();
   const first = text.split(/(?<=[.!?])\s+/)[0];
   return first.length > 140 ? `${first.slice(0, 137).replace(/\s+\S*$/, '')}…` : first;
 }
@@ -101,15 +117,26 @@ function complexityOf(change: PlannedChange, project: ProjectFact | undefined): 
  * `orders-export.spec.ts`), or the existing spec extended when nothing new is added.
  */
 function e2eItem(items: WorkItem[], plan: ChangePlan, requirements: Requirement[], facts: WorkspaceFacts, code: CodeMap): WorkItem | undefined {
-  const touchedApps = [...new Set(items.map((i) => i.project))].map((n) => facts.projects[n]).filter((p) => p?.type === 'application' && projectSide(p) === 'frontend');
-  const e2e = Object.values(facts.projects).find((p) => p.targets.some((t) => t.kind === 'e2e') && touchedApps.some((app) => p.dependencies.includes(app.name) || p.name.startsWith(app.name)));
+  const touchedApps = [...new Set(items.map((i) => i.project))]
+    .map((n) => facts.projects[n])
+    .filter((p) => p?.type === 'application' && projectSide(p) === 'frontend');
+  const e2e = Object.values(facts.projects).find(
+    (p) => p.targets.some((t) => t.kind === 'e2e') && touchedApps.some((app) => p.dependencies.includes(app.name) || p.name.startsWith(app.name)),
+  );
   if (!e2e) return undefined;
   const target = e2e.targets.find((t) => t.kind === 'e2e')!;
-  const pageWords = new Set(items.filter((i) => touchedApps.some((a) => a.name === i.project)).flatMap((i) => i.files.flatMap((f) => keywords(posix.basename(f)))));
+  const pageWords = new Set(
+    items.filter((i) => touchedApps.some((a) => a.name === i.project)).flatMap((i) => i.files.flatMap((f) => keywords(posix.basename(f)))),
+  );
   const specs = code.filesOf(e2e.name).filter((f) => /\.(spec|test|cy|e2e)\.[jt]sx?$/.test(f.path));
   const allSpecs = specs.length ? specs : [...code.index.files.values()].filter((f) => f.project === e2e.name);
   const existing = allSpecs.find((f) => keywords(posix.basename(f.path).split('.')[0]).some((w) => pageWords.has(w)));
-  const newRoute = plan.changes.map((c) => /`(?:GET|POST|PUT|PATCH|DELETE) (\/[^`]+)`/.exec(c.action)?.[1]).find(Boolean)?.split('/').filter((s) => s && !s.startsWith(':')).pop();
+  const newRoute = plan.changes
+    .map((c) => /`(?:GET|POST|PUT|PATCH|DELETE) (\/[^`]+)`/.exec(c.action)?.[1])
+    .find(Boolean)
+    ?.split('/')
+    .filter((s) => s && !s.startsWith(':'))
+    .pop();
   const newHandler = plan.changes.map((c) => /^Add (?:a |the )?`(\w+)` handler/.exec(c.action)?.[1]).find(Boolean);
   const newPart = newRoute ?? newHandler?.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   const served = requirements.filter((r) => r.area === 'frontend' || r.kind === 'story');
@@ -130,7 +157,12 @@ function e2eItem(items: WorkItem[], plan: ChangePlan, requirements: Requirement[
     const stem = name.split('.')[0];
     if (newPart && !stem.includes(newPart)) {
       const path = `${posix.dirname(existing.path)}/${stem}-${newPart}${name.slice(stem.length)}`;
-      return { ...base, title: `Add the end-to-end scenario in \`${path}\` (new), in the style of the existing specs beside it; ${run}`, files: [path], creates: [path] };
+      return {
+        ...base,
+        title: `Add the end-to-end scenario in \`${path}\` (new), in the style of the existing specs beside it; ${run}`,
+        files: [path],
+        creates: [path],
+      };
     }
     return { ...base, title: `Extend the end-to-end scenario in \`${existing.path}\`; ${run}`, files: [existing.path] };
   }
@@ -180,7 +212,10 @@ function linkDependencies(items: WorkItem[], facts: WorkspaceFacts, code: CodeMa
         if (earlier.area === 'testing') return false;
         if (item.area === 'testing') return earlier.project === item.project ? shares(earlier) : /end-to-end/.test(item.title) && shares(earlier);
         if (earlier.project !== item.project && !deps.has(earlier.project)) return false;
-        return uses(earlier) || (shares(earlier) && (earlier.creates ?? []).some((created) => (earlier.project !== item.project ? true : beside(created, item.files))));
+        return (
+          uses(earlier) ||
+          (shares(earlier) && (earlier.creates ?? []).some((created) => (earlier.project !== item.project ? true : beside(created, item.files))))
+        );
       })
       .map((earlier) => earlier.id);
   });

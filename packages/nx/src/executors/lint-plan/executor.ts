@@ -5,7 +5,8 @@ import { totals } from '../../lint/lint-plan';
 import { LintConfigError } from '../../lint/severity';
 import { runLint } from '../../lint/run-lint';
 import { TemplateError } from '../../templates/parse-template';
-import { openWorkspace } from '../../workspace/open-workspace';
+import { packageVersion } from '../../utils/package-version';
+import { openWorkspace } from '../../session/open-workspace';
 import type { LintPlanExecutorOptions } from './schema';
 
 const DEFAULT_PLANS = '{projectRoot}/product-development/**/{plan,implementation-plan}.md';
@@ -35,7 +36,9 @@ export default async function lintPlanExecutor(options: LintPlanExecutorOptions,
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, outcome.output);
       const { errorCount, warningCount } = totals(outcome.results);
-      process.stdout.write(`lint-plan: ${outcome.results.length} plan(s), ${errorCount} error(s), ${warningCount} warning(s); report in ${options.outputFile}\n`);
+      process.stdout.write(
+        `lint-plan: ${outcome.results.length} plan(s), ${errorCount} error(s), ${warningCount} warning(s); report in ${options.outputFile}\n`,
+      );
     } else {
       process.stdout.write(outcome.output);
     }
@@ -47,9 +50,4 @@ export default async function lintPlanExecutor(options: LintPlanExecutorOptions,
     }
     throw error;
   }
-}
-
-function packageVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../package.json') as { version: string }).version;
 }

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ExecutorContext } from '@nx/devkit';
-import { contentHash } from '../../plan-file/frontmatter';
-import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
+import { contentHash } from '../../utils/content-hash';
+import { useLintPlanHarness } from '../../test-utils/lint-plan-harness';
 import type { LintResult } from '../../lint/lint-plan';
 
 /**
@@ -23,20 +22,13 @@ ${frontmatter}---
 Export orders from \`apps/api/src/app/orders/orders.service.ts\`.
 `;
 
-let workspace: LoadedWorkspace;
-let executor: typeof import('./executor').default;
-let createNodesV2: typeof import('../../plugin').createNodesV2;
-let lintCommand: typeof import('../../bin/commands/lint').lintCommand;
 let outside: string;
 
+const harness = useLintPlanHarness();
+const { writePlan, contextFor, lint } = harness;
+
 beforeAll(async () => {
-  workspace = await loadExampleWorkspace();
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  executor = (require('./executor') as typeof import('./executor')).default;
-  ({ createNodesV2 } = require('../../plugin') as typeof import('../../plugin'));
-  ({ lintCommand } = require('../../bin/commands/lint') as typeof import('../../bin/commands/lint'));
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  outside = join(dirname(workspace.root), `groundplan-outside-${process.pid}`);
+  outside = join(dirname(harness.workspace.root), `groundplan-outside-${process.pid}`);
   mkdirSync(join(outside, 'product-development/x'), { recursive: true });
   writeFileSync(join(outside, 'secret.txt'), 'outside content\n');
   writeFileSync(join(outside, 'product-development/x/plan.md'), PLAN());
@@ -44,48 +36,23 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(outside, { recursive: true, force: true }));
 
-function writePlan(path: string, text: string): void {
-  mkdirSync(dirname(join(workspace.root, path)), { recursive: true });
-  writeFileSync(join(workspace.root, path), text);
-}
-
-async function run(argv: string[], cwd = workspace.root) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await lintCommand.run(argv, { cwd, env: process.env, stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
-
-function contextFor(projectName: string): ExecutorContext {
-  const projects = Object.fromEntries(Object.entries(workspace.graph.nodes).map(([name, node]) => [name, node.data]));
-  return {
-    root: workspace.root,
-    cwd: workspace.root,
-    isVerbose: false,
-    projectName,
-    projectGraph: workspace.graph,
-    projectsConfigurations: { version: 2, projects },
-    nxJsonConfiguration: JSON.parse(readFileSync(join(workspace.root, 'nx.json'), 'utf8')),
-  } as ExecutorContext;
-}
-
 describe('groundplan lint: globs and files stay in the workspace', () => {
   it.each([
     ['an absolute glob over the whole disk', '/**/plan.md'],
     ['a ../ glob', '../**/plan.md'],
     ['a ../ file', '../OUTSIDE/product-development/x/plan.md'],
   ])('refuses %s', async (_name, pattern) => {
-    await expect(run([pattern.replace('OUTSIDE', outside.split('/').pop()!)])).rejects.toThrow(/outside the workspace/);
+    await expect(lint([pattern.replace('OUTSIDE', outside.split('/').pop()!)])).rejects.toThrow(/outside the workspace/);
   });
 
   it('does not follow symlink loops, and lints a linked plan once', async () => {
     writePlan('apps/api/product-development/loop/plan.md', PLAN());
-    const dir = join(workspace.root, 'apps/api/product-development/loop');
+    const dir = join(harness.workspace.root, 'apps/api/product-development/loop');
     symlinkSync('.', join(dir, 'a'));
     symlinkSync('.', join(dir, 'b'));
     symlinkSync('plan.md', join(dir, 'alias.md'));
     try {
-      const { stdout } = await run(['apps/api/product-development/loop/**/*.md', '--format', 'json']);
+      const { stdout } = await lint(['apps/api/product-development/loop/**/*.md', '--format', 'json']);
       const files = (JSON.parse(stdout) as { results: LintResult[] }).results.map((r) => r.file);
       expect(files).toHaveLength(1);
     } finally {
@@ -94,11 +61,11 @@ describe('groundplan lint: globs and files stay in the workspace', () => {
   });
 
   it('does not lint a plan linked in from outside', async () => {
-    const dir = join(workspace.root, 'apps/api/product-development/linked');
+    const dir = join(harness.workspace.root, 'apps/api/product-development/linked');
     mkdirSync(dir, { recursive: true });
     symlinkSync(join(outside, 'product-development/x/plan.md'), join(dir, 'plan.md'));
     try {
-      await expect(run(['apps/api/product-development/linked/plan.md'])).rejects.toThrow(/No plan matches/);
+      await expect(lint(['apps/api/product-development/linked/plan.md'])).rejects.toThrow(/No plan matches/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -112,8 +79,8 @@ describe('--output-file and outputFile: inside the workspace, never the plan its
     ['a folder', 'apps/api', /is a directory/],
   ])('groundplan lint refuses %s and leaves it as it was', async (_name, output, message) => {
     writePlan('apps/api/product-development/out/plan.md', PLAN());
-    await expect(run(['apps/api/product-development/out/plan.md', '--output-file', output])).rejects.toThrow(message);
-    expect(readFileSync(join(workspace.root, 'apps/api/product-development/out/plan.md'), 'utf8')).toBe(PLAN());
+    await expect(lint(['apps/api/product-development/out/plan.md', '--output-file', output])).rejects.toThrow(message);
+    expect(readFileSync(join(harness.workspace.root, 'apps/api/product-development/out/plan.md'), 'utf8')).toBe(PLAN());
   });
 
   it('the executor refuses outputFile ../../escape-report.txt', async () => {
@@ -122,13 +89,16 @@ describe('--output-file and outputFile: inside the workspace, never the plan its
     let stderr = '';
     process.stderr.write = ((text: string) => ((stderr += text), true)) as typeof process.stderr.write;
     try {
-      const outcome = await executor({ plans: ['{projectRoot}/product-development/out/plan.md'], outputFile: '../../escape-report.txt' }, contextFor('api'));
+      const outcome = await harness.executor(
+        { plans: ['{projectRoot}/product-development/out/plan.md'], outputFile: '../../escape-report.txt' },
+        contextFor('api'),
+      );
       expect(outcome).toEqual({ success: false });
     } finally {
       process.stderr.write = write;
     }
     expect(stderr).toMatch(/outputFile: \.\.\/\.\.\/escape-report\.txt is outside the workspace/);
-    expect(existsSync(join(workspace.root, '../../escape-report.txt'))).toBe(false);
+    expect(existsSync(join(harness.workspace.root, '../../escape-report.txt'))).toBe(false);
   });
 
   it('the executor refuses plans that leave the workspace', async () => {
@@ -136,7 +106,7 @@ describe('--output-file and outputFile: inside the workspace, never the plan its
     let stderr = '';
     process.stderr.write = ((text: string) => ((stderr += text), true)) as typeof process.stderr.write;
     try {
-      expect(await executor({ plans: ['/**/plan.md'] }, contextFor('api'))).toEqual({ success: false });
+      expect(await harness.executor({ plans: ['/**/plan.md'] }, contextFor('api'))).toEqual({ success: false });
     } finally {
       process.stderr.write = write;
     }
@@ -148,18 +118,25 @@ describe('references in a plan never reach outside the workspace', () => {
   it('GP009 does not read or hash a ../ reference, even with the right hash', async () => {
     const ref = `../${outside.split('/').pop()}/secret.txt`;
     writePlan('apps/api/product-development/refs/plan.md', PLAN(`  references:\n    "${ref}": ${contentHash('outside content\n')}\n`));
-    const { stdout } = await run(['apps/api/product-development/refs/plan.md', '--format', 'json']);
+    const { stdout } = await lint(['apps/api/product-development/refs/plan.md', '--format', 'json']);
     const findings = (JSON.parse(stdout) as { results: LintResult[] }).results[0].findings.filter((f) => f.ruleId === 'GP009');
     expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('was removed')]);
   });
 
   it('the inferred target gets no absolute or ../ input, and ends without a root package.json', async () => {
-    writePlan('apps/api/product-development/refs/plan.md', PLAN('  references:\n    /etc/passwd: sha256:0000000000000000\n    ../../etc/hosts: sha256:0000000000000000\n'));
-    const manifest = join(workspace.root, 'package.json');
+    writePlan(
+      'apps/api/product-development/refs/plan.md',
+      PLAN('  references:\n    /etc/passwd: sha256:0000000000000000\n    ../../etc/hosts: sha256:0000000000000000\n'),
+    );
+    const manifest = join(harness.workspace.root, 'package.json');
     const saved = readFileSync(manifest);
     rmSync(manifest);
     try {
-      const results = await createNodesV2[1](['apps/api/product-development/refs/plan.md'], {}, { workspaceRoot: workspace.root, nxJsonConfiguration: {} });
+      const results = await harness.createNodesV2[1](
+        ['apps/api/product-development/refs/plan.md'],
+        {},
+        { workspaceRoot: harness.workspace.root, nxJsonConfiguration: {} },
+      );
       const inputs = JSON.stringify(results[0][1].projects!['apps/api'].targets!['lint-plan'].inputs);
       expect(inputs).not.toMatch(/\{workspaceRoot\}\/\/|etc\/passwd|\.\.\//);
     } finally {
@@ -175,7 +152,7 @@ describe('plans too large or too deep are one finding, not a crash', () => {
     ['a 5 MB plan', `${PLAN()}\n${'word '.repeat(1024 * 1024)}\n`, /over the 512 KiB limit/],
   ])('%s', async (_name, text, message) => {
     writePlan('apps/api/product-development/huge/plan.md', text);
-    const { code, stdout } = await run(['apps/api/product-development/huge/plan.md', '--format', 'json']);
+    const { code, stdout } = await lint(['apps/api/product-development/huge/plan.md', '--format', 'json']);
     expect(code).toBe(1);
     const [result] = (JSON.parse(stdout) as { results: LintResult[] }).results;
     expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'GP000', message: expect.stringMatching(message) })]);

@@ -30,7 +30,10 @@ describe('init generator', () => {
     await initGenerator(tree, { skipFormat: true });
     const first = tree.read('package.json', 'utf-8');
     expect(Object.keys(readJson(tree, 'package.json'))).toEqual(['name', 'devDependencies']);
-    expect(Object.entries(readJson(tree, 'package.json').devDependencies)).toEqual([['@nx/devkit', `^${NX_VERSION.split('.')[0]}.0.0`], ['nx', NX_VERSION]]);
+    expect(Object.entries(readJson(tree, 'package.json').devDependencies)).toEqual([
+      ['@nx/devkit', `^${NX_VERSION.split('.')[0]}.0.0`],
+      ['nx', NX_VERSION],
+    ]);
     await initGenerator(tree, { skipFormat: true });
     expect(tree.read('package.json', 'utf-8')).toBe(first);
   });
@@ -48,7 +51,10 @@ describe('init generator', () => {
 
     it('merges into the servers already there (comments allowed), and a second run changes nothing', async () => {
       const tree = createTreeWithEmptyWorkspace();
-      tree.write('.vscode/mcp.json', '{\n  // the team\'s servers\n  "inputs": [],\n  "servers": { "nx-mcp": { "type": "stdio", "command": "npx", "args": ["nx-mcp"] } }\n}\n');
+      tree.write(
+        '.vscode/mcp.json',
+        '{\n  // the team\'s servers\n  "inputs": [],\n  "servers": { "nx-mcp": { "type": "stdio", "command": "npx", "args": ["nx-mcp"] } }\n}\n',
+      );
       writeJson(tree, '.mcp.json', { mcpServers: { groundplan: { command: 'node', args: ['tools/my-groundplan.js'] } } });
       await initGenerator(tree, { skipFormat: true, agents: ['vscode', 'claude'] });
       expect(readJson(tree, '.vscode/mcp.json')).toEqual({
@@ -71,7 +77,9 @@ describe('init generator', () => {
     it('refuses an unknown agent by name before changing anything', async () => {
       const tree = createTreeWithEmptyWorkspace();
       const before = tree.read('nx.json', 'utf-8');
-      await expect(initGenerator(tree, { skipFormat: true, agents: 'claude,zed' })).rejects.toThrow('Option --agents: unknown agent "zed"; use claude, cursor, vscode (comma-separated).');
+      await expect(initGenerator(tree, { skipFormat: true, agents: 'claude,zed' })).rejects.toThrow(
+        'Option --agents: unknown agent "zed"; use claude, cursor, vscode (comma-separated).',
+      );
       expect(tree.read('nx.json', 'utf-8')).toBe(before);
       expect(tree.exists('.mcp.json')).toBe(false);
     });

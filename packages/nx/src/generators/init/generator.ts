@@ -1,5 +1,5 @@
 import { formatFiles, installPackagesTask, NX_VERSION, readJson, readNxJson, updateJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { DEFAULT_TEMPLATES_DIR, PLUGIN_NAME } from '../../utils/plugin-options';
+import { DEFAULT_TEMPLATES_DIR, PLUGIN_NAME } from '../../workspace/plugin-options';
 import { parseAgents, registerAgents } from './lib/register-agents';
 import type { InitGeneratorOptions } from './schema';
 

@@ -3,9 +3,9 @@ import { logger, type Tree } from '@nx/devkit';
 import { FsTree, flushChanges } from 'nx/src/generators/tree';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_KEY } from '../../draft/model/test-utils/fixtures';
+import { API_KEY } from '../../draft/claude/test-utils/fixtures';
 import { readProvenance, splitFrontmatter } from '../../plan-file/frontmatter';
-import { startMessagesApiServer, type MessagesApiServer } from '../../test-utils/messages-api-server';
+import { startMessagesApiServer, type MessagesApiServer } from '@groundplan/test-kit/messages-api-server';
 import { planGenerator } from './generator';
 import type { PlanGeneratorSchema } from './schema';
 
@@ -57,7 +57,7 @@ describe('plan generator with Claude', () => {
     expect(existsSync(join(exampleRoot, PLAN))).toBe(false);
   });
 
-  it('leaves the offline draft for Claude\'s plan, repaired once, with a key and a base URL', async () => {
+  it("leaves the offline draft for Claude's plan, repaired once, with a key and a base URL", async () => {
     const { tree, callback } = await generate({});
     const offline = flush(tree);
     const body = splitFrontmatter(offline).body.trim();
@@ -85,7 +85,9 @@ describe('plan generator with Claude', () => {
     const { tree, callback } = await generate({ maxRepairs: 0, model: 'claude-haiku-4-5' });
     const broken = splitFrontmatter(flush(tree)).body.replace('apps/api/src/app/orders/orders.controller.ts', 'apps/api/src/app/orders/nope.ts');
     server.reply({ text: broken });
-    await expect((callback as () => Promise<void>)()).rejects.toThrow(`The plan at ${PLAN} was written, but lint-plan still finds errors in it (listed above).`);
+    await expect((callback as () => Promise<void>)()).rejects.toThrow(
+      `The plan at ${PLAN} was written, but lint-plan still finds errors in it (listed above).`,
+    );
     expect(readFileSync(join(exampleRoot, PLAN), 'utf8')).toContain('apps/api/src/app/orders/nope.ts');
     expect(server.messageRequests()[0].body.model).toBe('claude-haiku-4-5');
     expect(output).toMatch(/plan\.md:\d+:\d+ {2}error {2}GP005 file-exists/);

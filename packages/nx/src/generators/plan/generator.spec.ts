@@ -1,16 +1,16 @@
 import { exampleRoot, removeExampleRoot, resetExampleRoot } from '../../test-utils/example-root';
 import { logger, type Tree } from '@nx/devkit';
 import { FsTree, flushChanges } from 'nx/src/generators/tree';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter, readProvenance } from '../../plan-file/frontmatter';
 import { loadBuiltInTemplates } from '../../templates/load-templates';
 import { planGenerator } from './generator';
-import { normalizeOptions } from './lib/normalize-options';
+import { normalizeOptions } from '../../draft/plan-options';
 import { findInputs } from '../../inputs/feature-inputs';
 import { diskSource } from '../../utils/file-source';
-import { treeSource } from '../../utils/tree-source';
-import { openWorkspace } from '../../workspace/open-workspace';
+import { treeSource } from '../../workspace/tree-source';
+import { openWorkspace } from '../../session/open-workspace';
 import { DEFAULT_BUDGET } from '../../context/build-context';
 import { Readable } from 'node:stream';
 import type { PlanGeneratorSchema } from './schema';
@@ -35,7 +35,12 @@ function headings(markdown: string, depth = 2): string[] {
 function sectionBody(markdown: string, title: string): string {
   const start = markdown.indexOf(`\n## ${title}\n`);
   const next = markdown.indexOf('\n## ', start + 4);
-  return markdown.slice(start, next === -1 ? undefined : next).split('\n').slice(2).join('\n').trim();
+  return markdown
+    .slice(start, next === -1 ? undefined : next)
+    .split('\n')
+    .slice(2)
+    .join('\n')
+    .trim();
 }
 
 beforeEach(() => resetExampleRoot());
@@ -49,8 +54,16 @@ describe('plan generator on the example workspace', () => {
     const provenance = readProvenance(frontmatter)!;
 
     expect(provenance).toMatchObject({ template: 'checklist', project: 'api', feature: 'current-feature', drafter: 'offline' });
-    expect(Object.keys(provenance.inputs!)).toEqual(expect.arrayContaining([`${FEATURE_DIR}/JTBD.md`, `${FEATURE_DIR}/PRD.md`, 'product-development/constitution.md']));
-    expect(headings(body)).toEqual(['Feature Summary', 'Architecture Overview', 'Key Technical Decisions', 'Dependencies & Assumptions', 'Implementation Checklist']);
+    expect(Object.keys(provenance.inputs!)).toEqual(
+      expect.arrayContaining([`${FEATURE_DIR}/JTBD.md`, `${FEATURE_DIR}/PRD.md`, 'product-development/constitution.md']),
+    );
+    expect(headings(body)).toEqual([
+      'Feature Summary',
+      'Architecture Overview',
+      'Key Technical Decisions',
+      'Dependencies & Assumptions',
+      'Implementation Checklist',
+    ]);
     expect(headings(body, 3)).toEqual(['Backend', 'Frontend', 'Shared Code', 'Security', 'Testing']);
     expect(body).not.toMatch(PLACEHOLDERS);
     // Grounding: the orders code named by the PRD, the real dependencies and the real test target.
@@ -69,7 +82,8 @@ describe('plan generator on the example workspace', () => {
     const { text } = await generate({ project: 'api' });
     const plan = text(`${FEATURE_DIR}/plan.md`);
     const checklist = loadBuiltInTemplates().get('checklist')!;
-    for (const rule of checklist.forbidden) expect({ rule: rule.id, match: plan.match(new RegExp(rule.pattern, 'iu'))?.[0] }).toEqual({ rule: rule.id, match: undefined });
+    for (const rule of checklist.forbidden)
+      expect({ rule: rule.id, match: plan.match(new RegExp(rule.pattern, 'iu'))?.[0] }).toEqual({ rule: rule.id, match: undefined });
   });
 
   it('writes only through the Tree: nothing is on disk until Nx flushes (what --dry-run relies on)', async () => {
@@ -140,12 +154,46 @@ describe('plan generator bad input: a clear error and nothing written', () => {
     ['unknown project', { project: 'apii' }, () => undefined, /Unknown project "apii".*Did you mean "api"/s],
     ['no inputs', { project: 'web' }, () => undefined, /No inputs for template "checklist".*apps\/web\/product-development\/current-feature\/PRD\.md/s],
     ['empty input', { project: 'api' }, (tree) => tree.write(`${FEATURE_DIR}/PRD.md`, '  \n\n'), /Input .*PRD\.md is empty/],
-    ['binary input', { project: 'api' }, (tree) => tree.write(`${FEATURE_DIR}/PRD.md`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])), /PRD\.md is not a text file/],
-    ['oversized input', { project: 'api' }, (tree) => tree.write(`${FEATURE_DIR}/PRD.md`, 'x'.repeat(300 * 1024)), /PRD\.md is 300 KiB, over the 256 KiB limit/],
-    ['unknown template', { project: 'api', template: 'gantt' }, () => undefined, /Unknown template "gantt".*checklist, design-doc, phased, speckit, task-blueprint/s],
-    ['broken template YAML', { project: 'api', template: 'x' }, (tree) => tree.write('tools/groundplan/templates/x.md', '---\nid: x\nname: [oops\n---\nbody'), /tools\/groundplan\/templates\/x\.md: invalid YAML frontmatter at line 3/],
-    ['broken template EJS', { project: 'api', template: 'x' }, (tree) => tree.write('tools/groundplan/templates/x.md', '---\nid: x\nname: X\ndescription: d\noutput: x.md\ninputs:\n  anyOf: [[prd]]\nsections: [Work]\n---\n## Work\n\n<%= nope( %>\n'), /tools\/groundplan\/templates\/x\.md: EJS error/],
-    ['missing task file', { project: 'api', template: 'task-blueprint', taskFile: 'missing/task.md' }, () => undefined, /--task-file: missing\/task\.md does not exist/],
+    [
+      'binary input',
+      { project: 'api' },
+      (tree) => tree.write(`${FEATURE_DIR}/PRD.md`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])),
+      /PRD\.md is not a text file/,
+    ],
+    [
+      'oversized input',
+      { project: 'api' },
+      (tree) => tree.write(`${FEATURE_DIR}/PRD.md`, 'x'.repeat(300 * 1024)),
+      /PRD\.md is 300 KiB, over the 256 KiB limit/,
+    ],
+    [
+      'unknown template',
+      { project: 'api', template: 'gantt' },
+      () => undefined,
+      /Unknown template "gantt".*checklist, design-doc, phased, speckit, task-blueprint/s,
+    ],
+    [
+      'broken template YAML',
+      { project: 'api', template: 'x' },
+      (tree) => tree.write('tools/groundplan/templates/x.md', '---\nid: x\nname: [oops\n---\nbody'),
+      /tools\/groundplan\/templates\/x\.md: invalid YAML frontmatter at line 3/,
+    ],
+    [
+      'broken template EJS',
+      { project: 'api', template: 'x' },
+      (tree) =>
+        tree.write(
+          'tools/groundplan/templates/x.md',
+          '---\nid: x\nname: X\ndescription: d\noutput: x.md\ninputs:\n  anyOf: [[prd]]\nsections: [Work]\n---\n## Work\n\n<%= nope( %>\n',
+        ),
+      /tools\/groundplan\/templates\/x\.md: EJS error/,
+    ],
+    [
+      'missing task file',
+      { project: 'api', template: 'task-blueprint', taskFile: 'missing/task.md' },
+      () => undefined,
+      /--task-file: missing\/task\.md does not exist/,
+    ],
     ['no project and no text', {}, () => undefined, /No project given/],
   ];
 
@@ -155,6 +203,39 @@ describe('plan generator bad input: a clear error and nothing written', () => {
     const before = tree.listChanges().map((c) => c.path);
     await expect(generate(options, tree)).rejects.toThrow(message);
     expect(tree.listChanges().map((c) => c.path)).toEqual(before);
+  });
+});
+
+describe('--dry-run (what Nx Console runs as the form changes)', () => {
+  const dryRun = async <T>(run: () => Promise<T>): Promise<T> => {
+    process.env.NX_DRY_RUN = 'true';
+    try {
+      return await run();
+    } finally {
+      delete process.env.NX_DRY_RUN;
+    }
+  };
+
+  it('with a project, works out only the file: nothing is ranked, indexed or drafted', async () => {
+    const codeIndex = join(exampleRoot, '.nx/workspace-data/groundplan-code-index.json');
+    rmSync(codeIndex, { force: true });
+    const { tree, text } = await dryRun(() => generate({ project: 'api' }));
+    expect(tree.listChanges().map((change) => change.path)).toEqual([`${FEATURE_DIR}/plan.md`]);
+    expect(text(`${FEATURE_DIR}/plan.md`)).not.toContain('## Implementation Checklist');
+    expect(existsSync(codeIndex)).toBe(false);
+  });
+
+  it.each([
+    ['unknown project', { project: 'apii' }, /Unknown project "apii".*Did you mean "api"/s],
+    ['no inputs', { project: 'web' }, /No inputs for template "checklist"/],
+  ] as const)('still says what a real run would: %s', async (_name, options, message) => {
+    await expect(dryRun(() => generate(options))).rejects.toThrow(message);
+  });
+
+  it('still refuses to overwrite a plan', async () => {
+    const tree = newTree();
+    tree.write(`${FEATURE_DIR}/plan.md`, '# My edited plan\n');
+    await expect(dryRun(() => generate({ project: 'api' }, tree))).rejects.toThrow(/plan\.md already exists.*--force/s);
   });
 });
 
@@ -177,7 +258,7 @@ describe('--task-file -', () => {
   });
 });
 
-it('defaults the budget to the engine\'s, as its schema says', async () => {
+it("defaults the budget to the engine's, as its schema says", async () => {
   const schema = JSON.parse(readFileSync(join(__dirname, 'schema.json'), 'utf8'));
   const options = await normalizeOptions(openWorkspace(exampleRoot, { source: treeSource(newTree()) }), { project: 'api' }, undefined);
   expect(options.budget).toBe(DEFAULT_BUDGET);

@@ -1,8 +1,9 @@
-import { formatFiles, logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { describeDraft, describeMissingReads, describePick, draftOfflinePlan, locatePlan, modelDraft, refuseOverwrite, writePlan, type PlanFiles } from '../../draft/draft-plan';
-import { treeSource } from '../../utils/tree-source';
-import { openWorkspace } from '../../workspace/open-workspace';
-import { normalizeOptions } from './lib/normalize-options';
+import { formatFiles, getProjects, logger, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { planLocation, refuseOverwrite, type PlanSubject } from '../../draft/prepare-plan';
+import { openWorkspace, type Workspace } from '../../session/open-workspace';
+import { computeProjectGraph } from '../../workspace/read-workspace';
+import { treeSource } from '../../workspace/tree-source';
+import { normalizeOptions, type NormalizedPlanOptions } from '../../draft/plan-options';
 import type { PlanGeneratorSchema } from './schema';
 
 /**
@@ -13,21 +14,59 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
   // Read through the Tree, so the generator sees its own pending changes (and those of one that composes it).
   const workspace = openWorkspace(tree.root, { source: treeSource(tree) });
   const options = await normalizeOptions(workspace, schema, process.stdin);
-  const plan = await locatePlan(workspace, options);
-  if (plan.ranking) describePick(plan.ranking).forEach((line) => logger.info(line));
-  const missing = describeMissingReads(plan);
-  if (missing) logger.warn(missing);
-  refuseOverwrite(plan, options.force, '--force');
-  const draft = await draftOfflinePlan(plan);
-  const { backup } = writePlan(treePlanFiles(tree), plan.path, draft.text);
-  describeDraft(plan, draft.model.tasks.length).forEach((line) => logger.info(line));
-  if (backup) logger.warn(`Groundplan: --force replaced ${plan.path}; the previous plan (with any edits) is kept at ${backup}.`);
-  if (!options.skipFormat) await formatFiles(tree);
-  return modelDraft(plan, workspace, draft.text, schema, { env: process.env, stderr: process.stderr, log: (line) => logger.info(line) });
+  if (process.env.NX_DRY_RUN === 'true' && options.project) return dryRun(tree, { ...options, project: options.project });
+  return draftInTree(tree, workspace, options, schema);
 }
 
-function treePlanFiles(tree: Tree): PlanFiles {
-  return { read: (path) => tree.read(path, 'utf-8') ?? undefined, write: (path, text) => tree.write(path, text) };
+/** Drafts the plan offline through the Tree, and returns the callback that has Claude replace it when asked. */
+async function draftInTree(
+  tree: Tree,
+  workspace: Workspace,
+  options: NormalizedPlanOptions,
+  schema: PlanGeneratorSchema,
+): Promise<GeneratorCallback | undefined> {
+  // Loaded to draft only: the code scanner, the linter and the Claude SDK are most of the plugin's start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const drafting = require('../../draft/draft-plan') as typeof import('../../draft/draft-plan');
+  const plan = await drafting.locatePlan(workspace, options);
+  if (plan.ranking) drafting.describePick(plan.ranking).forEach((line) => logger.info(line));
+  const missing = drafting.describeMissingReads(plan);
+  if (missing) logger.warn(missing);
+  drafting.refuseToReplace(plan, options.force, '--force');
+  const draft = await drafting.draftOfflinePlan(plan);
+  const { backup } = drafting.writePlan(
+    { read: (path) => tree.read(path, 'utf-8') ?? undefined, write: (path, text) => tree.write(path, text) },
+    plan.path,
+    draft.text,
+  );
+  drafting.describeDraft(plan, draft.data.tasks.length).forEach((line) => logger.info(line));
+  if (backup) logger.warn(`Groundplan: --force replaced ${plan.path}; the previous plan (with any edits) is kept at ${backup}.`);
+  if (!options.skipFormat) await formatFiles(tree);
+  return drafting.modelDraft(plan, workspace, draft.text, schema, { env: process.env, stderr: process.stderr, log: (line) => logger.info(line) });
+}
+
+/**
+ * `--dry-run` with a project: Nx lists the files a generator writes and writes none, so only what decides the
+ * file is worked out (project, feature, template, inputs checked); nothing is ranked, drafted or formatted, and
+ * no template code runs.
+ */
+async function dryRun(tree: Tree, options: NormalizedPlanOptions & { project: string }): Promise<void> {
+  const subject: PlanSubject & { project: string } = options;
+  const path = planLocation(subject, { projects: await projectRoots(tree, subject.project), source: treeSource(tree) });
+  refuseOverwrite(path, tree.exists(path), options.force, '--force');
+  tree.write(path, `<!-- The ${subject.template.id} plan for ${subject.project} is drafted here when nx g plan runs without --dry-run. -->\n`);
+  logger.info(`Groundplan: dry run: the ${subject.template.id} plan for ${subject.project} would be drafted into ${path}.`);
+}
+
+/**
+ * Project roots from the project.json and package.json files in the Tree, which is quick; the project graph,
+ * which runs every plugin, only when the project is not among them (a project only a plugin infers).
+ */
+async function projectRoots(tree: Tree, wanted: string): Promise<Record<string, { root: string }>> {
+  const configured = Object.fromEntries([...getProjects(tree)].map(([name, project]) => [name, { root: project.root }]));
+  if (configured[wanted]) return configured;
+  const graph = await computeProjectGraph(tree.root);
+  return Object.fromEntries(Object.entries(graph.nodes).map(([name, node]) => [name, { root: node.data.root }]));
 }
 
 export default planGenerator;

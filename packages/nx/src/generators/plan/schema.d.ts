@@ -1,18 +1,4 @@
-export interface PlanGeneratorSchema {
-  project?: string;
-  feature?: string;
-  template?: string;
-  description?: string;
-  taskFile?: string;
-  inputs?: string[];
-  budget?: number;
-  provider?: 'auto' | 'anthropic' | 'offline';
-  model?: string;
-  maxRepairs?: number;
-  /** Claude: seconds one request may take in all. */
-  timeout?: number;
-  /** Claude: seconds the answer's stream may stay silent. */
-  idleTimeout?: number;
-  force?: boolean;
-  skipFormat?: boolean;
-}
+import type { PlanOptions } from '../../draft/plan-options';
+
+/** The options of `nx g @groundplan/nx:plan` (schema.json), shared with `groundplan plan`. */
+export type PlanGeneratorSchema = PlanOptions;

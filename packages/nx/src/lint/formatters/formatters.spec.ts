@@ -15,8 +15,27 @@ const RESULTS: LintResult[] = [
     errorCount: 1,
     warningCount: 1,
     findings: [
-      { ruleId: 'GP005', slug: 'file-exists', severity: 'error', file: 'apps/api/product-development/checkout/plan.md', line: 12, column: 7, message: '"apps/api/src/x.ts" does not exist.', suggestion: 'apps/api/src/main.ts' },
-      { ruleId: 'GP010', slug: 'markdown', severity: 'warning', file: 'apps/api/product-development/checkout/plan.md', line: 30, column: 1, message: 'MD012/no-multiple-blanks: Multiple consecutive blank lines' },
+      {
+        ruleId: 'GP005',
+        slug: 'file-exists',
+        messageId: 'missing',
+        severity: 'error',
+        file: 'apps/api/product-development/checkout/plan.md',
+        line: 12,
+        column: 7,
+        message: '"apps/api/src/x.ts" does not exist.',
+        suggestion: 'apps/api/src/main.ts',
+      },
+      {
+        ruleId: 'GP010',
+        slug: 'markdown',
+        messageId: 'markdownlint',
+        severity: 'warning',
+        file: 'apps/api/product-development/checkout/plan.md',
+        line: 30,
+        column: 1,
+        message: 'MD012/no-multiple-blanks: Multiple consecutive blank lines',
+      },
     ],
   },
   { file: 'libs/ui/product-development/a/plan.md', errorCount: 0, warningCount: 0, findings: [] },
@@ -46,10 +65,27 @@ describe('formatters', () => {
       file: 'apps/api/product-development/checkout/plan.md',
       errorCount: 0,
       warningCount: 0,
-      findings: [{ ruleId: 'GP012', slug: 'looks-done', severity: 'info', file: 'apps/api/product-development/checkout/plan.md', line: 14, column: 1, message: 'Looks done. Tick it?' }],
+      findings: [
+        {
+          ruleId: 'GP012',
+          slug: 'looks-done',
+          messageId: 'looksDone',
+          severity: 'info',
+          file: 'apps/api/product-development/checkout/plan.md',
+          line: 14,
+          column: 1,
+          message: 'Looks done. Tick it?',
+        },
+      ],
     };
     expect(formatResults([info], 'stylish', '0.1.0')).toBe(
-      ['apps/api/product-development/checkout/plan.md', '  14:1  info  Looks done. Tick it?  GP012/looks-done', '', '✔ 1 plan checked, no problems (1 info)', ''].join('\n'),
+      [
+        'apps/api/product-development/checkout/plan.md',
+        '  14:1  info  Looks done. Tick it?  GP012/looks-done',
+        '',
+        '✔ 1 plan checked, no problems (1 info)',
+        '',
+      ].join('\n'),
     );
     expect(formatResults([...RESULTS, info], 'stylish', '0.1.0')).toMatch(/✖ 2 problems \(1 error, 1 warning, 1 info\)\n$/);
     const sarif = JSON.parse(formatResults([info], 'sarif', '0.1.0')) as Log;
@@ -85,10 +121,19 @@ describe('formatters', () => {
         ruleIndex: 5,
         level: 'error',
         message: { text: '"apps/api/src/x.ts" does not exist. Did you mean "apps/api/src/main.ts"?' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'apps/api/product-development/checkout/plan.md' }, region: { startLine: 12, startColumn: 7 } } }],
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: 'apps/api/product-development/checkout/plan.md' }, region: { startLine: 12, startColumn: 7 } } },
+        ],
         properties: { suggestion: 'apps/api/src/main.ts' },
       });
       expect(run.results![1]).toMatchObject({ ruleId: 'GP010', ruleIndex: 10, level: 'warning' });
+    });
+
+    it("takes each rule's descriptions and help link from the rule's metadata", () => {
+      const gp001 = sarif.runs[0].tool.driver.rules![1];
+      expect(gp001.shortDescription!.text).toBe("The template's sections exist, in order, at their heading level, and are not empty.");
+      expect(gp001.fullDescription!.text).toBe(RULES[1].description);
+      expect(gp001.helpUri).toBe('https://unpkg.com/@groundplan/nx@0.1.0/docs/rules.md');
     });
   });
 });

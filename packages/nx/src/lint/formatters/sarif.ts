@@ -1,6 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES } from '../rules';
 import type { LintResult } from '../lint-plan';
+import { ruleHelpUri } from '../rule-docs';
 import type { Finding } from '../types';
 
 /**
@@ -13,7 +14,7 @@ export function formatSarif(results: LintResult[], version: string): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'groundplan', semanticVersion: version, rules: RULES.map(ruleDescriptor) } },
+        tool: { driver: { name: 'groundplan', semanticVersion: version, rules: RULES.map((rule) => ruleDescriptor(rule, version)) } },
         results: results.flatMap((result) => result.findings.map(sarifResult)),
       },
     ],
@@ -21,11 +22,13 @@ export function formatSarif(results: LintResult[], version: string): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function ruleDescriptor(rule: (typeof RULES)[number]): ReportingDescriptor {
+function ruleDescriptor(rule: (typeof RULES)[number], version: string): ReportingDescriptor {
   return {
     id: rule.id,
     name: rule.slug,
-    shortDescription: { text: rule.description },
+    shortDescription: { text: rule.description.split(/(?<=\.)\s/)[0] },
+    fullDescription: { text: rule.description },
+    helpUri: ruleHelpUri(version),
     defaultConfiguration: { level: sarifLevel(rule.defaultSeverity) },
     properties: { tags: ['groundplan', 'plan'] },
   };

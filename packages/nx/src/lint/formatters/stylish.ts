@@ -12,7 +12,10 @@ export function formatStylish(results: LintResult[]): string {
       `${f.ruleId}/${f.slug}`,
     ]);
     const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
-    return [result.file, ...rows.map(([place, severity, message, rule]) => `  ${place.padEnd(widths[0])}  ${severity.padEnd(widths[1])}  ${message}  ${rule}`)].join('\n');
+    return [
+      result.file,
+      ...rows.map(([place, severity, message, rule]) => `  ${place.padEnd(widths[0])}  ${severity.padEnd(widths[1])}  ${message}  ${rule}`),
+    ].join('\n');
   });
   const { errorCount: errors, warningCount: warnings } = totals(results);
   const total = errors + warnings;

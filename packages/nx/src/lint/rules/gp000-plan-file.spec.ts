@@ -8,20 +8,20 @@ testRule(planFile, {
     { name: 'a plan being drafted in memory (no file yet)', plan: planText(VALID_BODY) },
   ],
   invalid: [
-    { name: 'an empty file', plan: '  \n\n', errors: [{ message: /is empty/, line: 1 }] },
-    { name: 'no frontmatter', plan: VALID_BODY, errors: [{ message: /names no template.*--template <id>/ }] },
-    { name: 'frontmatter without a template', plan: planText(VALID_BODY, 'title: Checkout\n'), errors: [{ message: /names no template/ }] },
-    { name: 'invalid YAML', plan: planText(VALID_BODY, 'groundplan:\n  template: [checklist\n'), errors: [{ message: /Invalid YAML/, line: 3 }] },
+    { name: 'an empty file', plan: '  \n\n', errors: [{ messageId: 'empty', line: 1 }] },
+    { name: 'no frontmatter', plan: VALID_BODY, errors: [{ messageId: 'noTemplate' }] },
+    { name: 'frontmatter without a template', plan: planText(VALID_BODY, 'title: Checkout\n'), errors: [{ messageId: 'noTemplate' }] },
+    { name: 'invalid YAML', plan: planText(VALID_BODY, 'groundplan:\n  template: [checklist\n'), errors: [{ messageId: 'invalidYaml', line: 3 }] },
     {
       name: 'an unknown template, with the closest id',
       plan: planText(VALID_BODY, 'groundplan:\n  template: checklst\n'),
-      errors: [{ message: 'Unknown template "checklst". Known templates: checklist.', line: 3, column: 3, suggestion: 'checklist' }],
+      errors: [{ messageId: 'unknownTemplate', line: 3, column: 3, suggestion: 'checklist' }],
     },
     {
       name: 'a plan outside every project',
       plan: planText(VALID_BODY),
       file: 'docs/product-development/checkout/plan.md',
-      errors: [{ message: /not inside any project/ }],
+      errors: [{ messageId: 'outsideProjects' }],
     },
   ],
 });

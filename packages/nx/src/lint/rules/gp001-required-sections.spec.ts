@@ -11,34 +11,37 @@ testRule(requiredSections, {
       name: 'numbered, differently cased titles with a parenthetical',
       plan: planText(`## 1. feature summary\n\nText.\n\n## 2. Architecture Overview (API)\n\nText.\n\n${CHECKLIST}`),
     },
-    { name: 'extra sections between the required ones', plan: planText(`## Feature Summary\n\nA.\n\n## Notes\n\nB.\n\n## Architecture Overview\n\nC.\n\n${CHECKLIST}`) },
+    {
+      name: 'extra sections between the required ones',
+      plan: planText(`## Feature Summary\n\nA.\n\n## Notes\n\nB.\n\n## Architecture Overview\n\nC.\n\n${CHECKLIST}`),
+    },
     { name: 'no template named: nothing to check against', plan: planText('# Anything', 'title: x\n') },
   ],
   invalid: [
     {
       name: 'a missing section, with a misspelt heading suggested',
       plan: planText(`## Feature Summary\n\nA.\n\n## Architecture Overveiw\n\nB.\n\n${CHECKLIST}`),
-      errors: [{ message: 'Missing section "## Architecture Overview" (template "checklist").', line: 11, suggestion: 'Architecture Overveiw' }],
+      errors: [{ messageId: 'missing', line: 11, suggestion: 'Architecture Overveiw' }],
     },
     {
       name: 'sections out of order',
       plan: planText(`## Architecture Overview\n\nB.\n\n## Feature Summary\n\nA.\n\n${CHECKLIST}`),
-      errors: [{ message: /"Architecture Overview" is out of order: template "checklist" puts it after "Feature Summary"/, line: 7 }],
+      errors: [{ messageId: 'outOfOrder', line: 7 }],
     },
     {
       name: 'a section at the wrong level',
       plan: planText(`## Feature Summary\n\nA.\n\n### Architecture Overview\n\nB.\n\n${CHECKLIST}`),
-      errors: [{ message: 'Section "Architecture Overview" must be a level-2 heading ("## Architecture Overview"), not level 3.' }],
+      errors: [{ messageId: 'wrongLevel' }],
     },
     {
       name: 'an empty section (a comment and a sub-heading do not count)',
       plan: planText(`## Feature Summary\n\n<!-- fill in -->\n\n### Details\n\n## Architecture Overview\n\nB.\n\n${CHECKLIST}`),
-      errors: [{ message: 'Section "Feature Summary" is empty.', line: 7 }],
+      errors: [{ messageId: 'empty', line: 7 }],
     },
     {
       name: 'no sections at all',
       plan: planText('Just prose.'),
-      errors: [{ message: /Missing section "## Feature Summary"/ }, { message: /Missing section "## Architecture Overview"/ }, { message: /Missing section "## Implementation Checklist"/ }],
+      errors: [{ messageId: 'missing' }, { messageId: 'missing' }, { messageId: 'missing' }],
     },
   ],
 });

@@ -1,13 +1,23 @@
 import { closestNames } from '../../utils/closest';
-import type { PlanSection } from '../parse-plan';
-import { sameTitle } from '../sections';
-import type { Rule, RuleReport } from '../types';
+import type { PlanSection } from '../../plan-file/parse-plan';
+import { sameHeading } from '../../plan-file/headings';
+import { say, type Rule, type RuleReport } from '../types';
+
+export const MESSAGES = {
+  outOfOrder: (title: string, template: string, after: string | undefined) =>
+    `Section "${title}" is out of order: template "${template}" puts it after "${after}".`,
+  missing: (heading: string, template: string) => `Missing section "${heading}" (template "${template}").`,
+  wrongLevel: (title: string, level: number, heading: string, depth: number) =>
+    `Section "${title}" must be a level-${level} heading ("${heading}"), not level ${depth}.`,
+  empty: (title: string) => `Section "${title}" is empty.`,
+};
 
 export const requiredSections: Rule = {
   id: 'GP001',
   slug: 'required-sections',
-  description: "The template's sections exist, in order, at their level, and are not empty.",
+  description: "The template's sections exist, in order, at their heading level, and are not empty.",
   defaultSeverity: 'error',
+  messages: MESSAGES,
   check(plan) {
     const template = plan.template;
     if (!template) return [];
@@ -18,18 +28,22 @@ export const requiredSections: Rule = {
     let previous: string | undefined;
     for (const expected of template.sections) {
       const heading = `${'#'.repeat(expected.level)} ${expected.title}`;
-      const index = plan.sections.findIndex((section, i) => i >= cursor && sameTitle(section.title, expected.title));
+      const index = plan.sections.findIndex((section, i) => i >= cursor && sameHeading(section.title, expected.title));
       if (index === -1) {
-        const earlier = plan.sections.find((section) => sameTitle(section.title, expected.title));
+        const earlier = plan.sections.find((section) => sameHeading(section.title, expected.title));
         if (earlier) {
           unmatched.delete(earlier);
-          reports.push({ ...at(earlier), message: `Section "${expected.title}" is out of order: template "${template.id}" puts it after "${previous}".` });
+          reports.push({ ...at(earlier), ...say(MESSAGES, 'outOfOrder', expected.title, template.id, previous) });
         } else {
           const next = plan.sections[cursor];
           reports.push({
             ...(next ? at(next) : { line: plan.text.split('\n').length, column: 1 }),
-            message: `Missing section "${heading}" (template "${template.id}").`,
-            suggestion: closestNames(expected.title, [...unmatched].map((section) => section.title), 1)[0],
+            ...say(MESSAGES, 'missing', heading, template.id),
+            suggestion: closestNames(
+              expected.title,
+              [...unmatched].map((section) => section.title),
+              1,
+            )[0],
           });
         }
         continue;
@@ -37,9 +51,9 @@ export const requiredSections: Rule = {
       const section = plan.sections[index];
       unmatched.delete(section);
       if (section.depth !== expected.level) {
-        reports.push({ ...at(section), message: `Section "${expected.title}" must be a level-${expected.level} heading ("${heading}"), not level ${section.depth}.` });
+        reports.push({ ...at(section), ...say(MESSAGES, 'wrongLevel', expected.title, expected.level, heading, section.depth) });
       }
-      if (isEmpty(section)) reports.push({ ...at(section), message: `Section "${expected.title}" is empty.` });
+      if (isEmpty(section)) reports.push({ ...at(section), ...say(MESSAGES, 'empty', expected.title) });
       cursor = index + 1;
       previous = expected.title;
     }

@@ -1,7 +1,14 @@
 import type { List, ListItem, Nodes, RootContent } from 'mdast';
-import { startOf, textOf } from '../markdown';
+import { startOf, textOf } from '../../markdown/nodes';
 import { findSection } from '../sections';
-import type { Rule, RuleReport } from '../types';
+import { say, type Rule, type RuleReport } from '../types';
+
+export const MESSAGES = {
+  noItems: (title: string) => `Section "${title}" holds no "- [ ]" checklist items.`,
+  emptyItem: () => 'Empty checklist item: say what to do.',
+  noVerb: (text: string) => `Checklist item "${clip(text)}" does not start with a verb: say what to do ("Add …", "Implement …", "Test …").`,
+  noObject: (text: string) => `Checklist item "${text}" says what to do but not to what.`,
+};
 
 /** Verbs that open a technical task. A closed list keeps the rule predictable; -ize/-ify verbs pass too. */
 const VERBS = new Set(
@@ -26,8 +33,10 @@ const CRITERIA = /\b(?:criteria|criterion|definition of done|dod|done when|succe
 export const checklistItems: Rule = {
   id: 'GP003',
   slug: 'checklist-items',
-  description: 'Checklist sections hold `- [ ]` items; task items are actionable: a verb and what it acts on.',
+  description:
+    'Checklist sections hold `- [ ]` items; task items start with a verb and say what they act on (criteria and definition-of-done lists are statements).',
   defaultSeverity: 'warning',
+  messages: MESSAGES,
   check(plan) {
     const reports: RuleReport[] = [];
     for (const expected of plan.template?.sections.filter((s) => s.checklist) ?? []) {
@@ -35,12 +44,12 @@ export const checklistItems: Rule = {
       if (!section) continue;
       const lists = listsWithContext(section.title, section.content);
       if (!lists.some(({ list }) => taskItems(list).length > 0)) {
-        reports.push({ ...startOf(section.heading), message: `Section "${expected.title}" holds no "- [ ]" checklist items.` });
+        reports.push({ ...startOf(section.heading), ...say(MESSAGES, 'noItems', expected.title) });
       }
       for (const { list, criteria } of lists) {
         for (const item of taskItems(list)) {
           const problem = whyNotActionable(taskText(item), criteria);
-          if (problem) reports.push({ ...startOf(item), message: problem });
+          if (problem) reports.push({ ...startOf(item), ...problem });
         }
       }
     }
@@ -77,19 +86,24 @@ function taskText(item: ListItem): string {
   if (!paragraph) return '';
   const [first, ...rest] = paragraph.children;
   const bold = first && (first.type === 'strong' || first.type === 'emphasis');
-  const text = bold ? rest.map((node) => textOf(node as Nodes)).join('').replace(/^\s*:/, '') : textOf(paragraph);
+  const text = bold
+    ? rest
+        .map((node) => textOf(node as Nodes))
+        .join('')
+        .replace(/^\s*:/, '')
+    : textOf(paragraph);
   return text.trim().replace(/^[A-Z][\w-]*(?: [\w-]+){0,2}:\s+(?=\S)/, '');
 }
 
-function whyNotActionable(text: string, criteria: boolean): string | undefined {
-  if (text === '') return 'Empty checklist item: say what to do.';
+function whyNotActionable(text: string, criteria: boolean): ReturnType<typeof say> | undefined {
+  if (text === '') return say(MESSAGES, 'emptyItem');
   if (criteria) return undefined;
   const [first, ...rest] = text.split(/\s+/);
   const verb = first.toLowerCase().replace(/[^a-z-]/g, '');
   if (!VERBS.has(verb) && !/(?:ize|ise|ify)$/.test(verb)) {
-    return `Checklist item "${clip(text)}" does not start with a verb: say what to do ("Add …", "Implement …", "Test …").`;
+    return say(MESSAGES, 'noVerb', text);
   }
-  if (rest.length === 0) return `Checklist item "${text}" says what to do but not to what.`;
+  if (rest.length === 0) return say(MESSAGES, 'noObject', text);
   return undefined;
 }
 

@@ -1,11 +1,16 @@
-import { blocksOf, proseOf } from '../phrases';
-import type { Rule, RuleReport } from '../types';
+import { blocksOf, proseOf } from '../../plan-file/phrases';
+import { say, type Rule, type RuleReport } from '../types';
+
+export const MESSAGES = {
+  forbidden: (template: string, what: string, text: string) => `Template "${template}" forbids ${what}: "${text}".`,
+};
 
 export const forbiddenContent: Rule = {
   id: 'GP004',
   slug: 'forbidden-content',
-  description: 'Nothing the template forbids (time estimates, weeks, owners, deployment steps...).',
+  description: "Nothing the template's `forbidden` patterns exclude (time estimates, week scheduling, owners, deployment steps…).",
   defaultSeverity: 'error',
+  messages: MESSAGES,
   check(plan) {
     const template = plan.template;
     if (!template || template.forbidden.length === 0) return [];
@@ -18,7 +23,7 @@ export const forbiddenContent: Rule = {
           if (match[0] === '') continue;
           reports.push({
             ...plan.locate(prose.offsetOf(match.index)),
-            message: `Template "${template.id}" forbids ${rule.description}: "${match[0].trim()}".`,
+            ...say(MESSAGES, 'forbidden', template.id, rule.description, match[0].trim()),
           });
         }
       }

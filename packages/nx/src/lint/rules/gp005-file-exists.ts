@@ -1,15 +1,22 @@
 import { posix } from 'node:path';
 import { closestNames } from '../../utils/closest';
 import type { ParsedPlan } from '../parse-plan';
-import type { PathReference } from '../references';
-import type { Rule, RuleReport } from '../types';
+import type { PathReference } from '../../plan-file/references';
+import { say, type Rule, type RuleReport } from '../types';
+
+export const MESSAGES = {
+  missing: (path: string) => `"${path}" does not exist. If the plan creates it, say so: "Create \`${path}\`" or "\`${path}\` (new)".`,
+  newOutsideProjects: (path: string) => `New path "${path}" is outside every project: put it under an existing project's root, or generate the project first.`,
+};
 import type { LintWorkspace } from '../workspace-view';
 
 export const fileExists: Rule = {
   id: 'GP005',
   slug: 'file-exists',
-  description: 'Every referenced path exists, or is marked new and sits under an existing project.',
+  description:
+    'Every backticked or linked path exists, or is marked new (`Create \\`x\\``, `` `x` (new)``, a "Files to create" heading) and sits under an existing project\'s root.',
   defaultSeverity: 'error',
+  messages: MESSAGES,
   check(plan, workspace) {
     const reports: RuleReport[] = [];
     const projectRoot = planProjectRoot(plan, workspace);
@@ -25,7 +32,7 @@ export const fileExists: Rule = {
       reports.push({
         line: ref.line,
         column: ref.column,
-        message: `"${ref.path}" does not exist. If the plan creates it, say so: "Create \`${ref.path}\`" or "\`${ref.path}\` (new)".`,
+        ...say(MESSAGES, 'missing', ref.path),
         suggestion: nearestPath(path, workspace),
       });
     }
@@ -60,7 +67,7 @@ function outsideProjects(ref: PathReference, workspace: LintWorkspace): RuleRepo
   return {
     line: ref.line,
     column: ref.column,
-    message: `New path "${ref.path}" is outside every project: put it under an existing project's root, or generate the project first.`,
+    ...say(MESSAGES, 'newOutsideProjects', ref.path),
     suggestion: closestNames(firstTwo, roots, 1)[0],
   };
 }

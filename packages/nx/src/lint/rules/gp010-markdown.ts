@@ -1,8 +1,13 @@
-import { esmModules } from '../esm';
-import type { Rule } from '../types';
+import { markdownModules } from '../../markdown/markdown-modules';
+import { say, type Rule } from '../types';
 
-/** markdownlint's defaults, relaxed where plans differ from READMEs. */
-const PLAN_MARKDOWNLINT_CONFIG = {
+export const MESSAGES = {
+  /** One of markdownlint's rules (`MD001/heading-increment`), with its description and detail. */
+  markdownlint: (rule: string, description: string, detail: string | undefined) => `${rule}: ${description}${detail ? ` [${detail}]` : ''}`,
+};
+
+/** markdownlint's defaults, relaxed where plans differ from READMEs: what GP010 and the template tests check. */
+export const PLAN_MARKDOWNLINT_CONFIG = {
   default: true,
   // Plans are prose: lines wrap wherever the writer (or the model) wraps them.
   MD013: false,
@@ -15,14 +20,15 @@ const PLAN_MARKDOWNLINT_CONFIG = {
 export const markdown: Rule = {
   id: 'GP010',
   slug: 'markdown',
-  description: "markdownlint's own rules, configured for plans (no line length, repeated headings under different parents).",
+  description: "markdownlint's rules, with line length off, repeated headings allowed under different parents, and `<details>`-style HTML allowed.",
   defaultSeverity: 'warning',
+  messages: MESSAGES,
   check(plan) {
-    const results = esmModules().markdownlint.lint({ strings: { plan: plan.text }, config: PLAN_MARKDOWNLINT_CONFIG });
+    const results = markdownModules().markdownlint.lint({ strings: { plan: plan.text }, config: PLAN_MARKDOWNLINT_CONFIG });
     return (results.plan ?? []).map((error) => ({
       line: error.lineNumber,
       column: error.errorRange?.[0] ?? 1,
-      message: `${error.ruleNames.slice(0, 2).join('/')}: ${error.ruleDescription}${error.errorDetail ? ` [${error.errorDetail}]` : ''}`,
+      ...say(MESSAGES, 'markdownlint', error.ruleNames.slice(0, 2).join('/'), error.ruleDescription, error.errorDetail ?? undefined),
     }));
   },
 };

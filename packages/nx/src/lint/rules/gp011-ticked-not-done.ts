@@ -1,18 +1,21 @@
 import { matchItems } from '../plan-items';
-import type { Rule, RuleReport } from '../types';
+import { say, type Rule, type RuleReport } from '../types';
 
-/** Message ids → text, so tests and docs name the same wording. */
 export const MESSAGES = {
   tickedNotDone: (ref: string, names: string) => `Ticked, but nothing it names changed since ${ref} (${names}): do the work, or untick it.`,
-  symbolsUntouched: (ref: string, names: string) => `Ticked, but its named symbols did not change since ${ref} (the files did: ${names}): do the work, or untick it.`,
+  symbolsUntouched: (ref: string, names: string) =>
+    `Ticked, but its named symbols did not change since ${ref} (the files did: ${names}): do the work, or untick it.`,
 };
 
 /** Phantom completion: a `- [x]` item whose files and symbols show no change in the diff (`--against`). */
 export const tickedNotDone: Rule = {
   id: 'GP011',
   slug: 'ticked-not-done',
-  description: 'With `--against <ref>`: a ticked item (`- [x]`) names files or symbols that changed since the ref.',
+  description:
+    "With `--against <ref>`: a ticked item (`- [x]`) names files, or symbols in files, that changed since the ref; reported at the item's line. A changed file whose named symbol's text did not change counts as unchanged. Items that name no file are not checked.",
   defaultSeverity: 'error',
+  requires: 'against',
+  messages: MESSAGES,
   check(plan, workspace) {
     if (!plan.changes) return [];
     const reports: RuleReport[] = [];
@@ -20,8 +23,11 @@ export const tickedNotDone: Rule = {
       // A ticked item whose new file is missing is GP014's: one error says it best.
       if (match.state !== 'not-done' || match.missing.some((m) => m.reason === 'never-created')) continue;
       const names = match.item.paths.map((p) => p.path).join(', ');
-      const message = match.symbolsUntouched.length > 0 ? MESSAGES.symbolsUntouched(plan.changes.ref, match.symbolsUntouched.join(', ')) : MESSAGES.tickedNotDone(plan.changes.ref, names);
-      reports.push({ line: match.item.line, column: match.item.column, message });
+      const message =
+        match.symbolsUntouched.length > 0
+          ? say(MESSAGES, 'symbolsUntouched', plan.changes.ref, match.symbolsUntouched.join(', '))
+          : say(MESSAGES, 'tickedNotDone', plan.changes.ref, names);
+      reports.push({ line: match.item.line, column: match.item.column, ...message });
     }
     return reports;
   },

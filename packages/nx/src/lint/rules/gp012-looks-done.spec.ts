@@ -19,7 +19,7 @@ testRule(looksDone, {
       name: 'every named file changed',
       plan: plan(`- [x] Update \`${SERVICE}\``, `- [ ] Wire \`${SERVICE}\` into \`${CONTROLLER}\``),
       changes: changeSet(`M ${SERVICE}:1`, `M ${CONTROLLER}:1`),
-      errors: [{ message: `Looks done: every file it names changed since origin/main (${SERVICE}, ${CONTROLLER}). Tick it?`, line: 12, column: 1 }],
+      errors: [{ messageId: 'looksDone', line: 12, column: 1 }],
     },
   ],
 });

@@ -1,7 +1,7 @@
-import { startOf } from '../markdown';
+import { startOf } from '../../markdown/nodes';
 import { planItems, unplannedChanges } from '../plan-items';
 import type { ParsedPlan } from '../parse-plan';
-import type { Rule } from '../types';
+import { say, type Rule } from '../types';
 import type { LintWorkspace } from '../workspace-view';
 
 const LISTED = 10;
@@ -15,12 +15,15 @@ export const MESSAGES = {
 export const unplannedChangesRule: Rule = {
   id: 'GP013',
   slug: 'unplanned-changes',
-  description: "With `--against <ref>`: files changed under the plan's projects are named by the plan (test files and the plan's own folder aside); listed once.",
+  description:
+    "With `--against <ref>`: files changed under the plan's projects (its own, the projects it names, those holding the files it names) that the plan names nowhere, listed once at the checklist's heading. Test files, the plan and its feature folder never count.",
   defaultSeverity: 'warning',
+  requires: 'against',
+  messages: MESSAGES,
   check(plan, workspace) {
     if (!plan.changes) return [];
     const files = unplannedChanges(plan, workspace, plan.changes);
-    return files.length === 0 ? [] : [{ ...anchor(plan, workspace), message: MESSAGES.unplanned(plan.changes.ref, files) }];
+    return files.length === 0 ? [] : [{ ...anchor(plan, workspace), ...say(MESSAGES, 'unplanned', plan.changes.ref, files) }];
   },
 };
 

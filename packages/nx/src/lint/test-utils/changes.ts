@@ -5,7 +5,14 @@ export function changeSet(...entries: string[]): ChangeSet {
   const files = entries.map((entry): ChangedFile => {
     const [code, rest] = [entry[0], entry.slice(2)];
     const [paths, lines] = rest.split(':');
-    const ranges = lines === undefined ? undefined : lines.split(',').filter(Boolean).map((range) => range.split('-').map(Number) as [number, number]).map(([a, b]) => [a, b ?? a] as [number, number]);
+    const ranges =
+      lines === undefined
+        ? undefined
+        : lines
+            .split(',')
+            .filter(Boolean)
+            .map((range) => range.split('-').map(Number) as [number, number])
+            .map(([a, b]) => [a, b ?? a] as [number, number]);
     if (code === 'R') {
       const [from, to] = paths.split('>');
       return { path: to, from, status: 'renamed', lines: ranges ?? [] };

@@ -1,24 +1,10 @@
 import type { CodeIndex, IndexedFile } from '../../code/types';
-import type { CodeSymbol } from '../../context/types';
+import type { CodeSymbol } from '../../code/types';
 import { parseTemplate } from '../../templates/parse-template';
 import type { PlanTemplate } from '../../templates/template';
-import type { FileSource } from '../../utils/file-source';
+import { memorySource } from '../../test-utils/memory-source';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { createLintWorkspace, type LintWorkspace } from '../workspace-view';
-
-/** A FileSource over an in-memory map of workspace-relative paths. */
-export function memorySource(files: Record<string, string>, root = '/workspace'): FileSource {
-  const paths = Object.keys(files);
-  const isDir = (dir: string) => dir === '' || paths.some((path) => path.startsWith(`${dir}/`));
-  return {
-    root,
-    read: (path) => (path in files ? Buffer.from(files[path]) : undefined),
-    exists: (path) => path in files || isDir(path),
-    isFile: (path) => path in files,
-    list: (dir) =>
-      [...new Set(paths.filter((path) => dir === '' || path.startsWith(`${dir}/`)).map((path) => path.slice(dir ? dir.length + 1 : 0).split('/')[0]))].sort(),
-  };
-}
 
 function project(name: string, root: string, type: ProjectFact['type'], tags: string[], dependencies: string[], importPath?: string): ProjectFact {
   return { name, root, sourceRoot: `${root}/src`, type, tags, targets: [], dependencies, dependents: [], importPath };

@@ -20,7 +20,9 @@ export function parseAgents(option: string | string[] | undefined): Agent[] {
   const names = (Array.isArray(option) ? option : (option ?? '').split(',')).map((name) => String(name).trim().toLowerCase()).filter(Boolean);
   const unknown = names.filter((name) => !(name in AGENTS));
   if (unknown.length > 0) {
-    throw new AgentsOptionError(`Option --agents: unknown agent ${unknown.map((name) => `"${name}"`).join(', ')}; use ${Object.keys(AGENTS).join(', ')} (comma-separated).`);
+    throw new AgentsOptionError(
+      `Option --agents: unknown agent ${unknown.map((name) => `"${name}"`).join(', ')}; use ${Object.keys(AGENTS).join(', ')} (comma-separated).`,
+    );
   }
   return [...new Set(names as Agent[])];
 }
