@@ -232,6 +232,20 @@ describe('--dry-run (what Nx Console runs as the form changes)', () => {
     await expect(dryRun(() => generate(options))).rejects.toThrow(message);
   });
 
+  it('runs no template code, with a project or without one (then it still picks the project)', async () => {
+    const tree = newTree();
+    const template =
+      '---\nid: boom\nname: Boom\ndescription: Runs code.\noutput: plan.md\ninputs:\n  anyOf: [[prd], [description]]\nsections:\n  - title: Work\n---\n# <% throw new Error("template code ran") %>\n\n## Work\n';
+    tree.write('tools/groundplan/templates/boom.md', template);
+    await expect(generate({ project: 'api', template: 'boom' }, tree)).rejects.toThrow(/template code ran/);
+    const named = await dryRun(() => generate({ project: 'api', template: 'boom', force: true }, tree));
+    expect(named.text(`${FEATURE_DIR}/plan.md`)).toMatch(/^<!-- The boom plan for api/);
+    const picked = await dryRun(() =>
+      generate({ description: 'Export the filtered orders as CSV from the orders controller', template: 'boom', feature: 'csv', force: true }, tree),
+    );
+    expect(picked.tree.listChanges().map((change) => change.path)).toContain('apps/api/product-development/csv/plan.md');
+  });
+
   it('still refuses to overwrite a plan', async () => {
     const tree = newTree();
     tree.write(`${FEATURE_DIR}/plan.md`, '# My edited plan\n');

@@ -14,7 +14,7 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
   // Read through the Tree, so the generator sees its own pending changes (and those of one that composes it).
   const workspace = openWorkspace(tree.root, { source: treeSource(tree) });
   const options = await normalizeOptions(workspace, schema, process.stdin);
-  if (process.env.NX_DRY_RUN === 'true' && options.project) return dryRun(tree, { ...options, project: options.project });
+  if (process.env.NX_DRY_RUN === 'true') return dryRun(tree, workspace, options);
   return draftInTree(tree, workspace, options, schema);
 }
 
@@ -46,16 +46,31 @@ async function draftInTree(
 }
 
 /**
- * `--dry-run` with a project: Nx lists the files a generator writes and writes none, so only what decides the
- * file is worked out (project, feature, template, inputs checked); nothing is ranked, drafted or formatted, and
- * no template code runs.
+ * `--dry-run`: Nx lists the files a generator writes and writes none, so only what decides the file is worked
+ * out (project, feature, template, inputs checked). With a project nothing is ranked or indexed; without one
+ * the projects are ranked to pick it, as a real run would. Nothing is drafted or formatted either way, so no
+ * template code (a workspace template's EJS is code) runs while Nx Console fills its form.
  */
-async function dryRun(tree: Tree, options: NormalizedPlanOptions & { project: string }): Promise<void> {
-  const subject: PlanSubject & { project: string } = options;
-  const path = planLocation(subject, { projects: await projectRoots(tree, subject.project), source: treeSource(tree) });
+async function dryRun(tree: Tree, workspace: Workspace, options: NormalizedPlanOptions): Promise<void> {
+  const { project, path } = options.project
+    ? { project: options.project, path: await fileFor(tree, { ...options, project: options.project }) }
+    : await pickedFile(workspace, options);
   refuseOverwrite(path, tree.exists(path), options.force, '--force');
-  tree.write(path, `<!-- The ${subject.template.id} plan for ${subject.project} is drafted here when nx g plan runs without --dry-run. -->\n`);
-  logger.info(`Groundplan: dry run: the ${subject.template.id} plan for ${subject.project} would be drafted into ${path}.`);
+  tree.write(path, `<!-- The ${options.template.id} plan for ${project} is drafted here when nx g plan runs without --dry-run. -->\n`);
+  logger.info(`Groundplan: dry run: the ${options.template.id} plan for ${project} would be drafted into ${path}.`);
+}
+
+async function fileFor(tree: Tree, subject: PlanSubject & { project: string }): Promise<string> {
+  return planLocation(subject, { projects: await projectRoots(tree, subject.project), source: treeSource(tree) });
+}
+
+/** With no project named, the project the ranking picks (said as a real run says it) and the plan's file in it. */
+async function pickedFile(workspace: Workspace, options: NormalizedPlanOptions): Promise<{ project: string; path: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const drafting = require('../../draft/draft-plan') as typeof import('../../draft/draft-plan');
+  const plan = await drafting.locatePlan(workspace, options);
+  if (plan.ranking) drafting.describePick(plan.ranking).forEach((line) => logger.info(line));
+  return { project: plan.project, path: plan.path };
 }
 
 /**
