@@ -92,11 +92,23 @@ export function writePlan(files: PlanFiles, path: string, text: string): { backu
   const next = redactSecrets(text);
   let backup: string | undefined;
   if (previous !== undefined && previous !== next) {
-    backup = `${path}.bak`;
+    backup = backupPath(files, path, previous);
     files.write(backup, previous);
   }
   files.write(path, next);
   return { backup };
+}
+
+/**
+ * `<plan>.bak`, or when that holds another text (the edits a first --force kept) the first free `<plan>.bak.N`,
+ * as `cp --backup=numbered` does: a second --force never loses what the first one saved.
+ */
+function backupPath(files: PlanFiles, path: string, previous: string): string {
+  for (let n = 0; ; n++) {
+    const candidate = n === 0 ? `${path}.bak` : `${path}.bak.${n}`;
+    const held = files.read(candidate);
+    if (held === undefined || held === previous) return candidate;
+  }
 }
 
 /** How a model may replace the offline draft: the generator's and `groundplan plan`'s options. */

@@ -120,4 +120,14 @@ describe('--force keeps the edited plan next to the new one', () => {
     expect(tree.read(`${FEATURE_DIR}/plan.md.bak`, 'utf-8')).toBe('# My edited plan\n\nHand-written notes.\n');
     expect(tree.read(`${FEATURE_DIR}/plan.md`, 'utf-8')).not.toContain('Hand-written notes');
   });
+
+  it('a second --force keeps the first backup: the new one goes to <plan>.bak.1', async () => {
+    const planPath = join(exampleRoot, FEATURE_DIR, 'plan.md');
+    mkdirSync(dirname(planPath), { recursive: true });
+    writeFileSync(planPath, '# My edited plan\n\nHand-written notes.\n');
+    writeFileSync(`${planPath}.bak`, '# An older plan\n\nNotes a first --force kept.\n');
+    const tree = await generate({ project: 'api', force: true });
+    expect(tree.read(`${FEATURE_DIR}/plan.md.bak`, 'utf-8')).toBe('# An older plan\n\nNotes a first --force kept.\n');
+    expect(tree.read(`${FEATURE_DIR}/plan.md.bak.1`, 'utf-8')).toBe('# My edited plan\n\nHand-written notes.\n');
+  });
 });
