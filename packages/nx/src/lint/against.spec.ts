@@ -1,6 +1,6 @@
 import Ajv from 'ajv-draft-04';
+import { git } from '../test-utils/git';
 import addFormats from 'ajv-formats';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Log } from 'sarif';
@@ -17,13 +17,6 @@ const MOVED_CONTROLLER = 'apps/api/src/app/orders/orders-http.controller.ts';
 const MAPPER = 'apps/api/src/app/orders/order.mapper.ts';
 const MONEY = 'libs/shared/util/src/lib/money.ts';
 const MODULE = 'apps/api/src/app/orders/orders.module.ts';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-  }).trim();
 
 /** A checklist plan over examples/shop; items are on the lines the tests name. */
 function planText(base: string, ticks: [boolean, boolean, boolean, boolean, boolean]): string {

@@ -485,15 +485,7 @@ class Planner {
     const path = `${folder}/${base}.tsx`;
     if (this.code.file(path)) return [];
     const made = [this.create(path, ui, `Create the \`${base}\` component`, 'component', requirement)];
-    const barrel = this.code.barrelOf(ui);
-    if (barrel)
-      made.push(
-        this.change(
-          this.code.file(barrel)!,
-          `Export \`./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}\` from the barrel`,
-          requirement,
-        ),
-      );
+    made.push(...this.exportFromBarrel(ui, path, requirement));
     return made;
   }
 
@@ -672,6 +664,14 @@ class Planner {
   result(): ChangePlan {
     const changes = [...this.changes.values()].sort((a, b) => a.order - b.order);
     return { changes, avoid: this.avoid, reuse: [...this.reuse.values()], questions: this.questions };
+  }
+
+  /** Exporting a new file from its project's barrel, when the project has one (its public API is the barrel). */
+  private exportFromBarrel(project: ProjectFact, path: string, requirement: Requirement): PlannedChange[] {
+    const barrel = this.code.barrelOf(project);
+    if (!barrel) return [];
+    const entry = `./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}`;
+    return [this.change(this.code.file(barrel)!, `Export \`${entry}\` from the barrel`, requirement)];
   }
 
   /** A change to an existing file, merged with earlier changes to the same file and symbol. */
@@ -894,15 +894,7 @@ class Planner {
     if (this.code.file(path)) return [this.change(this.code.file(path)!, `Add ${names.map((n) => `\`${n}\``).join(', ')}`, requirement)];
     const made = [this.create(path, project, `Create \`${word}${extension}\` with ${names.map((n) => `\`${n}\``).join(', ')}`, 'util', requirement)];
     this.slice.sharedFile ??= path;
-    const barrel = this.code.barrelOf(project);
-    if (barrel)
-      made.push(
-        this.change(
-          this.code.file(barrel)!,
-          `Export \`./${posix.relative(posix.dirname(barrel), path).replace(/\.[jt]sx?$/, '')}\` from the barrel`,
-          requirement,
-        ),
-      );
+    made.push(...this.exportFromBarrel(project, path, requirement));
     return made;
   }
 
