@@ -122,7 +122,7 @@ async function engine({ facts, source, fileMap, query, cacheDir }) {
   const { buildContext } = require(join(DIST, 'context', 'build-context.js'));
   const index = indexWorkspace({ projects: facts.projects, source, fileMap, cacheDir });
   const indexed = performance.now();
-  const pack = await buildContext({ facts, source, query, index, budget: BUDGET });
+  const pack = await buildContext({ facts, source, query, index, cacheDir, budget: BUDGET });
   const rank = performance.now() - indexed;
   return {
     notes: `index ${(indexed - start).toFixed(0)} ms (parsed ${index.stats.parsed}, cached ${index.stats.cached}), rank + render ${rank.toFixed(0)} ms, pack ${pack.tokens} tokens`,
