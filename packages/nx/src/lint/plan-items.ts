@@ -7,6 +7,7 @@ import type { ParsedPlan } from './parse-plan';
 import type { PathShape, SymbolReference } from '../plan-file/references';
 import { planProjectRoot, resolveAgainst } from './rules/gp005-file-exists';
 import { isCodeFile, symbolRanges, touches } from './symbol-ranges';
+import type { RuleReport } from './types';
 import type { LintWorkspace } from './workspace-view';
 
 /**
@@ -166,6 +167,16 @@ export function changeCounts(file: ChangedFile, symbols: Array<Pick<SymbolRefere
 const matchCache = new WeakMap<ParsedPlan, WeakMap<ChangeSet, ItemMatch[]>>();
 
 /** Each item's state against the diff. */
+/**
+ * What a `--against` rule says of each item: its reports for every item matched with the diff's changes (the
+ * ref they are since given), nothing when the run has no diff. GP011, GP012 and GP014 differ only in `report`.
+ */
+export function reportOnItems(plan: ParsedPlan, workspace: LintWorkspace, report: (match: ItemMatch, ref: string) => RuleReport[]): RuleReport[] {
+  const changes = plan.changes;
+  if (!changes) return [];
+  return matchItems(plan, workspace, changes).flatMap((match) => report(match, changes.ref));
+}
+
 export function matchItems(plan: ParsedPlan, workspace: LintWorkspace, changes: ChangeSet): ItemMatch[] {
   const byChanges = matchCache.get(plan) ?? new WeakMap<ChangeSet, ItemMatch[]>();
   matchCache.set(plan, byChanges);

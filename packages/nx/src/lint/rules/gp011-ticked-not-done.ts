@@ -1,5 +1,5 @@
-import { matchItems } from '../plan-items';
-import { say, type Rule, type RuleReport } from '../types';
+import { reportOnItems } from '../plan-items';
+import { say, type Rule } from '../types';
 
 export const MESSAGES = {
   tickedNotDone: (ref: string, names: string) => `Ticked, but nothing it names changed since ${ref} (${names}): do the work, or untick it.`,
@@ -17,18 +17,14 @@ export const tickedNotDone: Rule = {
   requires: 'against',
   messages: MESSAGES,
   check(plan, workspace) {
-    if (!plan.changes) return [];
-    const reports: RuleReport[] = [];
-    for (const match of matchItems(plan, workspace, plan.changes)) {
+    return reportOnItems(plan, workspace, (match, ref) => {
       // A ticked item whose new file is missing is GP014's: one error says it best.
-      if (match.state !== 'not-done' || match.missing.some((m) => m.reason === 'never-created')) continue;
-      const names = match.item.paths.map((p) => p.path).join(', ');
+      if (match.state !== 'not-done' || match.missing.some((m) => m.reason === 'never-created')) return [];
       const message =
         match.symbolsUntouched.length > 0
-          ? say(MESSAGES, 'symbolsUntouched', plan.changes.ref, match.symbolsUntouched.join(', '))
-          : say(MESSAGES, 'tickedNotDone', plan.changes.ref, names);
-      reports.push({ line: match.item.line, column: match.item.column, ...message });
-    }
-    return reports;
+          ? say(MESSAGES, 'symbolsUntouched', ref, match.symbolsUntouched.join(', '))
+          : say(MESSAGES, 'tickedNotDone', ref, match.item.paths.map((p) => p.path).join(', '));
+      return [{ line: match.item.line, column: match.item.column, ...message }];
+    });
   },
 };

@@ -1,5 +1,5 @@
-import { matchItems } from '../plan-items';
-import { say, type Rule, type RuleReport } from '../types';
+import { reportOnItems } from '../plan-items';
+import { say, type Rule } from '../types';
 
 export const MESSAGES = {
   looksDone: (ref: string, files: string) => `Looks done: every file it names changed since ${ref} (${files}). Tick it?`,
@@ -14,12 +14,8 @@ export const looksDone: Rule = {
   requires: 'against',
   messages: MESSAGES,
   check(plan, workspace) {
-    if (!plan.changes) return [];
-    const reports: RuleReport[] = [];
-    for (const match of matchItems(plan, workspace, plan.changes)) {
-      if (match.state === 'looks-done')
-        reports.push({ line: match.item.line, column: match.item.column, ...say(MESSAGES, 'looksDone', plan.changes.ref, match.changed.join(', ')) });
-    }
-    return reports;
+    return reportOnItems(plan, workspace, (match, ref) =>
+      match.state === 'looks-done' ? [{ line: match.item.line, column: match.item.column, ...say(MESSAGES, 'looksDone', ref, match.changed.join(', ')) }] : [],
+    );
   },
 };

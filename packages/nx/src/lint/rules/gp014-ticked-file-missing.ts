@@ -1,5 +1,5 @@
-import { matchItems } from '../plan-items';
-import { say, type Rule, type RuleReport } from '../types';
+import { reportOnItems } from '../plan-items';
+import { say, type Rule } from '../types';
 
 export const MESSAGES = {
   neverCreated: (path: string) => `Ticked, but the new file "${path}" it creates does not exist: create it, or untick the item.`,
@@ -17,16 +17,17 @@ export const tickedFileMissing: Rule = {
   requires: 'against',
   messages: MESSAGES,
   check(plan, workspace) {
-    if (!plan.changes) return [];
-    const reports: RuleReport[] = [];
-    for (const match of matchItems(plan, workspace, plan.changes)) {
-      if (!match.item.checked) continue;
-      for (const missing of match.missing) {
-        if (missing.reason === 'never-created') reports.push({ line: missing.line, column: missing.column, ...say(MESSAGES, 'neverCreated', missing.path) });
-        else if (missing.reason === 'deleted')
-          reports.push({ line: missing.line, column: missing.column, ...say(MESSAGES, 'deleted', missing.path, plan.changes.ref) });
-      }
-    }
-    return reports;
+    return reportOnItems(plan, workspace, (match, ref) =>
+      // A named file that is simply absent (and was not deleted) is GP005's.
+      match.item.checked
+        ? match.missing
+            .filter((missing) => missing.reason !== 'missing')
+            .map((missing) => ({
+              line: missing.line,
+              column: missing.column,
+              ...(missing.reason === 'never-created' ? say(MESSAGES, 'neverCreated', missing.path) : say(MESSAGES, 'deleted', missing.path, ref)),
+            }))
+        : [],
+    );
   },
 };
