@@ -55,8 +55,16 @@ export function featureName(given: string | undefined, option: string): string {
   return feature;
 }
 
+/** The folder of a project that holds its features: their inputs (JTBD, PRD, spec) and their plans. */
+export const FEATURES_FOLDER = 'product-development';
+
+/** A feature's input or plan (anything under a project's features folder): planning, not code. */
+export function isPlanningDocument(path: string): boolean {
+  return path.split('/').includes(FEATURES_FOLDER);
+}
+
 export function featureDir(projectRoot: string, feature: string): string {
-  return join(projectRoot, 'product-development', feature);
+  return join(projectRoot, FEATURES_FOLDER, feature);
 }
 
 /** Finds and reads a feature's inputs: explicit files, or the feature folder, plus the constitution. */

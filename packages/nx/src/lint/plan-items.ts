@@ -1,5 +1,5 @@
-import { posix } from 'node:path';
 import type { ListItem, Nodes } from 'mdast';
+import { isPlanningDocument } from '../inputs/feature-inputs';
 import { contentHash } from '../utils/content-hash';
 import type { ChangedFile, ChangeSet } from './git-diff';
 import { textOf, type Located } from '../markdown/nodes';
@@ -238,12 +238,12 @@ export function unplannedChanges(plan: ParsedPlan, workspace: LintWorkspace, cha
     if (project) roots.add(project.root);
   }
   const planned = new Set(named.flatMap(({ path, shape }) => changesFor(path, shape, changes).map((file) => file.path)));
-  const featureFolder = plan.path ? posix.dirname(plan.path) : undefined;
   const underRoots = (path: string) => [...roots].some((root) => root === '' || path === root || path.startsWith(`${root}/`));
   return changes.files
     .map((file) => file.path)
     .filter(
-      (path) => underRoots(path) && !planned.has(path) && !isTestFile(path) && path !== plan.path && !(featureFolder && path.startsWith(`${featureFolder}/`)),
+      // Plans and feature inputs (this plan's or another feature's) are planning, not unplanned work.
+      (path) => underRoots(path) && !planned.has(path) && !isTestFile(path) && !isPlanningDocument(path),
     );
 }
 
@@ -260,13 +260,6 @@ export interface StaleReference extends Located {
  * Drift by overlap: what the plan names (files, folders and project roots as paths, symbols in them) that
  * changed since `base` — and that no ticked item names, for a ticked item's change is that item's work.
  */
-/**
- * Plans and their inputs (`<projectRoot>/product-development/…`): writing a plan, or its neighbour, under a
- * project root the plan names is not a change to the code its steps use.
- */
-function isPlanningDocument(path: string): boolean {
-  return /(^|\/)product-development\//.test(path);
-}
 
 export function staleByOverlap(plan: ParsedPlan, workspace: LintWorkspace, changes: ChangeSet): StaleReference[] {
   const projectRoot = planProjectRoot(plan, workspace);
@@ -293,6 +286,7 @@ export function staleByOverlap(plan: ParsedPlan, workspace: LintWorkspace, chang
   for (const [path, place] of places) {
     const naming = items.filter((item) => item.paths.some((named) => named.path === path));
     if (naming.some((item) => item.checked) || unchangedSinceWritten(path)) continue;
+    // Writing a plan, or a feature's inputs, under a project root the plan names is no change to the code its steps use.
     const found = changesFor(path, place.shape, changes).filter(
       (file) => (place.shape === 'file' || !isPlanningDocument(file.path)) && changeCounts(file, symbolsIn(path), workspace),
     );

@@ -21,10 +21,10 @@ testRule(unplannedChangesRule, {
       changes: changeSet('A apps/api/src/app/orders/orders.controller.spec.ts', 'M apps/api/src/__tests__/x.ts'),
     },
     {
-      name: 'the plan and its feature folder never count',
+      name: 'plans and feature inputs never count: this plan, its feature folder, another feature',
       file: PLAN,
       plan: plan(`- [x] Update \`${CONTROLLER}\``),
-      changes: changeSet(`M ${PLAN}:3`, 'A apps/api/product-development/checkout/PRD.md'),
+      changes: changeSet(`M ${PLAN}:3`, 'A apps/api/product-development/checkout/PRD.md', 'A apps/api/product-development/refunds/plan.md'),
     },
     { name: 'changes in projects the plan does not touch', plan: plan(`- [x] Update \`${CONTROLLER}\``), changes: changeSet('M libs/web/ui/src/index.ts:1') },
     {

@@ -16,7 +16,7 @@ export const unplannedChangesRule: Rule = {
   id: 'GP013',
   slug: 'unplanned-changes',
   description:
-    "With `--against <ref>`: files changed under the plan's projects (its own, the projects it names, those holding the files it names) that the plan names nowhere, listed once at the checklist's heading. Test files, the plan and its feature folder never count.",
+    "With `--against <ref>`: files changed under the plan's projects (its own, the projects it names, those holding the files it names) that the plan names nowhere, listed once at the checklist's heading. Test files and planning documents (plans and feature inputs under `product-development/`) never count.",
   defaultSeverity: 'warning',
   requires: 'against',
   messages: MESSAGES,
