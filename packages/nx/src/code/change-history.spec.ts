@@ -33,7 +33,9 @@ describe('readChangeHistory', () => {
     repo.commit(['README.md']);
     repo.commit(['ws/libs/a/src/a.ts', 'ws/libs/b/src/b.ts', 'outside/x.ts']);
     repo.commit(['ws/libs/a/src/a.ts']);
-    expect(readChangeHistory(join(repo.root, 'ws')).commits).toEqual([['libs/a/src/a.ts'], ['libs/a/src/a.ts', 'libs/b/src/b.ts']]);
+    const history = readChangeHistory(join(repo.root, 'ws'));
+    expect(history.commits).toEqual([['libs/a/src/a.ts'], ['libs/a/src/a.ts', 'libs/b/src/b.ts']]);
+    expect(history.messages).toEqual([expect.stringMatching(/^change \d+$/), expect.stringMatching(/^change \d+$/)]);
   });
 
   it('skips sweeping commits, which say nothing of what changes together', () => {
@@ -54,7 +56,7 @@ describe('readChangeHistory', () => {
     expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['a.ts'], ['.gitignore']]);
     const cacheFile = join(cacheDir, 'groundplan-change-history.json');
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
-    writeFileSync(cacheFile, JSON.stringify({ ...cached, commits: [['from-cache.ts']] }));
+    writeFileSync(cacheFile, JSON.stringify({ ...cached, commits: [['from-cache.ts']], messages: ['cached'] }));
     expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['from-cache.ts']]);
     repo.commit(['b.ts']);
     expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['b.ts'], ['a.ts'], ['.gitignore']]);
@@ -64,9 +66,9 @@ describe('readChangeHistory', () => {
 describe('parseChangeLog', () => {
   it.each([
     ['empty log', '', []],
-    ['two commits', '\x1e\n\na.ts\nb.ts\n\x1e\n\nc.ts\n', [['a.ts', 'b.ts'], ['c.ts']]],
-    ['a commit with no files (an empty merge) is dropped', '\x1e\n\x1e\n\na.ts\n', [['a.ts']]],
-  ])('%s', (_, log, commits) => {
-    expect(parseChangeLog(log).commits).toEqual(commits);
+    ['two commits', '\x1efeat: b\n\nwhy\n\x1f\n\na.ts\nb.ts\n\x1efix: c\n\x1f\n\nc.ts\n', [['a.ts', 'b.ts'], ['c.ts']], ['feat: b\n\nwhy', 'fix: c']],
+    ['a commit with no files (an empty merge) is dropped', '\x1eempty\n\x1f\n\x1efix: a\n\x1f\n\na.ts\n', [['a.ts']], ['fix: a']],
+  ])('%s', (_, log, commits, messages = []) => {
+    expect(parseChangeLog(log)).toEqual({ commits, messages });
   });
 });

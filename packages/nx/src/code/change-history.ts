@@ -5,6 +5,8 @@ import { join } from 'node:path';
 /** The files each recent commit changed, newest first, workspace-relative. */
 export interface ChangeHistory {
   commits: string[][];
+  /** The message of each commit (same order), when read: what the work was, in the team's own words. */
+  messages?: string[];
 }
 
 export const HISTORY_LIMITS = {
@@ -32,7 +34,7 @@ export function readChangeHistory(root: string, cacheDir?: string): ChangeHistor
   const cached = cacheDir ? readCache(cacheDir, head) : undefined;
   if (cached) return cached;
   // --relative: paths relative to the workspace root, and only its files, when the repository holds more.
-  const log = git(root, ['log', '--no-merges', '--no-renames', '--name-only', '--format=%x1e', `-n${HISTORY_LIMITS.commits}`, '--relative', head]);
+  const log = git(root, ['log', '--no-merges', '--no-renames', '--name-only', '--format=%x1e%B%x1f', `-n${HISTORY_LIMITS.commits}`, '--relative', head]);
   if (log === undefined) return EMPTY;
   const history = parseChangeLog(log);
   if (cacheDir) writeCache(cacheDir, head, history);
@@ -49,9 +51,10 @@ function git(cwd: string, args: string[]): string | undefined {
 
 function readCache(dir: string, head: string): ChangeHistory | undefined {
   try {
-    const data = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { head: string; limits: typeof HISTORY_LIMITS; commits: string[][] };
+    const data = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { head: string; limits: typeof HISTORY_LIMITS } & ChangeHistory;
     const sameLimits = JSON.stringify(data.limits) === JSON.stringify(HISTORY_LIMITS);
-    return data.head === head && sameLimits && Array.isArray(data.commits) ? { commits: data.commits } : undefined;
+    const complete = Array.isArray(data.commits) && Array.isArray(data.messages) && data.messages.length === data.commits.length;
+    return data.head === head && sameLimits && complete ? { commits: data.commits, messages: data.messages } : undefined;
   } catch {
     return undefined;
   }
@@ -63,18 +66,27 @@ function writeCache(dir: string, head: string, history: ChangeHistory): void {
     mkdirSync(dir, { recursive: true });
     const target = join(dir, CACHE_FILE);
     const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ head, limits: HISTORY_LIMITS, commits: history.commits }));
+    writeFileSync(temporary, JSON.stringify({ head, limits: HISTORY_LIMITS, commits: history.commits, messages: history.messages }));
     renameSync(temporary, target);
   } catch {
     // The cache is an optimisation.
   }
 }
 
-/** `git log --name-only --format=%x1e`: a record separator, then one changed path a line. */
+/** `git log --name-only --format=%x1e%B%x1f`: a record separator, the message, a unit separator, then one changed path a line. */
 export function parseChangeLog(log: string): ChangeHistory {
-  const commits = log
+  const records = log
     .split('\x1e')
-    .map((record) => record.split('\n').filter(Boolean))
-    .filter((files) => files.length > 0 && files.length <= HISTORY_LIMITS.filesPerCommit);
-  return { commits };
+    .map((record) => {
+      const end = record.indexOf('\x1f');
+      return {
+        message: end < 0 ? '' : record.slice(0, end).trim(),
+        files: record
+          .slice(end + 1)
+          .split('\n')
+          .filter(Boolean),
+      };
+    })
+    .filter(({ files }) => files.length > 0 && files.length <= HISTORY_LIMITS.filesPerCommit);
+  return { commits: records.map((r) => r.files), messages: records.map((r) => r.message) };
 }

@@ -1,4 +1,5 @@
-import { coChangeSpread, projectActivity } from './history';
+import { parseQuery } from './query';
+import { coChangeSpread, pastWork, projectActivity } from './history';
 
 const history = {
   commits: [
@@ -46,5 +47,35 @@ describe('projectActivity', () => {
       { name: 'root', root: '.' },
     ]);
     expect(Object.fromEntries(activity)).toEqual({ db: 2 / 3, postgres: 1, ui: 2 / 3 });
+  });
+});
+
+describe('pastWork', () => {
+  const past = {
+    commits: [['db/postgres/aggregate.ts', 'db/sqlite/aggregate.ts'], ['ui/grid.tsx'], ['ui/toolbar.tsx', 'ui/grid.tsx', 'db/aggregate.spec.ts']],
+    messages: [
+      'fix: lookup values counted twice in aggregates\n\nThe dfs visited a field once per lookup.',
+      'feat: resize grid columns',
+      'fix: toolbar layout',
+    ],
+  };
+  const words = (text: string) => parseQuery(text).words;
+
+  it('votes for the files of the commits whose messages match, quoting the best commit', () => {
+    const votes = pastWork(past, words('lookup not updated when a field is looked up twice'), candidates);
+    expect([...votes.keys()].sort()).toEqual(['db/postgres/aggregate.ts', 'db/sqlite/aggregate.ts']);
+    expect(votes.get('db/sqlite/aggregate.ts')).toEqual({ score: 1, subject: 'fix: lookup values counted twice in aggregates' });
+  });
+
+  it('gives a file of a small commit more than one of a large commit matched alike, and counts only candidates', () => {
+    const votes = pastWork(past, words('grid toolbar'), candidates);
+    expect(votes.get('ui/grid.tsx')!.score).toBe(1);
+    expect(votes.get('ui/toolbar.tsx')!.score).toBeLessThan(1);
+    expect(votes.has('db/aggregate.spec.ts')).toBe(false);
+  });
+
+  it('is silent without messages or without a match', () => {
+    expect(pastWork(history, words('lookup'), candidates).size).toBe(0);
+    expect(pastWork(past, words('billing invoices'), candidates).size).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { ChangeHistory } from '../code/change-history';
+import { splitWords, wordPairs } from '../code/words';
 
 export const CO_CHANGE = {
   /** Only the best seeds spread: past them the text's match is too weak to say what else changes. */
@@ -51,4 +52,82 @@ export function projectActivity(history: ChangeHistory, projects: Array<{ name: 
   }
   const max = Math.max(0, ...commits.values()) || 1;
   return new Map([...commits].map(([name, count]) => [name, count / max]));
+}
+
+export const PAST_WORK = {
+  /** The past commits whose messages match the text best: their files are where such work was done. */
+  commits: 10,
+  k1: 1.2,
+  b: 0.75,
+};
+
+/**
+ * Where work like this was done before: the past commits whose messages match the text's words (BM25 over the
+ * messages, the text's word weights as the query's), each voting for the files it changed by its match, shared
+ * among them (a commit of 20 files says less of each than a commit of two). Scaled so the best file has 1.
+ * It is `git log --grep` as an engineer uses it: "the last time we touched lookups, which files changed?". It
+ * needs no word in common with the code: "lookup not updated" finds the commits about lookups, and their files.
+ */
+export function pastWork(history: ChangeHistory, words: Map<string, number>, candidates: Set<string>): Map<string, PastMatch> {
+  const messages = history.messages ?? [];
+  if (!messages.length || !words.size) return new Map();
+  const bags = messageBags(history);
+  const averageLength = bags.reduce((sum, bag) => sum + bag.length, 0) / bags.length || 1;
+  const documentFrequency = new Map<string, number>();
+  for (const word of words.keys()) documentFrequency.set(word, bags.filter((bag) => bag.counts.has(word)).length);
+  const scored: Array<[number, number]> = [];
+  bags.forEach((bag, at) => {
+    let score = 0;
+    for (const [word, weight] of words) {
+      const tf = bag.counts.get(word);
+      if (!tf) continue;
+      const df = documentFrequency.get(word)!;
+      const idf = Math.log(1 + (bags.length - df + 0.5) / (df + 0.5));
+      const norm = 1 - PAST_WORK.b + (PAST_WORK.b * bag.length) / averageLength;
+      score += (weight * idf * tf * (PAST_WORK.k1 + 1)) / (tf + PAST_WORK.k1 * norm);
+    }
+    if (score > 0) scored.push([at, score]);
+  });
+  const votes = new Map<string, PastMatch>();
+  // Best first, so the subject quoted for a file is that of the best commit that changed it.
+  for (const [at, score] of scored.sort((a, b) => b[1] - a[1]).slice(0, PAST_WORK.commits)) {
+    const files = history.commits[at].filter((file) => candidates.has(file));
+    const subject = messages[at].split('\n')[0];
+    for (const file of files) {
+      const vote = votes.get(file) ?? votes.set(file, { score: 0, subject }).get(file)!;
+      vote.score += score / Math.sqrt(files.length);
+    }
+  }
+  const max = Math.max(0, ...[...votes.values()].map((vote) => vote.score)) || 1;
+  for (const vote of votes.values()) vote.score /= max;
+  return votes;
+}
+
+export interface PastMatch {
+  /** The file's votes, relative to the best file's. */
+  score: number;
+  /** The subject of the best-matching commit that changed it. */
+  subject: string;
+}
+
+interface MessageBag {
+  counts: Map<string, number>;
+  length: number;
+}
+
+const bagsOf = new WeakMap<ChangeHistory, MessageBag[]>();
+
+/** Each message's words and adjacent word pairs (the query's phrases), computed once per history. */
+function messageBags(history: ChangeHistory): MessageBag[] {
+  let bags = bagsOf.get(history);
+  if (!bags) {
+    bags = (history.messages ?? []).map((message) => {
+      const words = splitWords(message);
+      const counts = new Map<string, number>();
+      for (const term of [...words, ...wordPairs(words)]) counts.set(term, (counts.get(term) ?? 0) + 1);
+      return { counts, length: words.length };
+    });
+    bagsOf.set(history, bags);
+  }
+  return bags;
 }

@@ -83,6 +83,15 @@ describe('rankWorkspace with the workspace history', () => {
     expect(score(rank(text, undefined, history), 'libs/util/src/lib/strings.ts')).toBeGreaterThan(score(rank(text), 'libs/util/src/lib/strings.ts'));
   });
 
+  it('raises the files of past commits whose messages match, and says which commit', () => {
+    const text = 'receipt titles shown in lower case';
+    const history = { commits: [['libs/util/src/lib/strings.ts']], messages: ['fix: titles of receipts shown in lower case'] };
+    expect(paths(text)[0]).not.toBe('libs/util/src/lib/strings.ts');
+    const ranking = rank(text, undefined, history);
+    expect(ranking.files[0].file.path).toBe('libs/util/src/lib/strings.ts');
+    expect(ranking.files[0].why).toBe('changed in past work like this ("fix: titles of receipts shown in lower case")');
+  });
+
   it('between two projects the text matches alike, picks the one the commits land in', () => {
     const text = 'refund gateway for orders';
     const toOrders = { commits: Array.from({ length: 5 }, () => ['libs/orders/src/lib/order.model.ts']) };

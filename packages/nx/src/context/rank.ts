@@ -3,7 +3,7 @@ import type { ChangeHistory } from '../code/change-history';
 import type { CodeIndex, IndexedFile } from '../code/types';
 import { compoundTerm } from '../code/words';
 import type { ProjectFact } from '../workspace/types';
-import { coChangeSpread, projectActivity } from './history';
+import { coChangeSpread, pastWork, projectActivity, type PastMatch } from './history';
 import { lexicalScores, type LexicalMatch } from './lexical';
 import { dependentsOf, type ProjectEdges } from './project-edges';
 import { addEdge, personalizedPageRank, type WeightedGraph } from './pagerank';
@@ -74,6 +74,14 @@ export const WEIGHTS = {
    * 0.583, vendure 0.917 → 0.900); the library set's picks, named by their scopes, do not move.
    */
   activity: 0.8,
+  /**
+   * The files of the past commits whose messages match the text (see `pastWork`), as evidence of their own. With
+   * it, recall@10 / all-in-10 rise from 0.855 / 0.716 to 0.864 / 0.724 on the library set and from 0.521 / 0.408
+   * to 0.530 / 0.425 on the application set. At 0.6 the application set gains more (0.552) and the library set
+   * loses (0.840), where the scopes and names already say where the work is; counting past work for the
+   * project's pick too cost the library set's picks (1.000 → 0.970) for no gain on the other.
+   */
+  pastWork: 0.3,
   /** Plain PageRank: orders the files when the query is empty (nothing else does then). */
   centrality: 0.02,
   /**
@@ -124,10 +132,12 @@ export function rankWorkspace(
   const subjects = testSubjects(all, candidates);
   const lexical = lexicalScores([...candidates, ...all.filter((file) => subjects.has(file.path))], query.words);
   const tests = testEvidence(subjects, lexical);
-  const seeds = seedScores(candidates, query, lexical, tests);
+  const paths = new Set(candidates.map((file) => file.path));
+  const past = pastWork(history, query.words, paths);
+  const seeds = seedScores(candidates, query, lexical, tests, past);
   const graph = importGraph(candidates);
   const spread = propagated(personalizedPageRank(graph, seeds, { restart: WEIGHTS.restart }), seeds, candidates);
-  const coChanged = coChangeSpread(history, seeds, new Set(candidates.map((file) => file.path)));
+  const coChanged = coChangeSpread(history, seeds, paths);
   const empty = seeds.size === 0;
   const centrality = empty ? scaledToBestFile(personalizedPageRank(graph, new Map()), candidates) : new Map<string, number>();
   const base = new Map(
@@ -156,7 +166,7 @@ export function rankWorkspace(
     files: files.map(({ file, score }) => ({
       file,
       score: round(score / top),
-      why: fileWhy(file, query, lexical.get(file.path), tests.get(file.path), files),
+      why: fileWhy(file, query, { lexical: lexical.get(file.path), test: tests.get(file.path), past: past.get(file.path) }, files),
     })),
   };
 }
@@ -166,12 +176,19 @@ export function rankWorkspace(
  * define a named identifier or are named. A barrel's own match is discounted: the names it matches are those
  * of the files it re-exports, which match them themselves.
  */
-function seedScores(files: IndexedFile[], query: ParsedQuery, lexical: Map<string, LexicalMatch>, tests: Map<string, TestMatch>): Map<string, number> {
+function seedScores(
+  files: IndexedFile[],
+  query: ParsedQuery,
+  lexical: Map<string, LexicalMatch>,
+  tests: Map<string, TestMatch>,
+  past: Map<string, PastMatch>,
+): Map<string, number> {
   const best = Math.max(0, ...files.map((file) => lexical.get(file.path)?.score ?? 0)) || 1;
   const seeds = new Map<string, number>();
   for (const file of files) {
     let score = ((lexical.get(file.path)?.score ?? 0) / best) * (file.barrel ? WEIGHTS.barrel : 1);
     score += (WEIGHTS.testEvidence * (tests.get(file.path)?.score ?? 0)) / best;
+    score += WEIGHTS.pastWork * (past.get(file.path)?.score ?? 0);
     if (definedIdentifiers(file, query).length) score += WEIGHTS.definesNamedIdentifier;
     if (namedPath(file, query)) score += WEIGHTS.pathNamed;
     if (score > 0) seeds.set(file.path, score);
@@ -316,12 +333,14 @@ function projectPrior(edges: ProjectEdges, affected: string, hints: Map<string, 
   };
 }
 
+/** Past work is quoted as a reason for a file that got at least this share of the best file's votes. */
+const PAST_WHY = 0.5;
+
 /** The strongest one or two reasons a file is here, in words a reviewer can check. */
 function fileWhy(
   file: IndexedFile,
   query: ParsedQuery,
-  lexical: LexicalMatch | undefined,
-  test: TestMatch | undefined,
+  { lexical, test, past }: { lexical?: LexicalMatch; test?: TestMatch; past?: PastMatch },
   ranked: Array<{ file: IndexedFile }>,
 ): string {
   const reasons: string[] = [];
@@ -340,6 +359,7 @@ function fileWhy(
   if (lexical?.matched.length) reasons.push(`its path or declarations match "${lexical.matched.slice(0, 3).join('", "')}"`);
   else if (lexical) reasons.push('its text matches the query');
   if (test && reasons.length < 2) reasons.push(`its test \`${test.test}\` matches the query`);
+  if (past && past.score >= PAST_WHY && reasons.length < 2) reasons.push(`changed in past work like this ("${past.subject}")`);
   if (reasons.length < 2) {
     const neighbour = ranked.slice(0, 10).find(({ file: other }) => other !== file && (other.imports.includes(file.path) || file.imports.includes(other.path)));
     if (neighbour) reasons.push(neighbour.file.imports.includes(file.path) ? `imported by \`${neighbour.file.path}\`` : `imports \`${neighbour.file.path}\``);
