@@ -1,4 +1,4 @@
-import { Minimatch } from 'minimatch';
+import ignore from 'ignore';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
 import { isSecretPath } from '../utils/secrets';
@@ -18,12 +18,12 @@ const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'tmp'
 
 /**
  * The source files of every project. Nx's project file map is the truth when given (it already honours
- * .gitignore and .nxignore and assigns each file to its project); otherwise the project folders are walked.
- * Either way `.gitignore` and `.groundplanignore` patterns are applied, so nothing the user keeps out of a
+ * .gitignore and .nxignore and assigns each file to its project); otherwise the project folders are walked and
+ * `.gitignore` is applied here. Either way `.groundplanignore` is applied, so nothing the user keeps out of a
  * share reaches the index.
  */
 export function listSourceFiles(projects: Record<string, ProjectFact>, source: FileSource, fileMap?: ProjectFileMap): SourceFileRef[] {
-  const ignored = ignoreMatcher(source);
+  const ignored = ignoreMatcher(source, fileMap ? ['.groundplanignore'] : ['.gitignore', '.groundplanignore']);
   const refs = fileMap ? fromFileMap(fileMap, projects) : walkProjects(projects, source);
   return refs.filter((ref) => isSource(ref.path) && !isSecretPath(ref.path) && !ignored(ref.path)).sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -52,20 +52,13 @@ function walkProjects(projects: Record<string, ProjectFact>, source: FileSource)
   return refs;
 }
 
-/** `.gitignore`-style patterns of the workspace root (no negation): a pattern without a slash matches at any depth. */
-function ignoreMatcher(source: FileSource): (path: string) => boolean {
-  const patterns = ['.gitignore', '.groundplanignore']
-    .flatMap((file) => (readText(source, file) ?? '').split('\n'))
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#') && !line.startsWith('!'))
-    .map((line) => new Minimatch(toGlob(line), { dot: true }).makeRe())
-    .filter((pattern): pattern is RegExp => pattern instanceof RegExp);
-  if (patterns.length === 0) return () => false;
-  return (path) => patterns.some((pattern) => pattern.test(path));
-}
-
-function toGlob(pattern: string): string {
-  const anchored = pattern.startsWith('/') || pattern.slice(0, -1).includes('/');
-  const body = pattern.replace(/^\//, '').replace(/\/$/, '');
-  return `${anchored ? '' : '**/'}${body}{,/**}`;
+/**
+ * The workspace root's ignore files, with git's semantics (the `ignore` package, as Nx reads them): negation,
+ * anchoring and directory patterns included.
+ */
+function ignoreMatcher(source: FileSource, files: string[]): (path: string) => boolean {
+  const rules = files.map((file) => readText(source, file) ?? '').filter((text) => text.trim());
+  if (rules.length === 0) return () => false;
+  const matcher = ignore().add(rules.join('\n'));
+  return (path) => matcher.ignores(path);
 }
