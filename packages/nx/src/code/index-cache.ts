@@ -1,19 +1,20 @@
 import { isAbsolute, join } from 'node:path';
 import { readJsonCache, writeJsonCache } from '../utils/json-cache';
+import type { FileWords } from './file-words';
 import type { ScannedFile } from './scan-file';
 
 /** What the scan of one file version produced; keyed by the file's hash, so any edit invalidates it. */
 export interface CachedScan extends Partial<ScannedFile> {
   hash: string;
   bytes: number;
-  /** Word counts of the whole text, for the lexical match. */
-  terms?: Record<string, number>;
+  /** Its words, for the lexical match. */
+  words?: FileWords;
   /** Why the file was not scanned (too large, generated); then there is nothing else. */
   skipped?: string;
 }
 
 /** Bump when the scan's output changes shape or meaning: old caches are then ignored. */
-const CACHE_VERSION = 7;
+const CACHE_VERSION = 8;
 const CACHE_FILE = 'groundplan-code-index.json';
 
 /** Nx's own data folder for this checkout: `NX_WORKSPACE_DATA_DIRECTORY` or `.nx/workspace-data`. */

@@ -7,7 +7,7 @@ import { listSourceFiles, type SourceFileRef } from './list-files';
 import { importResolver } from './resolve-imports';
 import type { CodeIndex, IndexedFile } from './types';
 import type { ProjectFileMap } from '../workspace/types';
-import { wordCounts } from './words';
+import { fileWords, restoredWords } from './file-words';
 
 export interface IndexOptions {
   projects: Record<string, ProjectFact>;
@@ -67,7 +67,8 @@ function scanContent(path: string, content: Buffer, hash: string): CachedScan {
     // Required on first use: a warm run, all from the cache, never loads TypeScript.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { scanSource } = require('./scan-file') as typeof import('./scan-file');
-    return { hash, bytes, ...scanSource(path, text), terms: Object.fromEntries(wordCounts(text)) };
+    const scan = scanSource(path, text);
+    return { hash, bytes, ...scan, words: fileWords(text, scan.symbols, scan.doc) };
   } catch (error) {
     return { hash, bytes, skipped: `could not be parsed: ${(error as Error).message}` };
   }
@@ -92,7 +93,8 @@ function indexedFile(path: string, project: string, scan: CachedScan): IndexedFi
     ...(scan.barrel ? { barrel: true } : {}),
     bytes: scan.bytes,
     hash: scan.hash,
-    terms: scan.terms ?? {},
+    // Every scan that is not skipped has its words.
+    words: restoredWords(scan.words!),
   };
 }
 

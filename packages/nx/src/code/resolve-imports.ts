@@ -28,8 +28,13 @@ export function importResolver(indexed: Set<string>, source: FileSource, project
     }
     return undefined;
   };
-  return (fromFile, specifier) => {
-    if (specifier.startsWith('.')) return existing(posix.join(posix.dirname(fromFile), specifier));
+  // A bare specifier (`@acme/util`) resolves alike from every file, and hundreds of files import the same ones.
+  const bare = new Map<string, string | undefined>();
+  const resolveBare = (specifier: string) => {
+    if (!bare.has(specifier)) bare.set(specifier, resolveAlias(specifier));
+    return bare.get(specifier);
+  };
+  const resolveAlias = (specifier: string) => {
     for (const target of aliasTargets(aliases, specifier)) {
       const found = existing(target);
       if (found) return found;
@@ -40,6 +45,7 @@ export function importResolver(indexed: Set<string>, source: FileSource, project
     const root = pkg.root || '.';
     return existing(posix.join(root, subpath)) ?? existing(posix.join(root, 'src', subpath || 'index'));
   };
+  return (fromFile, specifier) => (specifier.startsWith('.') ? existing(posix.join(posix.dirname(fromFile), specifier)) : resolveBare(specifier));
 }
 
 interface Alias {

@@ -1,3 +1,4 @@
+import type { FileWords } from './file-words';
 export type SymbolKind = 'class' | 'function' | 'interface' | 'type' | 'enum' | 'variable' | 'method' | 'property';
 
 /** A declaration worth showing, as a signature (never a body). */
@@ -38,8 +39,8 @@ export interface IndexedFile {
   bytes: number;
   /** Content hash (Nx's, when its file map was given): what the on-disk cache is keyed by. */
   hash: string;
-  /** Word counts of the whole text (identifiers split, comments and strings included), for lexical match. */
-  terms: Record<string, number>;
+  /** Its words as the lexical match reads them (the whole text, declared names, routes, outline). */
+  words: FileWords;
 }
 
 export interface CodeIndex {

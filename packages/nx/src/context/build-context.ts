@@ -38,7 +38,7 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
   const candidates = rankedFiles(ranking, query);
   const specsOf = existingTestsFinder(index);
   const render = (count: number) => {
-    const included = candidates.slice(0, count);
+    const included = candidates.first(count);
     const specs = specsOf(
       included.map(({ file }) => index.files.get(file.path)!),
       ranking.affected.name,
@@ -53,13 +53,13 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
       ),
     };
   };
-  const count = largestFitting(candidates.length, (n) => estimateTokens(render(n).text.length) <= budget);
+  const count = largestFitting(candidates.count, (n) => estimateTokens(render(n).text.length) <= budget);
   if (count === 0 && estimateTokens(render(0).text.length) > budget) notes.push(`Even without files the pack is over the budget of ${budget} tokens.`);
   const pack = render(count);
   return {
     affected: ranking.affected,
     projects: ranking.projects,
-    files: candidates.slice(0, count).map(({ file }) => file),
+    files: candidates.first(count).map(({ file }) => file),
     specs: pack.specs,
     diagram,
     budget,
@@ -80,15 +80,31 @@ function checkedBudget(request: ContextRequest): number {
   return budget;
 }
 
-/** The best files with their symbols, each rendered once: the fit only joins blocks. */
-function rankedFiles(ranking: Ranking, query: ParsedQuery): Array<{ file: RankedFile; block: string }> {
-  return ranking.files.slice(0, MAX_CANDIDATE_FILES).map(({ file, score, why }) => {
-    const ranked: RankedFile = { path: file.path, project: file.project, role: file.role, score, why, symbols: selectSymbols(file, query), tokens: 0 };
-    // Masked here, so the pack `groundplan context` shows is the pack a model is sent.
-    const block = redactSecrets(renderFile(ranked, file.doc));
-    ranked.tokens = estimateTokens(block.length);
-    return { file: ranked, block };
-  });
+interface RenderedFile {
+  file: RankedFile;
+  block: string;
+}
+
+/**
+ * The best files with their symbols, each rendered once and only when the fit asks for it (a budget holds a few
+ * dozen of the candidates): the fit only joins blocks.
+ */
+function rankedFiles(ranking: Ranking, query: ParsedQuery): { count: number; first(count: number): RenderedFile[] } {
+  const best = ranking.files.slice(0, MAX_CANDIDATE_FILES);
+  const rendered: RenderedFile[] = [];
+  return {
+    count: best.length,
+    first(count) {
+      for (const { file, score, why } of best.slice(rendered.length, count)) {
+        const ranked: RankedFile = { path: file.path, project: file.project, role: file.role, score, why, symbols: selectSymbols(file, query), tokens: 0 };
+        // Masked here, so the pack `groundplan context` shows is the pack a model is sent.
+        const block = redactSecrets(renderFile(ranked, file.doc));
+        ranked.tokens = estimateTokens(block.length);
+        rendered.push({ file: ranked, block });
+      }
+      return rendered.slice(0, count);
+    },
+  };
 }
 
 function renderPack(header: string, blocks: string[], specs: string[], notes: string[]): string {
@@ -103,6 +119,14 @@ function renderPack(header: string, blocks: string[], specs: string[], notes: st
  */
 function largestFitting(upTo: number, fits: (count: number) => boolean): number {
   let [low, high] = [0, Math.max(0, upTo)];
+  // Doubling first, so the files rendered are at most about twice those that fit, not all the candidates.
+  for (let step = 8; step < high; step *= 2) {
+    if (!fits(step)) {
+      high = step - 1;
+      break;
+    }
+    low = step;
+  }
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
     if (fits(middle)) low = middle;

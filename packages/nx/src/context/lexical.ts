@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../code/types';
-import { splitWords, wordCounts, wordPairs } from '../code/words';
+import { nameWords, wordBag, type WordBag } from '../code/file-words';
+import { wordCounts } from '../code/words';
 
 /**
  * BM25F: each field's term counts are weighted and summed before the saturation, so a word in a file's name or
@@ -23,27 +24,25 @@ export interface LexicalMatch {
   matched: string[];
 }
 
-type Bag = Map<string, number>;
-
 interface Fields {
-  folder: Bag;
-  file: Bag;
-  names: Bag;
+  folder: WordBag;
+  file: WordBag;
+  names: WordBag;
   /** What the file answers to from outside: route paths (`@Controller('export')`, `@Get('alerts')`), component selectors. */
-  routes: Bag;
-  outline: Bag;
-  body: Record<string, number>;
+  routes: WordBag;
+  outline: WordBag;
+  body: WordBag;
   length: number;
 }
 
 export function lexicalScores(files: IndexedFile[], words: Map<string, number>): Map<string, LexicalMatch> {
-  const averageLength = files.reduce((sum, file) => sum + termCount(file), 0) / Math.max(1, files.length);
+  const averageLength = files.reduce((sum, file) => sum + file.words.length, 0) / Math.max(1, files.length);
   // Only a file holding one of the words in its text or path can match (names and signatures are in the text).
   const matching = files.filter((file) => mayMatch(file, words));
   const fields = matching.map(fieldsOf);
   const documentFrequency = new Map<string, number>();
   for (const word of words.keys()) {
-    documentFrequency.set(word, fields.filter((f) => f.body[word] || f.folder.has(word) || f.file.has(word) || f.names.has(word) || f.routes.has(word)).length);
+    documentFrequency.set(word, fields.filter((f) => f.body[word] || f.folder[word] || f.file[word] || f.names[word] || f.routes[word]).length);
   }
   const weights = BM25F.fields;
   const scores = new Map<string, LexicalMatch>();
@@ -56,23 +55,23 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
       const df = documentFrequency.get(word)!;
       if (df === 0) continue;
       const tf =
-        weights.folder * (f.folder.get(word) ?? 0) +
-        weights.file * (f.file.get(word) ?? 0) +
-        weights.names * (f.names.get(word) ?? 0) +
-        weights.routes * (f.routes.get(word) ?? 0) +
-        weights.outline * (f.outline.get(word) ?? 0) +
+        weights.folder * (f.folder[word] ?? 0) +
+        weights.file * (f.file[word] ?? 0) +
+        weights.names * (f.names[word] ?? 0) +
+        weights.routes * (f.routes[word] ?? 0) +
+        weights.outline * (f.outline[word] ?? 0) +
         weights.body * (f.body[word] ?? 0);
       if (tf === 0) continue;
       const idf = Math.log(1 + (files.length - df + 0.5) / (df + 0.5));
       const placed = Math.max(
-        f.file.has(word) ? NAME_MATCH.file : 0,
-        f.folder.has(word) ? NAME_MATCH.folder : 0,
-        f.names.has(word) ? NAME_MATCH.names : 0,
-        f.routes.has(word) ? NAME_MATCH.routes : 0,
+        f.file[word] ? NAME_MATCH.file : 0,
+        f.folder[word] ? NAME_MATCH.folder : 0,
+        f.names[word] ? NAME_MATCH.names : 0,
+        f.routes[word] ? NAME_MATCH.routes : 0,
       );
       const contribution = (weight * idf * (tf / norm) * (BM25F.k1 + 1)) / (tf / norm + BM25F.k1) + weight * idf * placed;
       score += contribution;
-      if ((f.file.has(word) || f.folder.has(word) || f.names.has(word) || f.routes.has(word)) && !word.startsWith('#')) matched.push([word, contribution]);
+      if (placed > 0 && !word.startsWith('#')) matched.push([word, contribution]);
     }
     if (score > 0) scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word)) });
   });
@@ -81,47 +80,21 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
 
 function mayMatch(file: IndexedFile, words: Map<string, number>): boolean {
   const path = file.path.toLowerCase();
-  for (const word of words.keys()) if (file.terms[word] || (!word.includes('+') && path.includes(word.slice(0, 4)))) return true;
+  for (const word of words.keys()) if (file.words.body[word] || (!word.includes('+') && path.includes(word.slice(0, 4)))) return true;
   return false;
 }
 
-function termCount(file: IndexedFile): number {
-  let count = 0;
-  for (const word in file.terms) count += file.terms[word];
-  return count;
-}
-
 function fieldsOf(file: IndexedFile): Fields {
-  const declared = file.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)]);
-  const documented = file.symbols.flatMap((s) => [s, ...s.members]);
-  // Top-level signatures, and the docs and decorators of declarations and their members (`@Get('alerts')`).
-  const outline = [...file.symbols.map((s) => s.signature), ...documented.flatMap((s) => [s.doc ?? '', ...s.decorators]), file.doc ?? ''].join(' ');
-  const length = termCount(file);
-  const name = posix.basename(file.path).replace(/\.[^.]+$/, '');
+  const { body, length, names, routes, outline } = file.words;
   return {
-    folder: wordCounts(posix.dirname(file.path)),
-    file: withPairs(wordCounts(name), [name]),
-    names: withPairs(wordCounts(declared.join(' ')), declared),
-    routes: routeBag(documented.flatMap((s) => s.decorators)),
-    outline: wordCounts(outline),
-    body: file.terms,
+    folder: wordBag(wordCounts(posix.dirname(file.path))),
+    file: nameWords(posix.basename(file.path).replace(/\.[^.]+$/, '')),
+    names,
+    routes,
+    outline,
+    body,
     length,
   };
-}
-
-/**
- * The string arguments of decorators: route paths of controllers and handlers (`@Controller('orders/export')`,
- * `@Get(':id/alerts')`), resolver and message names, Angular selectors (`selector: 'app-order-list'`).
- */
-function routeBag(decorators: string[]): Bag {
-  const strings = decorators.flatMap((decorator) => [...decorator.matchAll(/['"`]([^'"`]{1,100})['"`]/g)].map(([, text]) => text));
-  return withPairs(wordCounts(strings.join(' ')), strings);
-}
-
-/** Adds the adjacent word pairs of each name to its bag. */
-function withPairs(bag: Bag, names: string[]): Bag {
-  for (const name of names) for (const pair of wordPairs(splitWords(name))) bag.set(pair, (bag.get(pair) ?? 0) + 1);
-  return bag;
 }
 
 /** How a matched term reads in a `why`: `deep+signal` as "deep signal". */

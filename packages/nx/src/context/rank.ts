@@ -348,7 +348,7 @@ function fileWhy(
   if (path) reasons.push(`\`${path}\` is named in the query`);
   const defined = definedIdentifiers(file, query);
   if (defined.length) reasons.push(`defines ${defined.map((n) => `\`${n}\``).join(', ')} named in the query`);
-  const used = query.identifiers.filter((name) => !defined.includes(name) && file.terms[compoundTerm(name)]);
+  const used = query.identifiers.filter((name) => !defined.includes(name) && file.words.body[compoundTerm(name)]);
   if (used.length)
     reasons.push(
       `uses ${used

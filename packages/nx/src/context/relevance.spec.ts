@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { indexWorkspace } from '../code/index-workspace';
 import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
 import { diskSource } from '../utils/file-source';
@@ -79,6 +80,19 @@ describe('relevance over centrality', () => {
     const ranking = rank('the heartbeat endpoint should report the database too');
     expect(ranking.files[0].file.path).toBe('apps/api/src/health/status.controller.ts');
     expect(ranking.files[0].why).toMatch(/heartbeat/);
+  });
+
+  it('reads `constructor` as a word like any other, from a fresh index or its cache', () => {
+    const cacheDir = join(root, '.nx', 'workspace-data');
+    indexWorkspace({ projects: facts.projects, source, cacheDir });
+    const cached = indexWorkspace({ projects: facts.projects, source, cacheDir });
+    expect(cached.stats.cached).toBe(index.stats.files);
+    for (const code of [index, cached]) {
+      const ranking = rankWorkspace(facts.projects, code, edges, parseQuery('muted alerts: pass the settings through the constructor'), undefined);
+      // A file without the word still scores (Object's `constructor` once made its score NaN, and dropped it).
+      expect(ranking.files.every((f) => Number.isFinite(f.score))).toBe(true);
+      expect(ranking.files[0].file.path).toBe('apps/api/src/alerts/alerts.service.ts');
+    }
   });
 
   it('takes the test beside a file as evidence for it', () => {

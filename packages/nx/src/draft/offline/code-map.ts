@@ -96,7 +96,7 @@ export class CodeMap {
     if (!this.globalPrefixes) {
       const found = new Set<string>();
       for (const file of this.index.files.values()) {
-        if (file.role === 'test' || !file.terms['#setglobalprefix']) continue;
+        if (file.role === 'test' || !file.words.body['#setglobalprefix']) continue;
         const prefix = GLOBAL_PREFIX.exec(readText(this.source, file.path) ?? '')?.[1];
         if (prefix) found.add(prefix.replace(/^\/|\/$/g, ''));
       }
@@ -144,7 +144,7 @@ export class CodeMap {
    */
   isWritten(name: string): boolean {
     const term = compoundTerm(name);
-    for (const file of this.index.files.values()) if ((file.terms[term] ?? 0) > 0) return true;
+    for (const file of this.index.files.values()) if ((file.words.body[term] ?? 0) > 0) return true;
     return false;
   }
 
@@ -166,7 +166,7 @@ export class CodeMap {
   /** Files that use a symbol by name (its compound name in their text), the declaring file excluded. */
   usersOf(name: string, except?: string): IndexedFile[] {
     const term = compoundTerm(name);
-    return [...this.index.files.values()].filter((f) => f.path !== except && (f.terms[term] ?? 0) > 0);
+    return [...this.index.files.values()].filter((f) => f.path !== except && (f.words.body[term] ?? 0) > 0);
   }
 
   /** A project's source files that sit in its main source folder (the folder holding most of them). */
@@ -220,7 +220,7 @@ export class CodeMap {
         }
       }
     }
-    if (routes.length === 0 && (file.terms['router'] || file.terms['route'] || file.terms['get'] || file.terms['post'])) {
+    if (routes.length === 0 && (file.words.body['router'] || file.words.body['route'] || file.words.body['get'] || file.words.body['post'])) {
       for (const match of (readText(this.source, file.path) ?? '').matchAll(ROUTER_CALL)) {
         routes.push({ method: match[1].toUpperCase(), path: joinRoute('', match[2]), file: file.path });
       }
@@ -244,13 +244,13 @@ function joinRoute(prefix: string, path: string): string {
 /** Client code names the server through a request helper; a file with none of these words makes no call. */
 function mayCallServer(file: IndexedFile): boolean {
   return Boolean(
-    file.terms['fetch'] ||
-    file.terms['http'] ||
-    file.terms['request'] ||
-    file.terms['axios'] ||
-    file.terms['api'] ||
-    file.terms['client'] ||
-    file.terms['get'] ||
-    file.terms['post'],
+    file.words.body['fetch'] ||
+    file.words.body['http'] ||
+    file.words.body['request'] ||
+    file.words.body['axios'] ||
+    file.words.body['api'] ||
+    file.words.body['client'] ||
+    file.words.body['get'] ||
+    file.words.body['post'],
   );
 }

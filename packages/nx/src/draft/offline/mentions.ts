@@ -122,7 +122,7 @@ export function resolveName(name: string, code: CodeMap): Mention['resolved'] | 
   const owner = code.symbol(ownerName)[0];
   if (owner && member) {
     // Private members are not in the outline, but their name is in the file's text.
-    const known = owner.symbol.members.some((m) => m.name === member) || (/[A-Z_]/.test(member) && (owner.file.terms[compoundTerm(member)] ?? 0) > 0);
+    const known = owner.symbol.members.some((m) => m.name === member) || (/[A-Z_]/.test(member) && (owner.file.words.body[compoundTerm(member)] ?? 0) > 0);
     return known ? { kind: 'symbol', hit: owner, member, memberExists: true } : { kind: 'new', name, owner, member };
   }
   if (owner) return { kind: 'symbol', hit: owner };

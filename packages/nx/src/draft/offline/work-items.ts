@@ -203,7 +203,7 @@ function linkDependencies(items: WorkItem[], facts: WorkspaceFacts, code: CodeMa
     const uses = (earlier: WorkItem) =>
       earlier.files.some((path) => {
         const file = code.index.files.get(path);
-        return file ? mine.some((own) => own !== file && file.symbols.some((s) => s.exported && (own.terms[compoundTerm(s.name)] ?? 0) > 0)) : false;
+        return file ? mine.some((own) => own !== file && file.symbols.some((s) => s.exported && (own.words.body[compoundTerm(s.name)] ?? 0) > 0)) : false;
       });
     const shares = (earlier: WorkItem) => earlier.requirements.some((r) => covers.has(r.id));
     item.dependsOn = items

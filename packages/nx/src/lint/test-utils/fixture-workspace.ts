@@ -1,3 +1,4 @@
+import { fileWords } from '../../code/file-words';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import type { CodeSymbol } from '../../code/types';
 import { parseTemplate } from '../../templates/parse-template';
@@ -66,7 +67,7 @@ function symbol(name: string, kind: CodeSymbol['kind'], members: string[] = []):
 }
 
 function indexed(path: string, projectName: string, symbols: CodeSymbol[]): IndexedFile {
-  return { path, project: projectName, role: 'other', symbols, imports: [], bytes: 100, hash: path, terms: {} };
+  return { path, project: projectName, role: 'other', symbols, imports: [], bytes: 100, hash: path, words: fileWords('', symbols, undefined) };
 }
 
 export const SHOP_CODE: CodeIndex = {
