@@ -92,6 +92,17 @@ describe('rankWorkspace with the workspace history', () => {
     expect(ranking.files[0].why).toBe('changed in past work like this ("fix: titles of receipts shown in lower case")');
   });
 
+  it('picks the project past work like this landed in, unless the text names one', () => {
+    const text = 'refund gateway cancel order';
+    const pastWork = {
+      commits: [['libs/orders/src/lib/orders.service.ts', 'libs/orders/src/lib/order.model.ts']],
+      messages: ['fix: cancelling an order calls the refund gateway twice'],
+    };
+    expect(rank(text).affected.name).toBe('payments');
+    expect(rank(text, undefined, pastWork).affected).toMatchObject({ name: 'orders', why: expect.stringContaining('past work like this landed in it') });
+    expect(rank(`fix(payments): ${text}`, undefined, pastWork).affected.name).toBe('payments');
+  });
+
   it('between two projects the text matches alike, picks the one the commits land in', () => {
     const text = 'refund gateway for orders';
     const toOrders = { commits: Array.from({ length: 5 }, () => ['libs/orders/src/lib/order.model.ts']) };

@@ -82,6 +82,13 @@ export const WEIGHTS = {
    * project's pick too cost the library set's picks (1.000 → 0.970) for no gain on the other.
    */
   pastWork: 0.3,
+  /**
+   * Where past work like this landed counts for the project's pick, up to this much (see `pastWorkVotes`). With
+   * it, the application set picks the project holding the work 0.783 of the time instead of 0.750 (vendure
+   * 0.900 → 0.967) and its recall@10 rises from 0.530 to 0.553; the library set does not move (0.993). The
+   * same from 0.6 to 1; counted also where the text names a project, it cost the library set (1.000 → 0.970).
+   */
+  pastProject: 0.8,
   /** Plain PageRank: orders the files when the query is empty (nothing else does then). */
   centrality: 0.02,
   /**
@@ -151,7 +158,7 @@ export function rankWorkspace(
   const hints = projectHints(projects, query);
   // A project's evidence is what the text matches in its files; with an empty query, the files' centrality.
   const activity = projectActivity(history, Object.values(projects));
-  const rankedProjects = rankProjects(projects, candidates, empty ? base : seeds, hints, edges, activity);
+  const rankedProjects = rankProjects(projects, candidates, empty ? base : seeds, hints, edges, activity, pastWorkVotes(past, candidates, hints));
   const affected = (named && rankedProjects.find((p) => p.name === named)) || rankedProjects[0];
   const isNamed = affected.name === named;
   const certainty = isNamed ? 1 : pickCertainty(rankedProjects, hints.get(affected.name)?.score);
@@ -267,6 +274,7 @@ function rankProjects(
   hints: Map<string, ProjectHint>,
   edges: ProjectEdges,
   activity: Map<string, number>,
+  pastVotes: Map<string, number>,
 ): RankedProject[] {
   const byProject = new Map<string, IndexedFile[]>();
   for (const file of files) {
@@ -284,15 +292,32 @@ function rankProjects(
   const ranked = Object.values(projects).map((project) => {
     const hint = hints.get(project.name);
     const { total, best } = evidence.get(project.name)!;
-    const score = (hint?.score ?? 0) + (total / topEvidence) * (1 + WEIGHTS.activity * (activity.get(project.name) ?? 0));
+    const score = (hint?.score ?? 0) + (total / topEvidence) * (1 + WEIGHTS.activity * (activity.get(project.name) ?? 0)) + (pastVotes.get(project.name) ?? 0);
     const reasons = [...(hint?.reasons ?? [])];
     if (best && total > 0) reasons.push(`its files match best (\`${best.path}\`)`);
     if (total > 0 && (activity.get(project.name) ?? 0) >= 0.5) reasons.push('much of the recent work landed in it');
+    const pastVote = pastVotes.get(project.name) ?? 0;
+    if (pastVote > 0 && pastVote >= WEIGHTS.pastProject / 2) reasons.push('past work like this landed in it');
     return { name: project.name, root: project.root, score, why: reasons.join('; ') || 'no direct match' };
   });
   ranked.sort((a, b) => b.score - a.score || (edges.get(b.name)?.size ?? 0) - (edges.get(a.name)?.size ?? 0) || a.name.localeCompare(b.name));
   const top = ranked[0]?.score || 1;
   return ranked.map((p) => ({ ...p, score: round(p.score / top) }));
+}
+
+/**
+ * Each project's share of the past work's votes (relative to the project with most), up to `pastProject`,
+ * when the text does not name a project: a scope or a path says where the work is more surely than history.
+ */
+function pastWorkVotes(past: Map<string, PastMatch>, files: IndexedFile[], hints: Map<string, ProjectHint>): Map<string, number> {
+  const named = Math.min(1, Math.max(0, ...[...hints.values()].map((hint) => hint.score)));
+  const votes = new Map<string, number>();
+  for (const file of files) {
+    const score = past.get(file.path)?.score;
+    if (score) votes.set(file.project, (votes.get(file.project) ?? 0) + score);
+  }
+  const max = Math.max(0, ...votes.values()) || 1;
+  return new Map([...votes].map(([name, value]) => [name, (WEIGHTS.pastProject * (1 - named) * value) / max]));
 }
 
 /** The evidence of a project from the scores of its best files, best first: `projectEvidenceShares` of each. */
