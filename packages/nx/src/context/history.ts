@@ -55,8 +55,12 @@ export function projectActivity(history: ChangeHistory, projects: Array<{ name: 
 }
 
 export const PAST_WORK = {
-  /** The past commits whose messages match the text best: their files are where such work was done. */
-  commits: 10,
+  /**
+   * The past commits whose messages match the text best: their files are where such work was done. 15 over 10
+   * raised recall@10 on both dev sets (0.864 → 0.870, 0.553 → 0.562) and cost one library pick (0.993 → 0.985);
+   * 5 lost on the application set (0.549, project 0.750), 20 on the library set's picks (0.978).
+   */
+  commits: 15,
   k1: 1.2,
   b: 0.75,
 };
