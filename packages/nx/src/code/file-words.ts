@@ -1,27 +1,31 @@
 import type { CodeSymbol } from './types';
 import { splitWords, wordCounts, wordPairs } from './words';
 
-/** Word → count, with no prototype: `constructor` is a word of the code, not Object's. */
-export type WordBag = Record<string, number>;
+/**
+ * Words and their counts, flat: `[word, count, word, count, …]`. A flat list is what the cache holds: read back,
+ * it is an array of strings and numbers, which parses several times faster than an object of as many keys
+ * (0.13 s against 0.38 s for vendure's 2582 files), and a query only ever looks up its own few words.
+ */
+export type WordList = Array<string | number>;
 
 /**
  * The words of a file as the lexical match reads them, beyond its path: computed once when the file is
- * scanned, and cached with the scan (a query then only looks words up).
+ * scanned, and cached with the scan.
  */
 export interface FileWords {
-  /** Counts of every word and compound identifier of the whole text (comments and strings included). */
-  body: WordBag;
+  /** Every word and compound identifier of the whole text (comments and strings included). */
+  body: WordList;
   /** How many words the text has: its length for BM25's normalisation. */
   length: number;
   /** Declared names of the file and of their members, with the adjacent word pairs of each (`deep+signal`). */
-  names: WordBag;
+  names: WordList;
   /**
    * The string arguments of decorators: route paths of controllers and handlers (`@Controller('orders/export')`,
    * `@Get(':id/alerts')`), resolver and message names, Angular selectors (`selector: 'app-order-list'`).
    */
-  routes: WordBag;
+  routes: WordList;
   /** Top-level signatures, and the docs and decorators of declarations and their members. */
-  outline: WordBag;
+  outline: WordList;
 }
 
 export function fileWords(text: string, symbols: CodeSymbol[], doc: string | undefined): FileWords {
@@ -35,29 +39,36 @@ export function fileWords(text: string, symbols: CodeSymbol[], doc: string | und
     .flatMap((s) => s.decorators)
     .flatMap((decorator) => [...decorator.matchAll(/['"`]([^'"`]{1,100})['"`]/g)].map(([, value]) => value));
   return {
-    body: wordBag(body),
+    body: wordList(body),
     length,
-    names: wordBag(withPairs(wordCounts(declared.join(' ')), declared)),
-    routes: wordBag(withPairs(wordCounts(strings.join(' ')), strings)),
-    outline: wordBag(wordCounts(outline)),
+    names: wordList(withPairs(wordCounts(declared.join(' ')), declared)),
+    routes: wordList(withPairs(wordCounts(strings.join(' ')), strings)),
+    outline: wordList(wordCounts(outline)),
   };
 }
 
 /** A file name's words with their pairs (`deep-signal.ts` → deep, signal, deep+signal). */
-export function nameWords(name: string): WordBag {
-  return wordBag(withPairs(wordCounts(name), [name]));
+export function nameWords(name: string): Map<string, number> {
+  return withPairs(wordCounts(name), [name]);
 }
 
-/** A bag read back from a cache, its prototype dropped (see `WordBag`). */
-export function restoredWords(words: FileWords): FileWords {
-  for (const bag of [words.body, words.names, words.routes, words.outline]) Object.setPrototypeOf(bag, null);
-  return words;
+/** How many times `word` is in the list (0 when it is not). */
+export function countOf(list: WordList, word: string): number {
+  for (let at = 0; at < list.length; at += 2) if (list[at] === word) return list[at + 1] as number;
+  return 0;
 }
 
-export function wordBag(counts: Map<string, number>): WordBag {
-  const bag: WordBag = Object.create(null);
-  for (const [word, count] of counts) bag[word] = count;
-  return bag;
+/** The counts of the `wanted` words in the list, in one pass: what a query needs of a file. */
+export function countsOf(list: WordList, wanted: Set<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let at = 0; at < list.length; at += 2) if (wanted.has(list[at] as string)) counts.set(list[at] as string, list[at + 1] as number);
+  return counts;
+}
+
+function wordList(counts: Map<string, number>): WordList {
+  const list: WordList = [];
+  for (const [word, count] of counts) list.push(word, count);
+  return list;
 }
 
 /** Adds the adjacent word pairs of each name to its bag. */

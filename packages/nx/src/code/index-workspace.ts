@@ -7,7 +7,7 @@ import { listSourceFiles, type SourceFileRef } from './list-files';
 import { importResolver } from './resolve-imports';
 import type { CodeIndex, IndexedFile } from './types';
 import type { ProjectFileMap } from '../workspace/types';
-import { fileWords, restoredWords } from './file-words';
+import { fileWords } from './file-words';
 
 export interface IndexOptions {
   projects: Record<string, ProjectFact>;
@@ -94,7 +94,7 @@ function indexedFile(path: string, project: string, scan: CachedScan): IndexedFi
     bytes: scan.bytes,
     hash: scan.hash,
     // Every scan that is not skipped has its words.
-    words: restoredWords(scan.words!),
+    words: scan.words!,
   };
 }
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../code/types';
-import { nameWords, wordBag, type WordBag } from '../code/file-words';
+import { countsOf, nameWords } from '../code/file-words';
 import { wordCounts } from '../code/words';
 
 /**
@@ -24,25 +24,37 @@ export interface LexicalMatch {
   matched: string[];
 }
 
+/** A file's counts of the query's words, field by field (only the query's words: see `countsOf`). */
 interface Fields {
-  folder: WordBag;
-  file: WordBag;
-  names: WordBag;
+  folder: Map<string, number>;
+  file: Map<string, number>;
+  names: Map<string, number>;
   /** What the file answers to from outside: route paths (`@Controller('export')`, `@Get('alerts')`), component selectors. */
-  routes: WordBag;
-  outline: WordBag;
-  body: WordBag;
+  routes: Map<string, number>;
+  outline: Map<string, number>;
+  body: Map<string, number>;
   length: number;
 }
 
 export function lexicalScores(files: IndexedFile[], words: Map<string, number>): Map<string, LexicalMatch> {
   const averageLength = files.reduce((sum, file) => sum + file.words.length, 0) / Math.max(1, files.length);
+  const wanted = new Set(words.keys());
   // Only a file holding one of the words in its text or path can match (names and signatures are in the text).
-  const matching = files.filter((file) => mayMatch(file, words));
-  const fields = matching.map(fieldsOf);
+  const matching: IndexedFile[] = [];
+  const fields: Fields[] = [];
+  for (const file of files) {
+    const body = countsOf(file.words.body, wanted);
+    if (body.size > 0 || pathMayMatch(file, wanted)) {
+      matching.push(file);
+      fields.push(fieldsOf(file, body, wanted));
+    }
+  }
   const documentFrequency = new Map<string, number>();
   for (const word of words.keys()) {
-    documentFrequency.set(word, fields.filter((f) => f.body[word] || f.folder[word] || f.file[word] || f.names[word] || f.routes[word]).length);
+    documentFrequency.set(
+      word,
+      fields.filter((f) => f.body.has(word) || f.folder.has(word) || f.file.has(word) || f.names.has(word) || f.routes.has(word)).length,
+    );
   }
   const weights = BM25F.fields;
   const scores = new Map<string, LexicalMatch>();
@@ -55,19 +67,19 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
       const df = documentFrequency.get(word)!;
       if (df === 0) continue;
       const tf =
-        weights.folder * (f.folder[word] ?? 0) +
-        weights.file * (f.file[word] ?? 0) +
-        weights.names * (f.names[word] ?? 0) +
-        weights.routes * (f.routes[word] ?? 0) +
-        weights.outline * (f.outline[word] ?? 0) +
-        weights.body * (f.body[word] ?? 0);
+        weights.folder * (f.folder.get(word) ?? 0) +
+        weights.file * (f.file.get(word) ?? 0) +
+        weights.names * (f.names.get(word) ?? 0) +
+        weights.routes * (f.routes.get(word) ?? 0) +
+        weights.outline * (f.outline.get(word) ?? 0) +
+        weights.body * (f.body.get(word) ?? 0);
       if (tf === 0) continue;
       const idf = Math.log(1 + (files.length - df + 0.5) / (df + 0.5));
       const placed = Math.max(
-        f.file[word] ? NAME_MATCH.file : 0,
-        f.folder[word] ? NAME_MATCH.folder : 0,
-        f.names[word] ? NAME_MATCH.names : 0,
-        f.routes[word] ? NAME_MATCH.routes : 0,
+        f.file.has(word) ? NAME_MATCH.file : 0,
+        f.folder.has(word) ? NAME_MATCH.folder : 0,
+        f.names.has(word) ? NAME_MATCH.names : 0,
+        f.routes.has(word) ? NAME_MATCH.routes : 0,
       );
       const contribution = (weight * idf * (tf / norm) * (BM25F.k1 + 1)) / (tf / norm + BM25F.k1) + weight * idf * placed;
       score += contribution;
@@ -78,20 +90,22 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
   return scores;
 }
 
-function mayMatch(file: IndexedFile, words: Map<string, number>): boolean {
+/** A query word's first four letters in the path: the file may match by its name even without the word in its text. */
+function pathMayMatch(file: IndexedFile, wanted: Set<string>): boolean {
   const path = file.path.toLowerCase();
-  for (const word of words.keys()) if (file.words.body[word] || (!word.includes('+') && path.includes(word.slice(0, 4)))) return true;
+  for (const word of wanted) if (!word.includes('+') && path.includes(word.slice(0, 4))) return true;
   return false;
 }
 
-function fieldsOf(file: IndexedFile): Fields {
-  const { body, length, names, routes, outline } = file.words;
+function fieldsOf(file: IndexedFile, body: Map<string, number>, wanted: Set<string>): Fields {
+  const { length, names, routes, outline } = file.words;
+  const only = (counts: Map<string, number>) => new Map([...counts].filter(([word]) => wanted.has(word)));
   return {
-    folder: wordBag(wordCounts(posix.dirname(file.path))),
-    file: nameWords(posix.basename(file.path).replace(/\.[^.]+$/, '')),
-    names,
-    routes,
-    outline,
+    folder: only(wordCounts(posix.dirname(file.path))),
+    file: only(nameWords(posix.basename(file.path).replace(/\.[^.]+$/, ''))),
+    names: countsOf(names, wanted),
+    routes: countsOf(routes, wanted),
+    outline: countsOf(outline, wanted),
     body,
     length,
   };

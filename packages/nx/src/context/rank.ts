@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { countOf } from '../code/file-words';
 import type { ChangeHistory } from '../code/change-history';
 import type { CodeIndex, IndexedFile } from '../code/types';
 import { compoundTerm } from '../code/words';
@@ -372,7 +373,7 @@ function fileWhy(
   if (path) reasons.push(`\`${path}\` is named in the query`);
   const defined = definedIdentifiers(file, query);
   if (defined.length) reasons.push(`defines ${defined.map((n) => `\`${n}\``).join(', ')} named in the query`);
-  const used = query.identifiers.filter((name) => !defined.includes(name) && file.words.body[compoundTerm(name)]);
+  const used = query.identifiers.filter((name) => !defined.includes(name) && countOf(file.words.body, compoundTerm(name)));
   if (used.length)
     reasons.push(
       `uses ${used

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { countOf } from '../../code/file-words';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, identifierWords, splitWords } from '../../code/words';
 import type { CodeSymbol } from '../../code/types';
@@ -96,7 +97,7 @@ export class CodeMap {
     if (!this.globalPrefixes) {
       const found = new Set<string>();
       for (const file of this.index.files.values()) {
-        if (file.role === 'test' || !file.words.body['#setglobalprefix']) continue;
+        if (file.role === 'test' || !countOf(file.words.body, '#setglobalprefix')) continue;
         const prefix = GLOBAL_PREFIX.exec(readText(this.source, file.path) ?? '')?.[1];
         if (prefix) found.add(prefix.replace(/^\/|\/$/g, ''));
       }
@@ -144,7 +145,7 @@ export class CodeMap {
    */
   isWritten(name: string): boolean {
     const term = compoundTerm(name);
-    for (const file of this.index.files.values()) if ((file.words.body[term] ?? 0) > 0) return true;
+    for (const file of this.index.files.values()) if (countOf(file.words.body, term) > 0) return true;
     return false;
   }
 
@@ -166,7 +167,7 @@ export class CodeMap {
   /** Files that use a symbol by name (its compound name in their text), the declaring file excluded. */
   usersOf(name: string, except?: string): IndexedFile[] {
     const term = compoundTerm(name);
-    return [...this.index.files.values()].filter((f) => f.path !== except && (f.words.body[term] ?? 0) > 0);
+    return [...this.index.files.values()].filter((f) => f.path !== except && countOf(f.words.body, term) > 0);
   }
 
   /** A project's source files that sit in its main source folder (the folder holding most of them). */
@@ -220,7 +221,10 @@ export class CodeMap {
         }
       }
     }
-    if (routes.length === 0 && (file.words.body['router'] || file.words.body['route'] || file.words.body['get'] || file.words.body['post'])) {
+    if (
+      routes.length === 0 &&
+      (countOf(file.words.body, 'router') || countOf(file.words.body, 'route') || countOf(file.words.body, 'get') || countOf(file.words.body, 'post'))
+    ) {
       for (const match of (readText(this.source, file.path) ?? '').matchAll(ROUTER_CALL)) {
         routes.push({ method: match[1].toUpperCase(), path: joinRoute('', match[2]), file: file.path });
       }
@@ -244,13 +248,13 @@ function joinRoute(prefix: string, path: string): string {
 /** Client code names the server through a request helper; a file with none of these words makes no call. */
 function mayCallServer(file: IndexedFile): boolean {
   return Boolean(
-    file.words.body['fetch'] ||
-    file.words.body['http'] ||
-    file.words.body['request'] ||
-    file.words.body['axios'] ||
-    file.words.body['api'] ||
-    file.words.body['client'] ||
-    file.words.body['get'] ||
-    file.words.body['post'],
+    countOf(file.words.body, 'fetch') ||
+    countOf(file.words.body, 'http') ||
+    countOf(file.words.body, 'request') ||
+    countOf(file.words.body, 'axios') ||
+    countOf(file.words.body, 'api') ||
+    countOf(file.words.body, 'client') ||
+    countOf(file.words.body, 'get') ||
+    countOf(file.words.body, 'post'),
   );
 }

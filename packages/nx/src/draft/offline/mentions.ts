@@ -1,4 +1,5 @@
 import { compoundTerm } from '../../code/words';
+import { countOf } from '../../code/file-words';
 import type { ProjectFact } from '../../workspace/types';
 import type { CodeMap, ServerRoute, SymbolHit } from './code-map';
 
@@ -122,7 +123,7 @@ export function resolveName(name: string, code: CodeMap): Mention['resolved'] | 
   const owner = code.symbol(ownerName)[0];
   if (owner && member) {
     // Private members are not in the outline, but their name is in the file's text.
-    const known = owner.symbol.members.some((m) => m.name === member) || (/[A-Z_]/.test(member) && (owner.file.words.body[compoundTerm(member)] ?? 0) > 0);
+    const known = owner.symbol.members.some((m) => m.name === member) || (/[A-Z_]/.test(member) && countOf(owner.file.words.body, compoundTerm(member)) > 0);
     return known ? { kind: 'symbol', hit: owner, member, memberExists: true } : { kind: 'new', name, owner, member };
   }
   if (owner) return { kind: 'symbol', hit: owner };

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { countOf } from '../../code/file-words';
 import type { IndexedFile } from '../../code/types';
 import { compoundTerm, splitWords } from '../../code/words';
 import type { CodeSymbol, FileRole } from '../../code/types';
@@ -367,7 +368,7 @@ class Planner {
         (client) =>
           client.path !== page.path &&
           client.role !== 'component' &&
-          client.symbols.some((s) => s.exported && (page.words.body[compoundTerm(s.name)] ?? 0) > 0),
+          client.symbols.some((s) => s.exported && countOf(page.words.body, compoundTerm(s.name)) > 0),
       );
     const client = clientFiles[0];
     if (!client) return made;
@@ -442,7 +443,7 @@ class Planner {
    */
   private sharedContract(name: string, server: IndexedFile, client: IndexedFile, requirement: Requirement): PlannedChange[] {
     const uses = (file: IndexedFile, symbol: string) =>
-      (file.words.body[compoundTerm(symbol)] ?? 0) > 0 || new RegExp(`\\b${symbol}\\b`).test(this.code.text(file.path));
+      countOf(file.words.body, compoundTerm(symbol)) > 0 || new RegExp(`\\b${symbol}\\b`).test(this.code.text(file.path));
     const serverDeps = new Set(this.code.facts.projects[server.project]?.dependencies ?? []);
     const clientDeps = new Set(this.code.facts.projects[client.project]?.dependencies ?? []);
     const shared = [...this.code.index.files.values()].filter((f) => f.role !== 'test' && serverDeps.has(f.project) && clientDeps.has(f.project) && !f.barrel);
@@ -510,7 +511,8 @@ class Planner {
     const path = `${folder}/${header.replace(/^x-/i, '').toLowerCase()}${nest ? '.middleware' : ''}.ts`;
     const made = [this.create(path, server, `Create the middleware that reads or sets \`${header}\` on every request and response`, 'other', requirement)];
     const entry =
-      files.find((f) => /(^|\/)main\.[jt]s$/.test(f.path)) ?? files.find((f) => (f.words.body['#nestfactory'] ?? 0) > 0 || (f.words.body['listen'] ?? 0) > 0);
+      files.find((f) => /(^|\/)main\.[jt]s$/.test(f.path)) ??
+      files.find((f) => countOf(f.words.body, '#nestfactory') > 0 || countOf(f.words.body, 'listen') > 0);
     if (entry) {
       const change = this.change(entry, `Register the \`${header}\` middleware before the routes`, requirement);
       change.untested = true;
@@ -984,7 +986,7 @@ class Planner {
 
   /** The server file that configures CORS (`enableCors`, `cors(...)`), in the server's project. */
   private corsConfig(project: string): IndexedFile | undefined {
-    return this.code.filesOf(project).find((f) => f.role !== 'test' && ((f.words.body['#enablecors'] ?? 0) > 0 || (f.words.body['cors'] ?? 0) > 0));
+    return this.code.filesOf(project).find((f) => f.role !== 'test' && (countOf(f.words.body, '#enablecors') > 0 || countOf(f.words.body, 'cors') > 0));
   }
 }
 

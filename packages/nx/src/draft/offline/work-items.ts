@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { countOf } from '../../code/file-words';
 import type { RankedFile } from '../../context/types';
 import { ownersOf } from '../../workspace/owners';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
@@ -203,7 +204,7 @@ function linkDependencies(items: WorkItem[], facts: WorkspaceFacts, code: CodeMa
     const uses = (earlier: WorkItem) =>
       earlier.files.some((path) => {
         const file = code.index.files.get(path);
-        return file ? mine.some((own) => own !== file && file.symbols.some((s) => s.exported && (own.words.body[compoundTerm(s.name)] ?? 0) > 0)) : false;
+        return file ? mine.some((own) => own !== file && file.symbols.some((s) => s.exported && countOf(own.words.body, compoundTerm(s.name)) > 0)) : false;
       });
     const shares = (earlier: WorkItem) => earlier.requirements.some((r) => covers.has(r.id));
     item.dependsOn = items
