@@ -7,6 +7,8 @@ import type { ScannedFile } from './scan-file';
 export interface CachedScan extends Partial<ScannedFile> {
   hash: string;
   bytes: number;
+  /** Written by a tool (see `IndexedFile.generated`). */
+  generated?: boolean;
   /** Its words, for the lexical match. */
   words?: FileWords;
   /** Why the file was not scanned (too large, generated); then there is nothing else. */
@@ -14,7 +16,7 @@ export interface CachedScan extends Partial<ScannedFile> {
 }
 
 /** Bump when the scan's output changes shape or meaning: old caches are then ignored. */
-const CACHE_VERSION = 9;
+const CACHE_VERSION = 10;
 const CACHE_FILE = 'groundplan-code-index.json';
 
 /** Nx's own data folder for this checkout: `NX_WORKSPACE_DATA_DIRECTORY` or `.nx/workspace-data`. */

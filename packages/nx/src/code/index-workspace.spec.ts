@@ -82,6 +82,12 @@ describe('indexWorkspace', () => {
     expect(index.files.get('libs/util/src/lib/broken.ts')!.symbols.map((s) => s.name)).toContain('ok');
   });
 
+  it('marks the files a tool wrote, by their header or by a generated part in their name', () => {
+    const generated = [...index.files.values()].filter((file) => file.generated).map((file) => file.path);
+    // parse.ts says "This file is generated: do not edit"; keep.generated.ts is named so.
+    expect(generated.sort()).toEqual(['libs/util/src/lib/keep.generated.ts', 'libs/util/src/lib/parse.ts']);
+  });
+
   it('counts the words of the whole text for the lexical match', () => {
     const { body } = index.files.get('libs/util/src/lib/total.ts')!.words;
     expect([countOf(body, 'total'), countOf(body, 'value'), countOf(body, 'missing')]).toEqual([1, 1, 0]);

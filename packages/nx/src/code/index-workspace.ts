@@ -68,10 +68,21 @@ function scanContent(path: string, content: Buffer, hash: string): CachedScan {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { scanSource } = require('./scan-file') as typeof import('./scan-file');
     const scan = scanSource(path, text);
-    return { hash, bytes, ...scan, words: fileWords(text, scan.symbols, scan.doc) };
+    return { hash, bytes, ...scan, ...(isGenerated(path, text) ? { generated: true } : {}), words: fileWords(text, scan.symbols, scan.doc) };
   } catch (error) {
     return { hash, bytes, skipped: `could not be parsed: ${(error as Error).message}` };
   }
+}
+
+/**
+ * Written by a tool, by the conventions of code generators: a `generated` part in its path (`generated-types.ts`,
+ * `api.generated.ts`, `__generated__/`), or a header saying so (`@generated`, "auto-generated", "do not edit").
+ */
+function isGenerated(path: string, text: string): boolean {
+  return (
+    /(^|[/._-])(__)?generated(__)?([/._-]|$)/i.test(path) ||
+    /@generated\b|auto-?generated|automatically generated|do not (edit|modify)\b/i.test(text.slice(0, 600))
+  );
 }
 
 /** Generated files of a normal size stay: commits change them too (a regenerated config, a rule list). */
@@ -91,6 +102,7 @@ function indexedFile(path: string, project: string, scan: CachedScan): IndexedFi
     imports: [],
     ...(scan.doc ? { doc: scan.doc } : {}),
     ...(scan.barrel ? { barrel: true } : {}),
+    ...(scan.generated ? { generated: true } : {}),
     bytes: scan.bytes,
     hash: scan.hash,
     // Every scan that is not skipped has its words.

@@ -36,6 +36,8 @@ export interface IndexedFile {
   doc?: string;
   /** It only imports and re-exports (an `index.ts` barrel): it has no code of its own to change. */
   barrel?: boolean;
+  /** Written by a tool (its name or header says so: `generated-types.ts`, `@generated`): it changes when its source does. */
+  generated?: boolean;
   bytes: number;
   /** Content hash (Nx's, when its file map was given): what the on-disk cache is keyed by. */
   hash: string;

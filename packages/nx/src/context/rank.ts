@@ -281,7 +281,9 @@ function rankProjects(
     if (byProject.has(file.project)) byProject.get(file.project)!.push(file);
     else byProject.set(file.project, [file]);
   }
-  const score = (file: IndexedFile) => evidenceOf.get(file.path) ?? 0;
+  // A generated file (the schema's types) matches whatever the schema names: it says nothing of where the work
+  // is. Neutral on both dev sets; on a vendure PRD it kept dev-server's generated test types from choosing the project.
+  const score = (file: IndexedFile) => (file.generated ? 0 : (evidenceOf.get(file.path) ?? 0));
   const evidence = new Map(
     Object.keys(projects).map((name) => {
       const best = (byProject.get(name) ?? []).sort((a, b) => score(b) - score(a)).slice(0, WEIGHTS.projectEvidenceShares.length);

@@ -34,6 +34,9 @@ const FILES: Record<string, string> = {
   'apps/api/src/health/status.controller.ts':
     "import { Controller, Get } from '@nestjs/common';\n@Controller('status')\nexport class StatusController {\n  @Get('heartbeat')\n  ping(): string { return 'ok'; }\n}\n",
   'apps/api/src/main.ts': "import { settings } from '@acme/shared';\nexport const port = settings.pageSize;\n",
+  // The API schema's types, written by a code generator: they name everything the API has.
+  'libs/shared/src/lib/generated-types.ts':
+    '/* eslint-disable */\nexport type ArchiveInvoiceInput = { invoiceId: string; reason: string };\nexport type ArchiveInvoiceResult = { archived: boolean };\nexport type InvoicesQuery = { invoices: Array<{ id: string; archived: boolean }> };\n',
 };
 
 const root = writeWorkspace(FILES);
@@ -93,6 +96,12 @@ describe('relevance over centrality', () => {
       expect(ranking.files.every((f) => Number.isFinite(f.score))).toBe(true);
       expect(ranking.files[0].file.path).toBe('apps/api/src/alerts/alerts.service.ts');
     }
+  });
+
+  it('does not take the project holding generated types for where the work is', () => {
+    expect(index.files.get('libs/shared/src/lib/generated-types.ts')?.generated).toBe(true);
+    const ranking = rank('Let users archive an invoice: ArchiveInvoiceInput with the invoiceId and a reason');
+    expect(ranking.affected.name).toBe('api');
   });
 
   it('takes the test beside a file as evidence for it', () => {
