@@ -1,5 +1,6 @@
 import type { ChangeHistory } from '../code/change-history';
 import { splitWords, wordPairs } from '../code/words';
+import { inverseDocumentFrequency, saturated } from './lexical';
 
 export const CO_CHANGE = {
   /** Only the best seeds spread: past them the text's match is too weak to say what else changes. */
@@ -86,9 +87,8 @@ export function pastWork(history: ChangeHistory, words: Map<string, number>, can
       const tf = bag.counts.get(word);
       if (!tf) continue;
       const df = documentFrequency.get(word)!;
-      const idf = Math.log(1 + (bags.length - df + 0.5) / (df + 0.5));
       const norm = 1 - PAST_WORK.b + (PAST_WORK.b * bag.length) / averageLength;
-      score += (weight * idf * tf * (PAST_WORK.k1 + 1)) / (tf + PAST_WORK.k1 * norm);
+      score += weight * inverseDocumentFrequency(df, bags.length) * saturated(tf / norm, PAST_WORK.k1);
     }
     if (score > 0) scored.push([at, score]);
   });

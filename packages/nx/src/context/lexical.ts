@@ -74,20 +74,30 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
         weights.outline * (f.outline.get(word) ?? 0) +
         weights.body * (f.body.get(word) ?? 0);
       if (tf === 0) continue;
-      const idf = Math.log(1 + (files.length - df + 0.5) / (df + 0.5));
+      const idf = inverseDocumentFrequency(df, files.length);
       const placed = Math.max(
         f.file.has(word) ? NAME_MATCH.file : 0,
         f.folder.has(word) ? NAME_MATCH.folder : 0,
         f.names.has(word) ? NAME_MATCH.names : 0,
         f.routes.has(word) ? NAME_MATCH.routes : 0,
       );
-      const contribution = (weight * idf * (tf / norm) * (BM25F.k1 + 1)) / (tf / norm + BM25F.k1) + weight * idf * placed;
+      const contribution = weight * idf * (saturated(tf / norm, BM25F.k1) + placed);
       score += contribution;
       if (placed > 0 && !word.startsWith('#')) matched.push([word, contribution]);
     }
     if (score > 0) scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word)) });
   });
   return scores;
+}
+
+/** BM25's weight of a word found in `df` of `count` documents (Lucene's form, never negative). */
+export function inverseDocumentFrequency(df: number, count: number): number {
+  return Math.log(1 + (count - df + 0.5) / (df + 0.5));
+}
+
+/** BM25's term frequency, saturating at `k1 + 1`: `tf` already divided by the document's length norm. */
+export function saturated(tf: number, k1: number): number {
+  return (tf * (k1 + 1)) / (tf + k1);
 }
 
 /** A query word's first four letters in the path: the file may match by its name even without the word in its text. */
