@@ -14,12 +14,18 @@ export const EVAL_HOME = process.env.GP_EVAL_HOME || path.resolve(REPO_ROOT, '..
 
 /**
  * The dev sets, by name: `dev` (Nx workspaces nxext/nx-extensions and ngrx/platform, 134 commits) and `apps`
- * (application monorepos without Nx, teableio/teable and vendure-ecommerce/vendure, 120 commits).
+ * (application monorepos without Nx, teableio/teable and vendure-ecommerce/vendure, 120 commits), the commit
+ * sets that `all` means; and `prd`: 28 of the `apps` commits (user-facing features and fixes) told as PRDs a
+ * product manager would write before the work (problem, goals, non-goals, stories, requirements, acceptance
+ * criteria; no path, package or code name), with the same gold files and trees. It is kept here, beside the
+ * bench, and asked for by name (`--set prd`).
  */
 export const DATA_SETS = {
   dev: process.env.GP_EVAL_DATA || path.join(EVAL_HOME, 'shared', 'eval', 'retrieval-dev.jsonl'),
   apps: process.env.GP_EVAL_DATA_APPS || path.join(EVAL_HOME, 'shared', 'eval', 'retrieval-dev-apps.jsonl'),
+  prd: path.join(REPO_ROOT, 'bench', 'retrieval', 'prd-apps.jsonl'),
 };
+const COMMIT_SETS = ['dev', 'apps'];
 export const DEFAULT_DATA = DATA_SETS.dev;
 export const DEFAULT_CACHE = process.env.GP_EVAL_CACHE || path.join(EVAL_HOME, 'eval-cache');
 
@@ -85,15 +91,15 @@ export function setName(file) {
 }
 
 /**
- * The data sets a command works on: `--data FILE` (that file only), else `--set dev|apps|all` (or a comma
- * list; default all). Returns [{set, file}].
+ * The data sets a command works on: `--data FILE` (that file only), else `--set dev|apps|prd|all` (or a
+ * comma list; default all: the commit sets dev and apps). Returns [{set, file}].
  */
 export function selectSets(args = {}) {
   if (args.data) return [{ set: setName(String(args.data)), file: String(args.data) }];
   const want = String(args.set || 'all');
   const names =
     want === 'all'
-      ? Object.keys(DATA_SETS)
+      ? COMMIT_SETS
       : want
           .split(',')
           .map((s) => s.trim())

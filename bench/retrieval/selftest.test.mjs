@@ -170,6 +170,10 @@ test('sets: names, selection, new repos set up by nx init', () => {
     ['apps'],
   );
   assert.deepEqual(selectSets({ data: DATA_SETS.apps, set: 'dev' }), [{ set: 'apps', file: DATA_SETS.apps }]);
+  assert.deepEqual(
+    selectSets({ set: 'dev,apps,prd' }).map((s) => s.set),
+    ['dev', 'apps', 'prd'],
+  );
   assert.throws(() => selectSets({ set: 'nope' }), /unknown set/);
   assert.ok(REPOS['teableio/teable'].nxInit && REPOS['vendure-ecommerce/vendure'].nxInit);
   assert.ok(!REPOS['ngrx/platform'].nxInit);
@@ -180,6 +184,22 @@ test('sets: names, selection, new repos set up by nx init', () => {
     assert.deepEqual(nxInitJson(dir).pluginsConfig, { '@nx/js': { analyzeLockfile: false } });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the PRD set: rows of the apps commits, told without paths, packages or code names', () => {
+  const rows = fs
+    .readFileSync(DATA_SETS.prd, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.equal(rows.length, 28);
+  for (const row of rows) {
+    assert.ok(REPOS[row.repo]?.nxInit, row.repo);
+    assert.match(row.query, /^# PRD: .+\n[\s\S]*## Non-goals[\s\S]*## Acceptance criteria/);
+    assert.ok(row.gold.length > 0 && row.gold_project && row.parent.length === 40);
+    // What the text must not say: where the code is (a path, a file, a package) or what it is called (camelCase, backticks).
+    assert.doesNotMatch(row.query, /\b(apps|packages|libs|plugins|src)\/|\b\w+\.tsx?\b|@(teable|vendure)\/|`|\b[a-z]+[A-Z][a-z]\w*/, row.sha);
   }
 });
 
