@@ -36,7 +36,16 @@ interface Fields {
   length: number;
 }
 
-export function lexicalScores(files: IndexedFile[], words: Map<string, number>): Map<string, LexicalMatch> {
+/**
+ * `verbosity` (0–1, see `ParsedQuery`) weighs each of the text's words by its IDF to that power, on top of
+ * BM25's own IDF. A PRD repeats its product's everyday words (`field`, `record`, `view` in a spreadsheet app)
+ * as often as its subject (`kanban`), and files matching many everyday words outranked the subject's own;
+ * weighting a long text's words by tf·idf is how "more like this" search picks a document's terms. On the
+ * PRD set (bench/retrieval, with the priors already scaled) recall@10 rose from 0.455 to 0.461, recall@20 from
+ * 0.556 to 0.601 and the pick from 0.750 to 0.821 (idf to the powers 1.5 and 2 gave the same or less); a
+ * commit message is short (verbosity 0) and ranks as before.
+ */
+export function lexicalScores(files: IndexedFile[], words: Map<string, number>, verbosity = 0): Map<string, LexicalMatch> {
   const averageLength = files.reduce((sum, file) => sum + file.words.length, 0) / Math.max(1, files.length);
   const wanted = new Set(words.keys());
   // Only a file holding one of the words in its text or path can match (names and signatures are in the text).
@@ -75,13 +84,14 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>):
         weights.body * (f.body.get(word) ?? 0);
       if (tf === 0) continue;
       const idf = inverseDocumentFrequency(df, files.length);
+      const focus = verbosity > 0 ? idf ** verbosity : 1;
       const placed = Math.max(
         f.file.has(word) ? NAME_MATCH.file : 0,
         f.folder.has(word) ? NAME_MATCH.folder : 0,
         f.names.has(word) ? NAME_MATCH.names : 0,
         f.routes.has(word) ? NAME_MATCH.routes : 0,
       );
-      const contribution = weight * idf * (saturated(tf / norm, BM25F.k1) + placed);
+      const contribution = weight * focus * idf * (saturated(tf / norm, BM25F.k1) + placed);
       score += contribution;
       if (placed > 0 && !word.startsWith('#')) matched.push([word, contribution]);
     }

@@ -1,4 +1,5 @@
-import { markdownSections, MAX_QUERY_TERMS, parseQuery } from './query';
+import { distinctWords } from '../test-utils/distinct-words';
+import { markdownSections, MAX_QUERY_TERMS, parseQuery, SHORT_TEXT_WORDS } from './query';
 
 describe('parseQuery', () => {
   const query = parseQuery(
@@ -23,6 +24,15 @@ describe('parseQuery', () => {
     expect(query.words.has('version')).toBe(true);
     expect(parseQuery('migrate unit tests to Vitest').words.get('jest')).toBe(1);
     expect(parseQuery('fix a typo').words.has('version')).toBe(false);
+  });
+
+  it.each([
+    ['a commit message', 'fix(orders): keep the order total when a refund fails', 0],
+    ['a task of SHORT_TEXT_WORDS distinct words', distinctWords(SHORT_TEXT_WORDS), 0],
+    ['a spec of twice as many', distinctWords(2 * SHORT_TEXT_WORDS), 0.5],
+    ['a spec of four times as many', distinctWords(4 * SHORT_TEXT_WORDS), 0.75],
+  ])('reads how verbose the text is: %s', (_, text, verbosity) => {
+    expect(parseQuery(text).verbosity).toBeCloseTo(verbosity, 6);
   });
 
   it('reads nothing from an empty text', () => {

@@ -1,6 +1,7 @@
 import type { ChangeHistory } from '../code/change-history';
 import { indexWorkspace } from '../code/index-workspace';
 import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
+import { distinctWords } from '../test-utils/distinct-words';
 import { diskSource } from '../utils/file-source';
 import { buildContext } from './build-context';
 import { projectEdges } from './project-edges';
@@ -101,6 +102,16 @@ describe('rankWorkspace with the workspace history', () => {
     expect(rank(text).affected.name).toBe('payments');
     expect(rank(text, undefined, pastWork).affected).toMatchObject({ name: 'orders', why: expect.stringContaining('past work like this landed in it') });
     expect(rank(`fix(payments): ${text}`, undefined, pastWork).affected.name).toBe('payments');
+  });
+
+  it('counts where the work usually lands for less when the text says much itself (a PRD)', () => {
+    const text = 'refund gateway cancel order';
+    const toOrders = { commits: Array.from({ length: 5 }, () => ['libs/orders/src/lib/order.model.ts']) };
+    const spec = `# PRD: ${text}\n\n## Requirements\n${distinctWords(100)}`;
+    expect(parseQuery(spec).verbosity).toBeGreaterThan(0.5);
+    expect(rank(text).affected.name).toBe('payments');
+    expect(rank(text, undefined, toOrders).affected.name).toBe('orders');
+    expect(rank(spec, undefined, toOrders).affected.name).toBe('payments');
   });
 
   it('between two projects the text matches alike, picks the one the commits land in', () => {
