@@ -166,9 +166,15 @@ function joinTexts(list: Sourced[]): string {
   return list.map((s) => s.text).join(' ');
 }
 
-/** The first two sentences of the inputs' own summary (or problem, or first prose). */
+/**
+ * The first two sentences of the inputs' own summary (or problem, or first prose). Not a glossary entry
+ * (`Owner — who approves`), nor the lead-in to a list ("This creates real problems:"), which say nothing alone.
+ */
 function summaryOf(found: InputFacts, inputs: FeatureInput[], allowed: (text: string) => boolean): string {
-  const candidates = [...found.summary, ...found.solution, ...found.problem, ...found.jobs, ...found.all].filter((s) => allowed(s.text) && !/ — /.test(s.text));
+  const saysSomething = (text: string) => !/^\S+(\s\S+){0,3} — /.test(text) && !/:\s*$/.test(text);
+  const candidates = [...found.summary, ...found.solution, ...found.problem, ...found.jobs, ...found.all].filter(
+    (s) => allowed(s.text) && saysSomething(s.text),
+  );
   if (candidates.length > 0) return sentences(candidates[0].text).slice(0, 2).join(' ') || candidates[0].text;
   return inputs.map((i) => firstSentence(i.text)).find(allowed) ?? 'The inputs give no summary beyond the requirements below.';
 }

@@ -132,6 +132,18 @@ describe('plan generator on the example workspace', () => {
     expect(text(`${FEATURE_DIR}/brief.md`)).toMatch(/^## Work\n\n- \[ \] /m);
   });
 
+  it("summarises the feature by its problem's prose, not by a list's lead-in", async () => {
+    const tree = newTree();
+    tree.write(
+      'apps/api/product-development/x/PRD.md',
+      '# PRD: Orders export\n\n## Problem\n\nSupport staff export orders by hand — one page at a time. It takes an hour each week.\n\nThis creates real problems:\n\n- Exports miss orders.\n\n## Requirements\n\n- The orders list can be exported to CSV.\n',
+    );
+    const { text } = await generate({ project: 'api', feature: 'x' }, tree);
+    expect(sectionBody(text('apps/api/product-development/x/plan.md'), 'Feature Summary')).toBe(
+      'Support staff export orders by hand — one page at a time. It takes an hour each week.',
+    );
+  });
+
   it('treats input text as data, never as EJS', async () => {
     const tree = newTree();
     tree.write('apps/web/product-development/x/PRD.md', '# PRD: Injection\n\n## Requirements\n\n- The page must show <%= process.exit(1) %> literally.\n');
