@@ -1,5 +1,5 @@
 import type { CodeSymbol } from './types';
-import { splitWords, wordCounts, wordPairs } from './words';
+import { MODULE_SYNTAX_IN_CODE, splitWords, wordCounts, wordPairs } from './words';
 
 /**
  * Words and their counts, flat: `[word, count, word, count, …]`. A flat list is what the cache holds: read back,
@@ -29,12 +29,16 @@ export interface FileWords {
 }
 
 export function fileWords(text: string, symbols: CodeSymbol[], doc: string | undefined): FileWords {
-  const body = wordCounts(text);
+  const body = wordCounts(text.replace(MODULE_SYNTAX_IN_CODE, ' '));
   let length = 0;
   for (const count of body.values()) length += count;
   const declared = symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)]);
   const documented = symbols.flatMap((s) => [s, ...s.members]);
-  const outline = [...symbols.map((s) => s.signature), ...documented.flatMap((s) => [s.doc ?? '', ...s.decorators]), doc ?? ''].join(' ');
+  const outline = [
+    ...symbols.map((s) => s.signature.replace(MODULE_SYNTAX_IN_CODE, ' ')),
+    ...documented.flatMap((s) => [s.doc ?? '', ...s.decorators]),
+    doc ?? '',
+  ].join(' ');
   const strings = documented
     .flatMap((s) => s.decorators)
     .flatMap((decorator) => [...decorator.matchAll(/['"`]([^'"`]{1,100})['"`]/g)].map(([, value]) => value));

@@ -16,7 +16,7 @@ export interface CachedScan extends Partial<ScannedFile> {
 }
 
 /** Bump when the scan's output changes shape or meaning: old caches are then ignored. */
-const CACHE_VERSION = 10;
+const CACHE_VERSION = 11;
 const CACHE_FILE = 'groundplan-code-index.json';
 
 /** Nx's own data folder for this checkout: `NX_WORKSPACE_DATA_DIRECTORY` or `.nx/workspace-data`. */

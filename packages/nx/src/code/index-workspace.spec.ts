@@ -94,6 +94,20 @@ describe('indexWorkspace', () => {
   });
 });
 
+describe('the words of a file', () => {
+  it('leave out the module syntax every file has, and keep export and import as words of what the code does', () => {
+    const root = writeWorkspace({
+      'libs/util/src/lib/orders.ts':
+        "import { total } from './total';\n/** Exports orders; the import of records is elsewhere. */\nexport default function exportOrders(): void { void import('./total'); }\nexport const size = total;\n",
+    });
+    const { body } = indexWorkspace({ projects: craftedFacts(root, projects).projects, source: diskSource(root) }).files.get(
+      'libs/util/src/lib/orders.ts',
+    )!.words;
+    // "Exports" and `exportOrders`; "import of records". Not the `import`, `export default`, `export const` or `import(…)` syntax.
+    expect([countOf(body, 'export'), countOf(body, 'import'), countOf(body, 'default')]).toEqual([2, 1, 0]);
+  });
+});
+
 describe('the index cache', () => {
   it('re-parses only the files whose content changed', () => {
     const root = writeWorkspace(FILES);

@@ -11,11 +11,23 @@ const STOP_WORDS = new Set(
     'was we were what when where which while who will with would you your also only just all any each more ' +
     'most other some such same very now new use used uses using make makes made get gets set sets add adds ' +
     'added fix fixes fixed feat chore refactor perf ci revert instead via per ' +
-    'import export const let var return function class interface type enum extends implements async await ' +
-    'true false null undefined void string number boolean any unknown never object default public private ' +
+    'const let var return function class interface type enum extends implements async await ' +
+    'true false null undefined void string number boolean any unknown never object public private ' +
     'protected readonly static abstract declare else case break continue switch try catch finally throw'
   ).split(' '),
 );
+
+/**
+ * The module syntax of code: `export`, `export default` and `import` opening a line, `import(…)`. Every module
+ * has it, and counted as words it would make `export` and `import` words of every file, when they are the words
+ * of features ("export orders to CSV", "import records"): left out of a file's count, the files that name them
+ * (`export.service.ts`, `ImportDialog`, a comment, a route) are what match them.
+ */
+export const MODULE_SYNTAX_IN_CODE = /^\s*(?:export\s+default|export|import)\b|\bimport\s*\(/gm;
+
+/** The same syntax named in prose (`fix: export default for all generators`, "import type"): the words of code, not of a feature. */
+export const MODULE_SYNTAX_IN_PROSE =
+  /\bexport\s+default\b|\b(?:export|import)\s+(?=(?:const|let|var|function|class|interface|type|enum|async|abstract|declare)\b|[*{])/gi;
 
 /** Words of an identifier, a path or prose, lower-cased and stemmed, stop words removed. */
 export function splitWords(text: string): string[] {

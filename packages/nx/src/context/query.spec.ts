@@ -1,5 +1,5 @@
 import { distinctWords } from '../test-utils/distinct-words';
-import { markdownSections, MAX_QUERY_TERMS, parseQuery, SHORT_TEXT_WORDS } from './query';
+import { markdownSections, MAX_QUERY_TERMS, parseQuery, QUERY_WEIGHTS, SHORT_TEXT_WORDS } from './query';
 
 describe('parseQuery', () => {
   const query = parseQuery(
@@ -33,6 +33,24 @@ describe('parseQuery', () => {
     ['a spec of four times as many', distinctWords(4 * SHORT_TEXT_WORDS), 0.75],
   ])('reads how verbose the text is: %s', (_, text, verbosity) => {
     expect(parseQuery(text).verbosity).toBeCloseTo(verbosity, 6);
+  });
+
+  it.each([
+    ['a feature', 'feat: export orders to CSV and import them back', ['export', 'import'], []],
+    ['module syntax', 'fix(stencil): export default for all generators; use import type', ['generator'], ['export', 'default', 'import']],
+  ])('reads export and import as words of %s, not of the syntax a text names', (_, text, kept, dropped) => {
+    const { words } = parseQuery(text);
+    for (const word of kept) expect(words.has(word)).toBe(true);
+    for (const word of dropped) expect(words.has(word)).toBe(false);
+  });
+
+  it("weighs a long text's title up to 1 + longTitle times, by its verbosity: the body repeats everyday words", () => {
+    const body = `## Requirements\n${'Each order keeps its order total. '.repeat(5)}`;
+    const short = parseQuery(`# Refund gateway\n\n${body}`);
+    const long = parseQuery(`# Refund gateway\n\n${body}${distinctWords(3 * SHORT_TEXT_WORDS)}`);
+    expect(short.verbosity).toBe(0);
+    expect(long.words.get('gateway')! / short.words.get('gateway')!).toBeCloseTo(1 + QUERY_WEIGHTS.longTitle * long.verbosity, 6);
+    expect(long.words.get('order')).toBe(short.words.get('order'));
   });
 
   it('reads nothing from an empty text', () => {

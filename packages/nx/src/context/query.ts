@@ -1,4 +1,4 @@
-import { compoundTerms, splitWords, wordPairs } from '../code/words';
+import { compoundTerms, MODULE_SYNTAX_IN_PROSE, splitWords, wordPairs } from '../code/words';
 
 /** What the ranking reads out of the feature's text. */
 export interface ParsedQuery {
@@ -23,8 +23,11 @@ export interface ParsedQuery {
  * occurrence in the title, `identifier` for a named identifier as a whole, `pair` for two adjacent words
  * (matched as a phrase against file and declared names), `relatedTool` for a tool that replaces a named one,
  * `scope` for the words of a conventional-commit scope (the area is named: its folders and names match).
+ * `longTitle`: a long text's title (a PRD's, the feature's name) counts up to this much more, in proportion to the
+ * text's verbosity, after the damping: its body repeats the product's everyday words until they outweigh it (on
+ * the PRD set, recall@10 0.461 → 0.482 and the pick 0.821 → 0.857; 2 and 4 chose worse projects).
  */
-export const QUERY_WEIGHTS = { title: 2, identifier: 1.5, pair: 2, relatedTool: 1, scope: 0.5 };
+export const QUERY_WEIGHTS = { title: 2, identifier: 1.5, pair: 2, relatedTool: 1, scope: 0.5, longTitle: 1 };
 
 /**
  * Tools that replace one another: moving to one (`migrate to Vitest`) changes the files of the other
@@ -101,8 +104,10 @@ export function parseQuery(query: string): ParsedQuery {
     (path) => !/^https?:/.test(path) && /[a-z]/i.test(path),
   );
   const words = new Map<string, number>();
+  // Module syntax the text names (`export default`) is code, not the feature's words.
+  const wordsOf = (text: string) => splitWords(text.replace(MODULE_SYNTAX_IN_PROSE, ' '));
   const add = (text: string, weight: number) => {
-    for (const word of splitWords(text)) words.set(word, (words.get(word) ?? 0) + weight);
+    for (const word of wordsOf(text)) words.set(word, (words.get(word) ?? 0) + weight);
   };
   const subject = title.replace(/^\s*[a-z]+(\([^)]*\))?!?:/i, '').replace(/^#+\s*/, '');
   for (const section of sections) if (section.weight > 0) add(section.text, section.weight);
@@ -120,11 +125,17 @@ export function parseQuery(query: string): ParsedQuery {
   ];
   for (const line of lines) {
     if (line.weight <= 0) continue;
-    for (const pair of wordPairs(splitWords(line.text))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair * line.weight);
+    for (const pair of wordPairs(wordsOf(line.text))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair * line.weight);
   }
   for (const [word, weight] of words) words.set(word, weight > 1 ? 1 + Math.log(weight) : weight);
   const strongestWords = strongest(words, MAX_QUERY_TERMS);
-  return { title, text: kept.toLowerCase(), words: strongestWords, scopes, paths, identifiers, verbosity: verbosityOf(strongestWords) };
+  const verbosity = verbosityOf(strongestWords);
+  const titleWords = wordsOf(subject);
+  for (const word of new Set([...titleWords, ...wordPairs(titleWords)])) {
+    const weight = strongestWords.get(word);
+    if (weight !== undefined) strongestWords.set(word, weight * (1 + QUERY_WEIGHTS.longTitle * verbosity));
+  }
+  return { title, text: kept.toLowerCase(), words: strongestWords, scopes, paths, identifiers, verbosity };
 }
 
 /**
