@@ -3,7 +3,6 @@ import type { CodeMap } from './code-map';
 import type { ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import type { Architecture, Decision, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
-import { projectSide } from './classify';
 
 export function projectView(project: ProjectFact): ProjectView {
   const { name, root, type, tags, importPath, targets } = project;
@@ -18,7 +17,7 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
   const touched = touchedNames.map((name) => {
     const project = facts.projects[name];
     const rank = ranked.get(name) ?? { name, root: project.root, score: 0, why: 'holds work items of this plan' };
-    return { ...rank, type: project.type, tags: project.tags, side: projectSide(project) };
+    return { ...rank, type: project.type, tags: project.tags, side: code.sideOf(project) };
   });
   return {
     touched,

@@ -8,7 +8,7 @@ import type { WorkspaceFacts } from '../../workspace/types';
 import { splitWords as keywords, stem } from '../../code/words';
 import type { Alternative, Area, ChangeSize, Phase, PlanData, Requirement, Sourced, Testing, WorkItem } from '../../templates/plan-data';
 import { describeArchitecture, projectView, technicalDecisions, workspaceRisks } from './architecture';
-import { areaOf, projectSide } from './classify';
+import { areaOf } from './classify';
 import { extractInputFacts, type InputFacts } from './extract-inputs';
 import { CodeMap } from './code-map';
 import { AREA_ORDER, planWorkItems } from './work-items';
@@ -37,8 +37,8 @@ export async function buildPlanData(request: OfflineDraftRequest, source: FileSo
   const taskFacts = task ? await extractInputFacts([task]) : undefined;
   const scoped = taskFacts ?? found;
   const affected = facts.projects[context.affected.name];
-  const requirements = collectRequirements(scoped, inputs, projectSide(affected)).filter((r) => allowed(r.text));
   const code = new CodeMap(request.index, facts, source);
+  const requirements = collectRequirements(scoped, inputs, code.sideOf(affected)).filter((r) => allowed(r.text));
   const { items: tasks, plan } = planWorkItems(
     requirements,
     scoped.acceptance.filter((a) => allowed(a.text)),
@@ -104,7 +104,7 @@ export async function buildPlanData(request: OfflineDraftRequest, source: FileSo
 }
 
 /** Requirements in reading order: stories and jobs, stated requirements, then non-functional ones. */
-function collectRequirements(found: InputFacts, inputs: FeatureInput[], fallbackArea: ReturnType<typeof projectSide>): Requirement[] {
+function collectRequirements(found: InputFacts, inputs: FeatureInput[], fallbackArea: ReturnType<CodeMap['sideOf']>): Requirement[] {
   const sourced: Array<[Sourced, Requirement['kind']]> = [
     ...found.stories.map((s): [Sourced, Requirement['kind']] => [s, 'story']),
     ...found.requirements.map((s): [Sourced, Requirement['kind']] => [s, 'requirement']),

@@ -1,3 +1,4 @@
+import type { FileRole } from '../../code/types';
 import type { ProjectFact } from '../../workspace/types';
 import { identifierWords, stem } from '../../code/words';
 import type { AreaId } from '../../templates/plan-data';
@@ -73,16 +74,31 @@ const BACKEND = sideWords([
 const SHARED = sideWords(['shared', 'util', 'utils', 'types', 'common', 'core', 'models', 'contracts', 'domain', 'interfaces', 'lib']);
 
 /**
- * Which side of the system a project is on, from its tags (`scope:web`), then its name and root. A library
- * whose words say neither is shared code; an application whose words say neither is taken as backend.
+ * Which side of the system a project is on: its tags (`scope:web`), then the words of its name and root that
+ * say a side (`web`, `api`), then what its code is (`sideOfCode`), then words that say shared code (`core`,
+ * `utils`). An application that says nothing is taken as backend, a library as shared code. The code counts
+ * before the shared words, as an engineer reads it: `packages/core` of a commerce framework is its server
+ * (its resolvers and controllers say so), `apps/nextjs-app` a web client (its components do).
  */
-export function projectSide(project: Pick<ProjectFact, 'name' | 'root' | 'tags' | 'type'>): Exclude<AreaId, 'security' | 'testing'> {
+export function projectSide(project: Pick<ProjectFact, 'name' | 'root' | 'tags' | 'type'>, roles: FileRole[] = []): Exclude<AreaId, 'security' | 'testing'> {
   const scopeWords = project.tags.flatMap((tag) => identifierWords(tag.split(':').slice(1).join(':')));
-  for (const words of [scopeWords, identifierWords(`${project.name} ${project.root}`)]) {
-    if (words.some((w) => SHARED.has(w)) && project.type === 'library' && !words.some((w) => FRONTEND.has(w) || BACKEND.has(w))) return 'shared';
-    if (words.some((w) => FRONTEND.has(w))) return 'frontend';
-    if (words.some((w) => BACKEND.has(w))) return 'backend';
-    if (words.some((w) => SHARED.has(w))) return 'shared';
-  }
+  const nameWords = identifierWords(`${project.name} ${project.root}`);
+  const says = (words: string[]) => (words.some((w) => FRONTEND.has(w)) ? 'frontend' : words.some((w) => BACKEND.has(w)) ? 'backend' : undefined);
+  const saysShared = (words: string[]) => words.some((w) => SHARED.has(w));
+  if (saysShared(scopeWords) && project.type === 'library' && !says(scopeWords)) return 'shared';
+  const side = says(scopeWords) ?? (saysShared(scopeWords) ? 'shared' : undefined) ?? says(nameWords) ?? sideOfCode(roles);
+  if (side) return side;
+  if (saysShared(nameWords)) return 'shared';
   return project.type === 'library' ? 'shared' : 'backend';
+}
+
+/**
+ * What a project's files are, when they say it clearly: components and hooks (a web client), or controllers and
+ * resolvers (a server), the one side at least three times the other and a tenth of the files.
+ */
+export function sideOfCode(roles: FileRole[]): 'frontend' | 'backend' | undefined {
+  const client = roles.filter((role) => role === 'component' || role === 'hook').length;
+  const server = roles.filter((role) => role === 'controller').length;
+  const clear = (count: number, other: number) => count >= 3 && count >= 3 * other && count >= roles.length / 10;
+  return clear(client, server) ? 'frontend' : clear(server, client) ? 'backend' : undefined;
 }

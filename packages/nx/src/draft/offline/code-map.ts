@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { countOf } from '../../code/file-words';
+import { projectSide } from './classify';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, identifierWords, splitWords } from '../../code/words';
 import type { CodeSymbol } from '../../code/types';
@@ -44,6 +45,7 @@ export class CodeMap {
   private readonly declared = new Map<string, SymbolHit[]>();
   private readonly projectsByImport = new Map<string, ProjectFact>();
   private serverRoutes?: ServerRoute[];
+  private readonly sides = new Map<string, ReturnType<typeof projectSide>>();
   private clientCallList?: ClientCall[];
   private globalPrefixes?: string[];
   private spelled?: Array<Set<string>>;
@@ -84,6 +86,19 @@ export class CodeMap {
 
   filesOf(project: string): IndexedFile[] {
     return [...this.index.files.values()].filter((f) => f.project === project);
+  }
+
+  /** Which side of the system a project is on (see `projectSide`), with what its code is. */
+  sideOf(project: ProjectFact): ReturnType<typeof projectSide> {
+    let side = this.sides.get(project.name);
+    if (!side) {
+      side = projectSide(
+        project,
+        this.filesOf(project.name).flatMap((f) => (f.role === 'test' ? [] : [f.role])),
+      );
+      this.sides.set(project.name, side);
+    }
+    return side;
   }
 
   /** Every route the server declares. */

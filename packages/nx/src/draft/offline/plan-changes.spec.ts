@@ -1,4 +1,6 @@
 import { indexWorkspace } from '../../code/index-workspace';
+import { craftedFacts, project, writeWorkspace } from '../../test-utils/crafted-workspace';
+import { diskSource } from '../../utils/file-source';
 import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
 import type { Requirement } from '../../templates/plan-data';
 import { CodeMap } from './code-map';
@@ -56,6 +58,22 @@ describe('readMentions: what a mention means in its sentence', () => {
   it('finds the existing route a path names, whatever the global prefix', () => {
     const [mention] = readMentions('Shadowed by `GET /api/orders/:id`.', code);
     expect(mention.resolved).toMatchObject({ kind: 'route', existing: { file: 'apps/api/src/app/orders/orders.controller.ts', handler: 'get' } });
+  });
+});
+
+describe('planChanges on a file a tool writes', () => {
+  it('regenerates it from its source: never an edit by hand, nor a spec of its own', () => {
+    const root = writeWorkspace({
+      'libs/api/src/generated-types.ts': '/* eslint-disable */\nexport type ArchiveInvoiceInput = { invoiceId: string };\n',
+      'libs/api/src/invoices.service.ts': 'export class InvoicesService { archive(): void {} }\n',
+    });
+    const facts = craftedFacts(root, [project('api', 'libs/api')]);
+    const source = diskSource(root);
+    const crafted = new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
+    const plan = planChanges([requirement('`ArchiveInvoiceInput` must carry the reason.')], crafted, facts.projects.api);
+    expect(plan.changes.map((c) => [c.path, c.action])).toEqual([
+      ['libs/api/src/generated-types.ts', 'Regenerate `generated-types.ts` from its changed source (a tool writes it: do not edit it by hand)'],
+    ]);
   });
 });
 
@@ -145,6 +163,14 @@ describe('planChanges: where the work goes', () => {
   ])('"%s" relies on "%s", which nothing in the code is: an open question', (text, term) => {
     const plan = planChanges([requirement(text)], code, workspace.facts.projects.api);
     expect(plan.questions).toEqual(expect.arrayContaining([expect.stringContaining(`"${term}"`)]));
+  });
+
+  it.each([
+    ['states what it does', 'The orders page lists each order with its total', 'Change `OrdersPage` so that the orders page lists each order with its total'],
+    ['says what to do', 'Show the orders page totals in bold', 'Change `OrdersPage` to show the orders page totals in bold'],
+  ])('words the change to a file a clause spells out as an instruction, when the clause %s', (_, text, action) => {
+    const changes = planChanges([requirement(text, { area: 'frontend' })], code, workspace.facts.projects.web).changes;
+    expect(changes.find((c) => c.path === 'apps/web/src/app/pages/OrdersPage.tsx')?.action).toBe(action);
   });
 
   it('does not read "order history from the account page" as the orders page', () => {

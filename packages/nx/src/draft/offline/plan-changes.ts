@@ -6,7 +6,6 @@ import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
 import type { AreaId, Requirement } from '../../templates/plan-data';
-import { projectSide } from './classify';
 import { CodeMap, type ServerRoute } from './code-map';
 import { readMentions, type Mention } from './mentions';
 
@@ -72,6 +71,8 @@ const ROLE_WORDS = new Set(
     ' ',
   ),
 );
+/** How a clause that states (rather than instructs) begins: a pronoun or a determiner, its subject's. */
+const STATEMENT_START = /^(it|they|this|that|these|those|the|a|an|each|every|all|no|its|their|users?|customers?)\b/i;
 const UI_ELEMENT = /\b(?:(confirmation|confirm|date|file|search|filter)\s+)?(dialog|modal|drawer|toast|tooltip|popover|dropdown|stepper|wizard|lightbox)\b/i;
 /** Access rules: who may call a route, and how often. */
 const ACCESS =
@@ -226,7 +227,7 @@ class Planner {
       existing.requirements.push(requirement);
       return existing;
     }
-    const side = projectSide(project);
+    const side = this.code.sideOf(project);
     const area: AreaId = requirement.area === 'security' ? 'security' : side;
     const change: PlannedChange = {
       key,
@@ -322,7 +323,7 @@ class Planner {
         const symbol = file.symbols.find((s) => s.exported && (s.kind === 'class' || s.kind === 'function'));
         const clause = clauseNaming(requirement.text, file);
         const what = symbol ? `Change \`${symbol.name}\`` : `Change \`${posix.basename(file.path)}\``;
-        const change = this.change(file, clause ? `${what} to ${clause}` : what, requirement, `${file.path}#inferred`);
+        const change = this.change(file, clause ? `${what} ${clause}` : what, requirement, `${file.path}#inferred`);
         change.inferred = 'spelled';
         made.push(change);
         if (file.role === 'component') {
@@ -478,7 +479,7 @@ class Planner {
     const noun = match[2].toLowerCase();
     const exists = [...this.code.index.files.values()].some((f) => f.role === 'component' && CodeMap.words(posix.basename(f.path)).includes(noun));
     if (exists) return [];
-    const libraries = Object.values(this.code.facts.projects).filter((p) => p.type === 'library' && projectSide(p) === 'frontend');
+    const libraries = Object.values(this.code.facts.projects).filter((p) => p.type === 'library' && this.code.sideOf(p) === 'frontend');
     const ui = libraries.find((p) => /(^|[-/])(ui|components?|design)([-/]|$)/.test(`${p.name} ${p.root}`)) ?? libraries[0];
     if (!ui) return [];
     const folder = this.code.mainFolder(ui);
@@ -500,9 +501,9 @@ class Planner {
     const header = /\b(X-[A-Za-z][\w-]+)\b/.exec(requirement.text)?.[1] ?? /\b([a-z]+(?:-[a-z]+)+) header\b/i.exec(requirement.text)?.[1];
     if (!header || !/\b(every|all|each)\b[^.]*\b(responses?|requests?)\b/i.test(requirement.text)) return [];
     const server =
-      projectSide(this.affected) === 'backend'
+      this.code.sideOf(this.affected) === 'backend'
         ? this.affected
-        : Object.values(this.code.facts.projects).find((p) => p.type === 'application' && projectSide(p) === 'backend');
+        : Object.values(this.code.facts.projects).find((p) => p.type === 'application' && this.code.sideOf(p) === 'backend');
     if (!server) return [];
     const files = this.code.filesOf(server.name).filter((f) => f.role !== 'test');
     const requestWide = files.find((f) => /(interceptor|middleware|filter|guard)\.[jt]s$/.test(f.path) && !/auth/.test(f.path));
@@ -552,7 +553,7 @@ class Planner {
    * database options.
    */
   serverWideConcerns(requirements: Requirement[]): void {
-    const server = this.slice.route?.controller.project ?? (projectSide(this.affected) === 'backend' ? this.affected.name : undefined);
+    const server = this.slice.route?.controller.project ?? (this.code.sideOf(this.affected) === 'backend' ? this.affected.name : undefined);
     if (!server) return;
     const files = this.code.filesOf(server).filter((f) => f.role !== 'test');
     const named = (pattern: RegExp) => files.filter((f) => CodeMap.words(posix.basename(f.path).replace(/\.[^.]+$/, '')).some((w) => pattern.test(w)));
@@ -681,6 +682,11 @@ class Planner {
 
   /** A change to an existing file, merged with earlier changes to the same file and symbol. */
   private change(file: IndexedFile, action: string, requirement: Requirement, key = `${file.path}#${action}`): PlannedChange {
+    // A tool writes it (the API schema's types): it changes when its source does, by running the tool, never by hand.
+    if (file.generated) {
+      action = `Regenerate \`${posix.basename(file.path)}\` from its changed source (a tool writes it: do not edit it by hand)`;
+      key = `${file.path}#regenerate`;
+    }
     const sameFile = [...this.changes.values()].find((c) => c.path === file.path && c.action === action);
     const existing = this.changes.get(key) ?? sameFile;
     if (existing) {
@@ -688,7 +694,7 @@ class Planner {
       return existing;
     }
     const project = this.code.facts.projects[file.project];
-    const area = areaOfFile(file, project, requirement);
+    const area = areaOfFile(file, project, requirement, this.code);
     const change: PlannedChange = {
       key,
       path: file.path,
@@ -700,6 +706,7 @@ class Planner {
       requirements: [requirement],
       uses: [],
       order: ORDER[area],
+      ...(file.generated ? { untested: true } : {}),
     };
     this.changes.set(key, change);
     this.remember(file);
@@ -712,7 +719,7 @@ class Planner {
       if (!existing.requirements.includes(requirement)) existing.requirements.push(requirement);
       return existing;
     }
-    const side = projectSide(project);
+    const side = this.code.sideOf(project);
     const area: AreaId = side === 'shared' ? 'shared' : side;
     const change: PlannedChange = {
       key: path,
@@ -734,10 +741,10 @@ class Planner {
   private remember(file: IndexedFile): void {
     const project = this.code.facts.projects[file.project];
     if (!project) return;
-    if (file.role === 'component' && projectSide(project) === 'frontend' && /page|screen|view|route/i.test(file.path)) this.slice.page ??= file.path;
-    else if (file.role === 'component' && projectSide(project) === 'frontend') this.slice.page ??= file.path;
+    if (file.role === 'component' && this.code.sideOf(project) === 'frontend' && /page|screen|view|route/i.test(file.path)) this.slice.page ??= file.path;
+    else if (file.role === 'component' && this.code.sideOf(project) === 'frontend') this.slice.page ??= file.path;
     if (this.code.clientCalls().some((call) => call.file === file.path)) this.slice.client ??= file.path;
-    if (file.role === 'service' && projectSide(project) === 'backend') this.slice.service ??= file;
+    if (file.role === 'service' && this.code.sideOf(project) === 'backend') this.slice.service ??= file;
   }
 
   /** A new route goes into the controller that owns its prefix, with the logic in the service that controller uses. */
@@ -934,7 +941,7 @@ class Planner {
   }
 
   private sideOf(requirement: Requirement, sectionProjects: ProjectFact[]): AreaId {
-    const sides = new Set(sectionProjects.map((p) => projectSide(p)));
+    const sides = new Set(sectionProjects.map((p) => this.code.sideOf(p)));
     if (sides.size === 1) return [...sides][0];
     if (sides.has('frontend') && (requirement.area === 'frontend' || requirement.area === 'shared')) return 'frontend';
     if (requirement.area === 'security' || requirement.area === 'testing') return sideOfWords(requirement.text);
@@ -942,10 +949,10 @@ class Planner {
   }
 
   private sideProject(requirement: Requirement): ProjectFact | undefined {
-    const side = requirement.area === 'security' || requirement.area === 'testing' ? projectSide(this.affected) : requirement.area;
-    return projectSide(this.affected) === side
+    const side = requirement.area === 'security' || requirement.area === 'testing' ? this.code.sideOf(this.affected) : requirement.area;
+    return this.code.sideOf(this.affected) === side
       ? this.affected
-      : Object.values(this.code.facts.projects).find((p) => p.type !== 'e2e' && projectSide(p) === side);
+      : Object.values(this.code.facts.projects).find((p) => p.type !== 'e2e' && this.code.sideOf(p) === side);
   }
 
   /** Projects the requirement's section heading names: "Dashboard (`apps/web`, `@shop/web-data-access`)". */
@@ -978,7 +985,7 @@ class Planner {
     const counts = new Map<string, number>();
     for (const call of this.code.clientCalls()) {
       const project = this.code.projectOf(call.file);
-      if (call.file.startsWith(this.code.facts.projects[controller.project]?.root + '/') || !project || projectSide(project) !== 'frontend') continue;
+      if (call.file.startsWith(this.code.facts.projects[controller.project]?.root + '/') || !project || this.code.sideOf(project) !== 'frontend') continue;
       if (this.code.segments(call.path)[0] === first) counts.set(call.file, (counts.get(call.file) ?? 0) + 1);
     }
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
@@ -1015,18 +1022,25 @@ function pathOf(mention: Mention): string | undefined {
   return undefined;
 }
 
-/** The clause of a text that spells out a file's name: "… and include it in the request log line" → "include it in the request log line". */
+/**
+ * The clause of a text that spells out a file's name, as the rest of an instruction: "… and include it in the
+ * request log line" → "to include it in the request log line"; "It lists each order line" → "so that it lists
+ * each order line".
+ */
 function clauseNaming(text: string, file: IndexedFile): string | undefined {
   const name = CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
   const clause = text.split(/[,;:()]|\s—\s/).find((part) => {
     const words = CodeMap.words(part);
     return name.every((w) => words.some((x) => x === w || (x.length >= 3 && w.length >= 3 && (x.startsWith(w) || w.startsWith(x)))));
   });
-  const trimmed = clause
+  const found = clause
     ?.trim()
     .replace(/^(?:and|or|then|also)\s+/i, '')
     .replace(/[.]+$/, '');
-  return trimmed && trimmed.split(/\s+/).length <= 14 ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : undefined;
+  if (!found || found.split(/\s+/).length > 14) return undefined;
+  const lowered = found.charAt(0).toLowerCase() + found.slice(1);
+  // A clause with its own subject ("it lists each line", "the total shows") is a statement, not an instruction.
+  return STATEMENT_START.test(lowered) ? `so that ${lowered}` : `to ${lowered}`;
 }
 
 function sharedWords(text: string, words: Set<string>): number {
@@ -1062,8 +1076,8 @@ function describeSiblings(file: IndexedFile, name: string): string {
   return siblings.length ? siblings.map((s) => `\`${s.name}\``).join(' and ') : `the existing code of \`${posix.basename(file.path)}\``;
 }
 
-function areaOfFile(file: IndexedFile, project: ProjectFact | undefined, requirement: Requirement): AreaId {
+function areaOfFile(file: IndexedFile, project: ProjectFact | undefined, requirement: Requirement, code: CodeMap): AreaId {
   if (requirement.area === 'security' && (file.role === 'controller' || file.role === 'guard')) return 'security';
   if (!project) return 'shared';
-  return projectSide(project);
+  return code.sideOf(project);
 }

@@ -5,7 +5,6 @@ import { ownersOf } from '../../workspace/owners';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { compoundTerm, splitWords as keywords } from '../../code/words';
 import type { AreaId, Requirement, Sourced, WorkItem } from '../../templates/plan-data';
-import { projectSide } from './classify';
 import type { CodeMap } from './code-map';
 import { planChanges, type ChangePlan, type PlannedChange } from './plan-changes';
 
@@ -120,7 +119,7 @@ function complexityOf(change: PlannedChange, project: ProjectFact | undefined): 
 function e2eItem(items: WorkItem[], plan: ChangePlan, requirements: Requirement[], facts: WorkspaceFacts, code: CodeMap): WorkItem | undefined {
   const touchedApps = [...new Set(items.map((i) => i.project))]
     .map((n) => facts.projects[n])
-    .filter((p) => p?.type === 'application' && projectSide(p) === 'frontend');
+    .filter((p) => p?.type === 'application' && code.sideOf(p) === 'frontend');
   const e2e = Object.values(facts.projects).find(
     (p) => p.targets.some((t) => t.kind === 'e2e') && touchedApps.some((app) => p.dependencies.includes(app.name) || p.name.startsWith(app.name)),
   );
