@@ -89,6 +89,13 @@ export const WEIGHTS = {
    * same from 0.6 to 1; counted also where the text names a project, it cost the library set (1.000 → 0.970).
    */
   pastProject: 0.8,
+  /**
+   * A generated file's own match (the schema's types name every type a text can name), for a long text: its
+   * share, reached at verbosity 1 (a commit message, verbosity 0, keeps it whole: there the regenerated file
+   * often changes with the work). On the PRD set, vendure's recall@10 rose from 0.455 to 0.562 (0 gave 0.580),
+   * the library and application commit sets did not move.
+   */
+  generatedInLongText: 0.3,
   /** Plain PageRank: orders the files when the query is empty (nothing else does then). */
   centrality: 0.02,
   /**
@@ -198,7 +205,10 @@ function seedScores(
   const best = Math.max(0, ...files.map((file) => lexical.get(file.path)?.score ?? 0)) || 1;
   const seeds = new Map<string, number>();
   for (const file of files) {
-    let score = ((lexical.get(file.path)?.score ?? 0) / best) * (file.barrel ? WEIGHTS.barrel : 1);
+    let score =
+      ((lexical.get(file.path)?.score ?? 0) / best) *
+      (file.barrel ? WEIGHTS.barrel : 1) *
+      (file.generated ? 1 - (1 - WEIGHTS.generatedInLongText) * query.verbosity : 1);
     score += (WEIGHTS.testEvidence * (tests.get(file.path)?.score ?? 0)) / best;
     score += WEIGHTS.pastWork * (past.get(file.path)?.score ?? 0);
     if (definedIdentifiers(file, query).length) score += WEIGHTS.definesNamedIdentifier;

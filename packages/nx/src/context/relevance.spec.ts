@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { indexWorkspace } from '../code/index-workspace';
 import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
+import { distinctWords } from '../test-utils/distinct-words';
 import { diskSource } from '../utils/file-source';
 import { buildContext } from './build-context';
 import { projectEdges } from './project-edges';
@@ -102,6 +103,17 @@ describe('relevance over centrality', () => {
     expect(index.files.get('libs/shared/src/lib/generated-types.ts')?.generated).toBe(true);
     const ranking = rank('Let users archive an invoice: ArchiveInvoiceInput with the invoiceId and a reason');
     expect(ranking.affected.name).toBe('api');
+  });
+
+  it("counts the schema's generated types for less against the code when the text is long", () => {
+    const text = 'Let users archive an invoice, with a reason';
+    const spec = `# PRD: ${text}\n\n## Requirements\n- Archived invoices leave the invoices list.\n${distinctWords(100)}`;
+    const generatedOverService = (query: string) => {
+      const score = (path: string) => rank(query).files.find((f) => f.file.path === path)!.score;
+      return score('libs/shared/src/lib/generated-types.ts') / score('apps/api/src/invoices/invoices.service.ts');
+    };
+    expect(parseQuery(spec).verbosity).toBeGreaterThan(0.5);
+    expect(generatedOverService(spec)).toBeLessThan(0.75 * generatedOverService(text));
   });
 
   it('takes the test beside a file as evidence for it', () => {
