@@ -120,7 +120,7 @@ export function technicalDecisions(architecture: Architecture, items: WorkItem[]
   if (created.length > 0) {
     decisions.push({
       title: 'Add new files beside their siblings, inside existing projects',
-      rationale: `${created.map((i) => `\`${posixBase(i.creates![0])}\``).join(', ')} follow the naming and placement of the files next to them, so no new project, tag or boundary rule is needed.`,
+      rationale: `${created.map((i) => `\`${posixBase(i.creates![0])}\``).join(', ')} ${created.length === 1 ? 'follows' : 'follow'} the naming and placement of the files next to ${created.length === 1 ? 'it' : 'them'}, so no new project, tag or boundary rule is needed.`,
     });
   }
   const affected = architecture.touched[0];

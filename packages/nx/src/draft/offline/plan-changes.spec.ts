@@ -77,6 +77,27 @@ describe('planChanges on a file a tool writes', () => {
   });
 });
 
+describe('planChanges and a UI element the text asks for', () => {
+  const planFor = (files: Record<string, string>) => {
+    const root = writeWorkspace(files);
+    const facts = craftedFacts(root, [project('web', 'apps/web', { type: 'application' }), project('admin-ui-plugin', 'libs/admin-ui-plugin')]);
+    const source = diskSource(root);
+    const crafted = new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
+    return planChanges([requirement('Show a toast when the export finishes.', { area: 'frontend' })], crafted, facts.projects.web);
+  };
+  const page = (name: string, body: string) => ({ [`apps/web/src/${name}.tsx`]: `export function ${name}() { ${body} return null; }\n` });
+  const plugin = { 'libs/admin-ui-plugin/src/plugin.ts': 'export class AdminUiPlugin { serve(): void {} }\n' };
+
+  it('adds none when the client already shows one (a package does)', () => {
+    const files = { ...plugin, ...page('Orders', "toast('saved');"), ...page('Users', "toast('saved');"), ...page('Export', "toast('done');") };
+    expect(planFor(files).changes.filter((c) => c.isNew)).toEqual([]);
+  });
+
+  it('never puts a new component in a library that holds none (a server plugin named `ui`)', () => {
+    expect(planFor({ ...plugin, ...page('Orders', '') }).changes.map((c) => c.path)).not.toContain('libs/admin-ui-plugin/src/toast.tsx');
+  });
+});
+
 describe('planChanges: where the work goes', () => {
   const paths = (text: string, extra: Partial<Requirement> = {}) =>
     planChanges([requirement(text, extra)], code, workspace.facts.projects.api).changes.map((c) => `${c.isNew ? '+' : ''}${c.path}`);

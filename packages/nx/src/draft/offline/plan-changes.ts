@@ -73,6 +73,8 @@ const ROLE_WORDS = new Set(
 );
 /** How a clause that states (rather than instructs) begins: a pronoun or a determiner, its subject's. */
 const STATEMENT_START = /^(it|they|this|that|these|those|the|a|an|each|every|all|no|its|their|users?|customers?)\b/i;
+/** In how many components or hooks a UI element's word must be for the client to have one already (a package's). */
+const UI_ELEMENT_IN_USE = 3;
 const UI_ELEMENT = /\b(?:(confirmation|confirm|date|file|search|filter)\s+)?(dialog|modal|drawer|toast|tooltip|popover|dropdown|stepper|wizard|lightbox)\b/i;
 /** Access rules: who may call a route, and how often. */
 const ACCESS =
@@ -477,9 +479,15 @@ class Planner {
     const match = UI_ELEMENT.exec(requirement.text);
     if (!match) return [];
     const noun = match[2].toLowerCase();
-    const exists = [...this.code.index.files.values()].some((f) => f.role === 'component' && CodeMap.words(posix.basename(f.path)).includes(noun));
-    if (exists) return [];
-    const libraries = Object.values(this.code.facts.projects).filter((p) => p.type === 'library' && this.code.sideOf(p) === 'frontend');
+    // It exists when a component is named after it, or when the client code already calls one (a package's `toast()`).
+    const files = [...this.code.index.files.values()].filter((f) => f.role !== 'test');
+    const named = files.some((f) => f.role === 'component' && CodeMap.words(posix.basename(f.path)).includes(noun));
+    const used = files.filter((f) => (f.role === 'component' || f.role === 'hook') && countOf(f.words.body, noun) > 0).length >= UI_ELEMENT_IN_USE;
+    if (named || used) return [];
+    // A new component goes into a library of components, not a server plugin with `ui` in its name.
+    const libraries = Object.values(this.code.facts.projects).filter(
+      (p) => p.type === 'library' && this.code.sideOf(p) === 'frontend' && this.code.filesOf(p.name).some((f) => f.role === 'component'),
+    );
     const ui = libraries.find((p) => /(^|[-/])(ui|components?|design)([-/]|$)/.test(`${p.name} ${p.root}`)) ?? libraries[0];
     if (!ui) return [];
     const folder = this.code.mainFolder(ui);
