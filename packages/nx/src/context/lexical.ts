@@ -66,15 +66,21 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>, 
     );
   }
   const weights = BM25F.fields;
+  // Each word's weight in the text times its IDF (and, for a long text, its IDF to the verbosity): once per word.
+  const termWeights = new Map<string, number>();
+  for (const [word, weight] of words) {
+    const df = documentFrequency.get(word)!;
+    if (df === 0) continue;
+    const idf = inverseDocumentFrequency(df, files.length);
+    termWeights.set(word, weight * idf * (verbosity > 0 ? idf ** verbosity : 1));
+  }
   const scores = new Map<string, LexicalMatch>();
   matching.forEach((file, i) => {
     const f = fields[i];
     const norm = 1 - BM25F.b + (BM25F.b * f.length) / averageLength;
     let score = 0;
     const matched: Array<[string, number]> = [];
-    for (const [word, weight] of words) {
-      const df = documentFrequency.get(word)!;
-      if (df === 0) continue;
+    for (const [word, termWeight] of termWeights) {
       const tf =
         weights.folder * (f.folder.get(word) ?? 0) +
         weights.file * (f.file.get(word) ?? 0) +
@@ -83,15 +89,13 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>, 
         weights.outline * (f.outline.get(word) ?? 0) +
         weights.body * (f.body.get(word) ?? 0);
       if (tf === 0) continue;
-      const idf = inverseDocumentFrequency(df, files.length);
-      const focus = verbosity > 0 ? idf ** verbosity : 1;
       const placed = Math.max(
         f.file.has(word) ? NAME_MATCH.file : 0,
         f.folder.has(word) ? NAME_MATCH.folder : 0,
         f.names.has(word) ? NAME_MATCH.names : 0,
         f.routes.has(word) ? NAME_MATCH.routes : 0,
       );
-      const contribution = weight * focus * idf * (saturated(tf / norm, BM25F.k1) + placed);
+      const contribution = termWeight * (saturated(tf / norm, BM25F.k1) + placed);
       score += contribution;
       if (placed > 0 && !word.startsWith('#')) matched.push([word, contribution]);
     }
