@@ -59,6 +59,8 @@ export interface Sourced {
   source: string;
   /** The heading the line sits under, when it has one: "API (`apps/api`, orders feature)". */
   section?: string;
+  /** Its number in a numbered list ("3." → 3): what a reader of the input calls it. */
+  ordinal?: number;
 }
 
 export type AreaId = 'backend' | 'frontend' | 'shared' | 'security' | 'testing';

@@ -119,10 +119,22 @@ function collectRequirements(found: InputFacts, inputs: FeatureInput[], fallback
       );
     }
   }
+  const taken = new Set<string>();
   return dedupe(sourced).map(([s, kind], i) => {
     const { label, text } = splitLabel(s.text);
-    return { text, source: s.source, ...(s.section ? { section: s.section } : {}), id: label ?? `R${i + 1}`, kind, area: areaOf(text, fallbackArea) };
+    // The input's own name for it: its label (`FR-4`), else its number in its section's numbered list, named by
+    // the section's initials ("3." under "Functional requirements" → FR3), else its place among the requirements.
+    const named = [label, s.ordinal && s.section ? `${initials(s.section)}${s.ordinal}` : undefined].find((candidate) => candidate && !taken.has(candidate));
+    let id = named ?? `R${i + 1}`;
+    for (let n = i + 2; taken.has(id); n++) id = `R${n}`;
+    taken.add(id);
+    return { text, source: s.source, ...(s.section ? { section: s.section } : {}), id, kind, area: areaOf(text, fallbackArea) };
   });
+}
+
+/** "Functional requirements" → FR, "6. Acceptance criteria" → AC. */
+function initials(heading: string): string {
+  return (heading.match(/[A-Za-z]+/g) ?? ['R']).map((word) => word[0].toUpperCase()).join('');
 }
 
 /** "FR-4 The route must…" / "**US-1**: As a…" → the input's own id and the requirement's text. */

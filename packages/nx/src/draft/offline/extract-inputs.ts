@@ -112,20 +112,20 @@ function collectBlocks(tree: Root, label: string): Block[] {
     } else if (node.type === 'paragraph') {
       push(nodeText(node), node.position?.start.line ?? 1, inList);
     } else if (node.type === 'list') {
-      for (const item of node.children) {
+      node.children.forEach((item, i) => {
         const [first, ...rest] = item.children;
-        if (first) push(nodeText(first), item.position?.start.line ?? 1, true);
+        if (first) push(nodeText(first), item.position?.start.line ?? 1, true, node.ordered ? (node.start ?? 1) + i : undefined);
         rest.forEach((child) => visit(child, true));
-      }
+      });
     } else if (node.type === 'blockquote') {
       node.children.forEach((child) => visit(child, inList));
     } else if (node.type === 'table') {
       for (const row of node.children.slice(1)) push(row.children.map(nodeText).join(' — '), row.position?.start.line ?? 1, true);
     }
   };
-  const push = (text: string, line: number, isListItem: boolean) => {
+  const push = (text: string, line: number, isListItem: boolean, ordinal?: number) => {
     const clean = text.replace(/\s+/g, ' ').trim();
-    if (clean) blocks.push({ text: clean, source: `${label}:${line}`, headings: headings.filter(Boolean), isListItem });
+    if (clean) blocks.push({ text: clean, source: `${label}:${line}`, headings: headings.filter(Boolean), isListItem, ...(ordinal ? { ordinal } : {}) });
   };
   tree.children.forEach((node) => visit(node, false));
   return blocks;
@@ -134,7 +134,7 @@ function collectBlocks(tree: Root, label: string): Block[] {
 function sortBlocks(blocks: Block[], facts: InputFacts, isJtbd: boolean): void {
   for (const block of blocks) {
     const section = block.headings.at(-1);
-    const entry: Sourced = { text: block.text, source: block.source, ...(section ? { section } : {}) };
+    const entry: Sourced = { text: block.text, source: block.source, ...(section ? { section } : {}), ...(block.ordinal ? { ordinal: block.ordinal } : {}) };
     facts.all.push(entry);
     const bucket = bucketOf(block, isJtbd);
     if (bucket) (facts[bucket] as Sourced[]).push(entry);

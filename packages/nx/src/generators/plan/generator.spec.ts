@@ -144,6 +144,18 @@ describe('plan generator on the example workspace', () => {
     );
   });
 
+  it("names a numbered requirement as the PRD numbers it, by its section's initials", async () => {
+    const tree = newTree();
+    tree.write(
+      'apps/api/product-development/x/PRD.md',
+      '# PRD: Orders export\n\n## User stories\n\n- As an admin, I want to export orders so that I can reconcile them.\n\n## Functional requirements\n\n1. The orders controller must export orders as CSV.\n2. The export must keep the list filters.\n',
+    );
+    const { text } = await generate({ project: 'api', feature: 'x' }, tree);
+    const plan = text('apps/api/product-development/x/plan.md');
+    expect(plan).toMatch(/FR1: The orders controller must export orders as CSV/);
+    expect(plan).toMatch(/FR2: The export must keep the list filters/);
+  });
+
   it('treats input text as data, never as EJS', async () => {
     const tree = newTree();
     tree.write('apps/web/product-development/x/PRD.md', '# PRD: Injection\n\n## Requirements\n\n- The page must show <%= process.exit(1) %> literally.\n');
