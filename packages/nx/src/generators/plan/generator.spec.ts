@@ -27,6 +27,14 @@ async function generate(options: PlanGeneratorSchema, tree = newTree()): Promise
   return { tree, text: (path) => tree.read(path, 'utf-8') ?? '' };
 }
 
+/** The plan drafted for the api project from a PRD alone (feature folder `x`). */
+async function planForPrd(prd: string): Promise<string> {
+  const tree = newTree();
+  tree.write('apps/api/product-development/x/PRD.md', prd);
+  const { text } = await generate({ project: 'api', feature: 'x' }, tree);
+  return text('apps/api/product-development/x/plan.md');
+}
+
 /** `## Heading` titles in order, at a given depth. */
 function headings(markdown: string, depth = 2): string[] {
   return [...markdown.matchAll(new RegExp(`^${'#'.repeat(depth)} (.+)$`, 'gm'))].map((m) => m[1].trim());
@@ -133,25 +141,16 @@ describe('plan generator on the example workspace', () => {
   });
 
   it("summarises the feature by its problem's prose, not by a list's lead-in", async () => {
-    const tree = newTree();
-    tree.write(
-      'apps/api/product-development/x/PRD.md',
+    const plan = await planForPrd(
       '# PRD: Orders export\n\n## Problem\n\nSupport staff export orders by hand — one page at a time. It takes an hour each week.\n\nThis creates real problems:\n\n- Exports miss orders.\n\n## Requirements\n\n- The orders list can be exported to CSV.\n',
     );
-    const { text } = await generate({ project: 'api', feature: 'x' }, tree);
-    expect(sectionBody(text('apps/api/product-development/x/plan.md'), 'Feature Summary')).toBe(
-      'Support staff export orders by hand — one page at a time. It takes an hour each week.',
-    );
+    expect(sectionBody(plan, 'Feature Summary')).toBe('Support staff export orders by hand — one page at a time. It takes an hour each week.');
   });
 
   it("names a numbered requirement as the PRD numbers it, by its section's initials", async () => {
-    const tree = newTree();
-    tree.write(
-      'apps/api/product-development/x/PRD.md',
+    const plan = await planForPrd(
       '# PRD: Orders export\n\n## User stories\n\n- As an admin, I want to export orders so that I can reconcile them.\n\n## Functional requirements\n\n1. The orders controller must export orders as CSV.\n2. The export must keep the list filters.\n',
     );
-    const { text } = await generate({ project: 'api', feature: 'x' }, tree);
-    const plan = text('apps/api/product-development/x/plan.md');
     expect(plan).toMatch(/FR1: The orders controller must export orders as CSV/);
     expect(plan).toMatch(/FR2: The export must keep the list filters/);
   });
