@@ -62,6 +62,12 @@ export function countOf(list: WordList, word: string): number {
   return 0;
 }
 
+/** Whether the list holds any of the `wanted` words, in one pass. */
+export function hasAny(list: WordList, wanted: Set<string>): boolean {
+  for (let at = 0; at < list.length; at += 2) if (wanted.has(list[at] as string)) return true;
+  return false;
+}
+
 /** The counts of the `wanted` words in the list, in one pass: what a query needs of a file. */
 export function countsOf(list: WordList, wanted: Set<string>): Map<string, number> {
   const counts = new Map<string, number>();

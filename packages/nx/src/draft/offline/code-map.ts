@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { countOf } from '../../code/file-words';
+import { countOf, hasAny } from '../../code/file-words';
 import { projectSide } from './classify';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, identifierWords, splitWords } from '../../code/words';
@@ -236,10 +236,7 @@ export class CodeMap {
         }
       }
     }
-    if (
-      routes.length === 0 &&
-      (countOf(file.words.body, 'router') || countOf(file.words.body, 'route') || countOf(file.words.body, 'get') || countOf(file.words.body, 'post'))
-    ) {
+    if (routes.length === 0 && hasAny(file.words.body, ROUTER_WORDS)) {
       for (const match of (readText(this.source, file.path) ?? '').matchAll(ROUTER_CALL)) {
         routes.push({ method: match[1].toUpperCase(), path: joinRoute('', match[2]), file: file.path });
       }
@@ -261,15 +258,10 @@ function joinRoute(prefix: string, path: string): string {
 }
 
 /** Client code names the server through a request helper; a file with none of these words makes no call. */
+const REQUEST_WORDS = new Set(['fetch', 'http', 'request', 'axios', 'api', 'client', 'get', 'post']);
+/** Words of a file that may declare routes on a router (`router.get('/x', …)`). */
+const ROUTER_WORDS = new Set(['router', 'route', 'get', 'post']);
+
 function mayCallServer(file: IndexedFile): boolean {
-  return Boolean(
-    countOf(file.words.body, 'fetch') ||
-    countOf(file.words.body, 'http') ||
-    countOf(file.words.body, 'request') ||
-    countOf(file.words.body, 'axios') ||
-    countOf(file.words.body, 'api') ||
-    countOf(file.words.body, 'client') ||
-    countOf(file.words.body, 'get') ||
-    countOf(file.words.body, 'post'),
-  );
+  return hasAny(file.words.body, REQUEST_WORDS);
 }
