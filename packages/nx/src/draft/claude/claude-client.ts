@@ -1,5 +1,5 @@
 import Anthropic, { NotFoundError } from '@anthropic-ai/sdk';
-import { explainFailure, ModelDraftError, type RequestTarget } from './errors';
+import { explainFailure, interrupted, ModelDraftError, type RequestTarget } from './errors';
 import { NO_USAGE, type TokenUsage } from './models';
 import type { Progress } from './progress';
 import { estimatePromptTokens, type PlanPrompt } from './prompt';
@@ -92,12 +92,17 @@ export async function streamAnswer({
   // One controller for Ctrl-C, the deadline, the silence and the size cap: whichever comes first stops the stream.
   const controller = new AbortController();
   let stopped: ModelDraftError | undefined;
+  // A stop settles the answer itself rather than waiting for the aborted stream to reject: an abort that
+  // lands while the transport is mid-read is not always seen by it, and then nothing else would end the wait.
+  let settleStopped: (error: ModelDraftError) => void = () => {};
+  const whenStopped = new Promise<never>((_, reject) => (settleStopped = reject));
   const stop = (error: ModelDraftError) => {
     stopped ??= error;
     controller.abort();
+    settleStopped(stopped);
   };
-  const onAbort = () => controller.abort();
-  if (signal.aborted) controller.abort();
+  const onAbort = () => stop(interrupted());
+  if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
   const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
   const deadline = setTimeout(
@@ -147,7 +152,7 @@ export async function streamAnswer({
   stream.on('text', grow);
   stream.on('thinking', grow);
   try {
-    const message = await stream.finalMessage();
+    const message = await Promise.race([stream.finalMessage(), whenStopped]);
     if (stopped) throw stopped;
     if (message.stop_reason === 'max_tokens') {
       throw new ModelDraftError('truncated', `Claude's answer reached the ${maxTokens}-token output limit before the plan was complete; it was dropped.`);

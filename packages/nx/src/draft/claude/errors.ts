@@ -40,6 +40,11 @@ export class ModelDraftError extends Error {
   }
 }
 
+/** Ctrl-C or the caller's own signal stopped the request. */
+export function interrupted(): ModelDraftError {
+  return new ModelDraftError('interrupted', 'Interrupted: the request to Claude was stopped.');
+}
+
 /** Where the request went and for which model, for messages the user can act on. */
 export interface RequestTarget {
   model: string;
@@ -54,7 +59,7 @@ export interface RequestTarget {
  */
 export function explainFailure(error: unknown, target: RequestTarget, streaming: boolean): ModelDraftError {
   if (error instanceof ModelDraftError) return error;
-  if (error instanceof APIUserAbortError) return new ModelDraftError('interrupted', 'Interrupted: the request to Claude was stopped.');
+  if (error instanceof APIUserAbortError) return interrupted();
   if (streaming && !(error instanceof APIError && error.status !== undefined)) {
     return new ModelDraftError(
       'stream-broken',
