@@ -4,7 +4,8 @@
 //   - the engine's recall@10 (`groundplan context --json --budget 16000`, its first 10 files);
 //   - the plan's recall: the share of the commit's gold files the offline draft names (`groundplan prompt`
 //     with the same budget; the draft is the `<offline_draft>` block of the prompt);
-//   - how many existing files the plan names.
+//   - how many existing files the plan names, and how many it plans to change (the first path of a checklist
+//     item, as score-plan.mjs reads an item) with the share of those the commit changed.
 // Target (issue 9): plan recall ≥ 90% of the engine's recall@10, with at most 12 existing files per plan.
 // Needs the trees of bench/retrieval (see its README) and a build (GP_CLI to point at a copy).
 //
@@ -43,6 +44,8 @@ for (const [i, row] of rows.entries()) {
     const body = draft.replace(/^---\n[\s\S]*?\n---\n/m, '');
     const named = [...new Set([...body.matchAll(PATH)].map((m) => m[1]))];
     const existing = named.filter((p) => existsSync(path.join(tree, p)));
+    const items = body.split('\n').filter((line) => /^\s*- \[ \]/.test(line));
+    const targets = [...new Set(items.map((line) => [...line.matchAll(PATH)][0]?.[1]).filter((p) => p && existing.includes(p)))];
     const gold = row.gold;
     results.push({
       set: row.set ?? (row.repo.includes('teable') || row.repo.includes('vendure') ? 'apps' : 'dev'),
@@ -51,6 +54,8 @@ for (const [i, row] of rows.entries()) {
       engineR10: gold.filter((g) => top10.includes(g)).length / gold.length,
       planRecall: gold.filter((g) => named.includes(g)).length / gold.length,
       existing: existing.length,
+      targets: targets.length,
+      goldTargets: targets.filter((t) => gold.includes(t)).length,
       named: named.length,
     });
   } catch (error) {
@@ -64,14 +69,14 @@ const groups = [...new Set(results.map((r) => r.repo))].map((repo) => [repo, res
 for (const set of [...new Set(results.map((r) => r.set))]) groups.push([`set ${set}`, results.filter((r) => r.set === set)]);
 groups.push(['all', results]);
 console.log(
-  `${'group'.padEnd(30)}${'n'.padEnd(5)}${'engine R@10'.padEnd(13)}${'plan recall'.padEnd(13)}${'ratio'.padEnd(8)}${'existing/plan'.padEnd(15)}${'max'.padEnd(5)}${'≤12'.padEnd(7)}errors`,
+  `${'group'.padEnd(30)}${'n'.padEnd(5)}${'engine R@10'.padEnd(13)}${'plan recall'.padEnd(13)}${'ratio'.padEnd(8)}${'existing/plan'.padEnd(15)}${'max'.padEnd(5)}${'≤12'.padEnd(7)}${'changed/plan'.padEnd(14)}${'gold of changed'.padEnd(17)}errors`,
 );
 for (const [name, list] of groups) {
   const ok = list.filter((r) => !r.error);
   const engine = mean(ok, 'engineR10');
   const plan = mean(ok, 'planRecall');
   console.log(
-    `${name.padEnd(30)}${String(ok.length).padEnd(5)}${engine.toFixed(3).padEnd(13)}${plan.toFixed(3).padEnd(13)}${(engine ? plan / engine : 0).toFixed(2).padEnd(8)}${mean(ok, 'existing').toFixed(1).padEnd(15)}${String(Math.max(0, ...ok.map((r) => r.existing))).padEnd(5)}${(ok.filter((r) => r.existing <= 12).length / (ok.length || 1)).toFixed(2).padEnd(7)}${list.length - ok.length}`,
+    `${name.padEnd(30)}${String(ok.length).padEnd(5)}${engine.toFixed(3).padEnd(13)}${plan.toFixed(3).padEnd(13)}${(engine ? plan / engine : 0).toFixed(2).padEnd(8)}${mean(ok, 'existing').toFixed(1).padEnd(15)}${String(Math.max(0, ...ok.map((r) => r.existing))).padEnd(5)}${(ok.filter((r) => r.existing <= 12).length / (ok.length || 1)).toFixed(2).padEnd(7)}${mean(ok, 'targets').toFixed(1).padEnd(14)}${(mean(ok, 'goldTargets') / (mean(ok, 'targets') || 1)).toFixed(3).padEnd(17)}${list.length - ok.length}`,
   );
 }
 if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));

@@ -77,6 +77,40 @@ describe('planChanges on a file a tool writes', () => {
   });
 });
 
+describe('planChanges on the data shapes the ranking finds', () => {
+  const planFor = (text: string) => {
+    const root = writeWorkspace({
+      'libs/api/src/stock/stock-level.entity.ts': '@Entity() export class StockLevel { channelId!: string; stockOnHand!: number; }\n',
+      'libs/api/src/stock/stock.service.ts': 'export class StockService { inStock(variantId: string): boolean { return true; } }\n',
+    });
+    const facts = craftedFacts(root, [project('api', 'libs/api')]);
+    const source = diskSource(root);
+    const crafted = new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
+    const ranked = [...crafted.index.files.values()].map((file, i) => ({
+      path: file.path,
+      project: 'api',
+      role: file.role,
+      score: 1 - i / 10,
+      why: 'its path or declarations match "stock"',
+      symbols: [],
+      tokens: 10,
+    }));
+    return planChanges([requirement(text)], crafted, facts.projects.api, ranked);
+  };
+
+  it('reads an entity the work uses: it is reused, and the change names it, rather than changed', () => {
+    const plan = planFor('Search results show a product as in stock for the channel it is searched in.');
+    expect(plan.changes.map((c) => c.path)).toEqual(['libs/api/src/stock/stock.service.ts']);
+    expect(plan.changes[0].uses).toEqual(['`StockLevel` (`libs/api/src/stock/stock-level.entity.ts`)']);
+    expect(plan.reuse).toEqual([{ name: 'StockLevel', path: 'libs/api/src/stock/stock-level.entity.ts', requirements: ['R1'] }]);
+  });
+
+  it('changes it when the inputs ask to store new data', () => {
+    const plan = planFor('Stock must be stored per channel, so search shows a product as in stock for its channel.');
+    expect(plan.changes.map((c) => c.path)).toContain('libs/api/src/stock/stock-level.entity.ts');
+  });
+});
+
 describe('planChanges and a UI element the text asks for', () => {
   const planFor = (files: Record<string, string>) => {
     const root = writeWorkspace(files);
