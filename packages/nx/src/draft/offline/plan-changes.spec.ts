@@ -3,6 +3,7 @@ import { craftedFacts, project, writeWorkspace } from '../../test-utils/crafted-
 import { diskSource } from '../../utils/file-source';
 import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
 import type { Requirement } from '../../templates/plan-data';
+import type { ProjectFact } from '../../workspace/types';
 import { CodeMap } from './code-map';
 import { readMentions, type MentionRole } from './mentions';
 import { planChanges } from './plan-changes';
@@ -17,6 +18,14 @@ beforeAll(async () => {
 
 function requirement(text: string, extra: Partial<Requirement> = {}): Requirement {
   return { id: 'R1', text, source: 'PRD.md:1', kind: 'requirement', area: 'backend', ...extra };
+}
+
+/** The code map of a small workspace written to disk: its files, and the projects holding them. */
+function craftedCodeMap(files: Record<string, string>, projects: ProjectFact[]): CodeMap {
+  const root = writeWorkspace(files);
+  const facts = craftedFacts(root, projects);
+  const source = diskSource(root);
+  return new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
 }
 
 describe('readMentions: what a mention means in its sentence', () => {
@@ -63,14 +72,14 @@ describe('readMentions: what a mention means in its sentence', () => {
 
 describe('planChanges on a file a tool writes', () => {
   it('regenerates it from its source: never an edit by hand, nor a spec of its own', () => {
-    const root = writeWorkspace({
-      'libs/api/src/generated-types.ts': '/* eslint-disable */\nexport type ArchiveInvoiceInput = { invoiceId: string };\n',
-      'libs/api/src/invoices.service.ts': 'export class InvoicesService { archive(): void {} }\n',
-    });
-    const facts = craftedFacts(root, [project('api', 'libs/api')]);
-    const source = diskSource(root);
-    const crafted = new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
-    const plan = planChanges([requirement('`ArchiveInvoiceInput` must carry the reason.')], crafted, facts.projects.api);
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/generated-types.ts': '/* eslint-disable */\nexport type ArchiveInvoiceInput = { invoiceId: string };\n',
+        'libs/api/src/invoices.service.ts': 'export class InvoicesService { archive(): void {} }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const plan = planChanges([requirement('`ArchiveInvoiceInput` must carry the reason.')], crafted, crafted.facts.projects.api);
     expect(plan.changes.map((c) => [c.path, c.action])).toEqual([
       ['libs/api/src/generated-types.ts', 'Regenerate `generated-types.ts` from its changed source (a tool writes it: do not edit it by hand)'],
     ]);
@@ -79,13 +88,13 @@ describe('planChanges on a file a tool writes', () => {
 
 describe('planChanges on the data shapes the ranking finds', () => {
   const planFor = (text: string) => {
-    const root = writeWorkspace({
-      'libs/api/src/stock/stock-level.entity.ts': '@Entity() export class StockLevel { channelId!: string; stockOnHand!: number; }\n',
-      'libs/api/src/stock/stock.service.ts': 'export class StockService { inStock(variantId: string): boolean { return true; } }\n',
-    });
-    const facts = craftedFacts(root, [project('api', 'libs/api')]);
-    const source = diskSource(root);
-    const crafted = new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/stock/stock-level.entity.ts': '@Entity() export class StockLevel { channelId!: string; stockOnHand!: number; }\n',
+        'libs/api/src/stock/stock.service.ts': 'export class StockService { inStock(variantId: string): boolean { return true; } }\n',
+      },
+      [project('api', 'libs/api')],
+    );
     const ranked = [...crafted.index.files.values()].map((file, i) => ({
       path: file.path,
       project: 'api',
@@ -95,7 +104,7 @@ describe('planChanges on the data shapes the ranking finds', () => {
       symbols: [],
       tokens: 10,
     }));
-    return planChanges([requirement(text)], crafted, facts.projects.api, ranked);
+    return planChanges([requirement(text)], crafted, crafted.facts.projects.api, ranked);
   };
 
   it('reads an entity the work uses: it is reused, and the change names it, rather than changed', () => {
@@ -113,11 +122,8 @@ describe('planChanges on the data shapes the ranking finds', () => {
 
 describe('planChanges and a UI element the text asks for', () => {
   const planFor = (files: Record<string, string>) => {
-    const root = writeWorkspace(files);
-    const facts = craftedFacts(root, [project('web', 'apps/web', { type: 'application' }), project('admin-ui-plugin', 'libs/admin-ui-plugin')]);
-    const source = diskSource(root);
-    const crafted = new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
-    return planChanges([requirement('Show a toast when the export finishes.', { area: 'frontend' })], crafted, facts.projects.web);
+    const crafted = craftedCodeMap(files, [project('web', 'apps/web', { type: 'application' }), project('admin-ui-plugin', 'libs/admin-ui-plugin')]);
+    return planChanges([requirement('Show a toast when the export finishes.', { area: 'frontend' })], crafted, crafted.facts.projects.web);
   };
   const page = (name: string, body: string) => ({ [`apps/web/src/${name}.tsx`]: `export function ${name}() { ${body} return null; }\n` });
   const plugin = { 'libs/admin-ui-plugin/src/plugin.ts': 'export class AdminUiPlugin { serve(): void {} }\n' };
