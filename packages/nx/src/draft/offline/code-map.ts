@@ -36,6 +36,11 @@ const ROUTER_CALL = /\b(?:router|app|server|route[rs]?|api|fastify)\.(get|post|p
 const API_PATH_LITERAL = /['"`](\/(?:api\/)?[a-z][\w-]*(?:\/(?:[\w:.-]+|\$\{[^}]+\}))*)\/?(?:\?[^'"`]*)?['"`]/g;
 const GLOBAL_PREFIX = /setGlobalPrefix\(\s*['"`]([^'"`]+)['"`]/;
 
+/** Folders translations are kept in, the catalog files in them, and the source language's names (`en`, `en-US`, `messages.en`). */
+const CATALOG_DIRS = new Set(['locales', 'locale', 'i18n', 'lang', 'langs', 'translations']);
+const CATALOG_FILE = /\.(json|po|ya?ml|xlf|xliff|arb)$/;
+const SOURCE_LANGUAGE = /(^|\.)en([-_][a-z]+)?$/i;
+
 /**
  * What the drafter asks of the code: where a name is declared, which routes the server has and who calls
  * them, who uses a symbol, and how a project names and lays out its files. Built from the syntax index, with
@@ -49,6 +54,7 @@ export class CodeMap {
   private clientCallList?: ClientCall[];
   private globalPrefixes?: string[];
   private spelled?: Array<Set<string>>;
+  private readonly catalogs = new Map<string, string[]>();
 
   constructor(
     readonly index: CodeIndex,
@@ -82,6 +88,35 @@ export class CodeMap {
   projectOf(path: string): ProjectFact | undefined {
     const owners = Object.values(this.facts.projects).filter((p) => p.root && (path === p.root || path.startsWith(`${p.root}/`)));
     return owners.sort((a, b) => b.root.length - a.root.length)[0];
+  }
+
+  /**
+   * The source-language message catalogs a project's UI text lives in: `locales/en/*.json` (i18next),
+   * `i18n/locales/en.po` (Lingui, gettext), `assets/i18n/en.json` (ngx-translate), in a folder named for
+   * translations beside the project's code or at its root.
+   */
+  catalogsOf(project: ProjectFact): string[] {
+    const cached = this.catalogs.get(project.name);
+    if (cached) return cached;
+    const roots = new Set([project.root, ...['public', 'src', 'assets', 'src/assets'].map((dir) => posix.join(project.root, dir))]);
+    for (const file of this.filesOf(project.name)) roots.add(posix.dirname(file.path));
+    const found = new Set<string>();
+    const look = (dir: string, depth: number) => {
+      for (const entry of this.source.list(dir)) {
+        const path = posix.join(dir, entry);
+        if (this.source.isFile(path)) {
+          if (CATALOG_FILE.test(entry) && SOURCE_LANGUAGE.test(entry.replace(CATALOG_FILE, ''))) found.add(path);
+        } else if (SOURCE_LANGUAGE.test(entry)) {
+          for (const file of this.source.list(path)) if (CATALOG_FILE.test(file)) found.add(posix.join(path, file));
+        } else if (depth > 0 && CATALOG_DIRS.has(entry.toLowerCase())) {
+          look(path, depth - 1);
+        }
+      }
+    };
+    for (const root of roots) for (const entry of this.source.list(root)) if (CATALOG_DIRS.has(entry.toLowerCase())) look(posix.join(root, entry), 1);
+    const catalogs = [...found].sort();
+    this.catalogs.set(project.name, catalogs);
+    return catalogs;
   }
 
   filesOf(project: string): IndexedFile[] {

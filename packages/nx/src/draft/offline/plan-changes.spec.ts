@@ -120,6 +120,42 @@ describe('planChanges on the data shapes the ranking finds', () => {
   });
 });
 
+describe("planChanges and the client's message catalogs", () => {
+  const planFor = (text: string) => {
+    const crafted = craftedCodeMap(
+      {
+        'apps/web/src/OrdersPage.tsx': 'export function OrdersPage() { return null; }\n',
+        'apps/web/public/locales/en/common.json': '{ "save": "Save" }\n',
+        'apps/web/public/locales/en/orders.json': '{ "orders": { "title": "Orders" } }\n',
+        'apps/web/public/locales/de/orders.json': '{ "orders": { "title": "Bestellungen" } }\n',
+      },
+      [project('web', 'apps/web', { type: 'application' })],
+    );
+    const ranked = [
+      {
+        path: 'apps/web/src/OrdersPage.tsx',
+        project: 'web',
+        role: 'component' as const,
+        score: 1,
+        why: 'its path or declarations match "order"',
+        symbols: [],
+        tokens: 10,
+      },
+    ];
+    return planChanges([requirement(text, { area: 'frontend' })], crafted, crafted.facts.projects.web, ranked).changes.map((c) => c.action);
+  };
+
+  it('adds the new text to the source-language catalog whose text is about the same thing', () => {
+    expect(planFor('The orders page shows an Export button.')).toContain(
+      'Add the new UI text (labels, messages) to the source-language catalog `apps/web/public/locales/en/orders.json`, then its translations beside it',
+    );
+  });
+
+  it('leaves the catalogs alone when the work shows no new text', () => {
+    expect(planFor('The orders page loads in under a second.').join('\n')).not.toContain('catalog');
+  });
+});
+
 describe('planChanges and a UI element the text asks for', () => {
   const planFor = (files: Record<string, string>) => {
     const crafted = craftedCodeMap(files, [project('web', 'apps/web', { type: 'application' }), project('admin-ui-plugin', 'libs/admin-ui-plugin')]);

@@ -68,6 +68,10 @@ const RETRIEVAL = { closeToBest: 0.25, maxFiles: 10 };
  */
 const DATA_SHAPES = new Set<FileRole>(['entity', 'dto']);
 const STORES_DATA = /\b(stor(e|es|ed|ing|age)|persist\w*|sav(e|es|ed|ing)|migrat\w*|columns?|schema|new (fields?|propert(y|ies)|attributes?))\b/i;
+/** Client files that show text, and requirements that ask for text on screen. */
+const UI_FILE = /\.(tsx|jsx|vue|svelte|html)$/;
+const UI_TEXT =
+  /\b(labels?|buttons?|menus?|menu items?|messages?|dialogs?|modals?|titles?|headings?|text|tooltips?|placeholders?|toasts?|notifications?|captions?|empty state|confirm\w*|warn\w*)\b/i;
 /** The context engine's reasons that rest on the text (the file's path or names match it, it declares or uses a name it gives). */
 const LEXICAL_EVIDENCE = /named in the query|match/;
 /** Noun phrases a feature relies on that should exist in the code: "the account page", "API keys", "a webhook endpoint". */
@@ -125,6 +129,7 @@ export function planChanges(requirements: Requirement[], code: CodeMap, affected
   planner.followTheStack(requirements);
   planner.serverWideConcerns(requirements);
   planner.retrieveForFeature(specificFirst);
+  planner.addCatalogText();
   planner.keepWithinReach();
   planner.addTests();
   return planner.result();
@@ -612,6 +617,44 @@ class Planner {
    * A plan names at most MAX_EXISTING_FILES existing files: past that, the changes the text only implies (files
    * it spells out or the ranking retrieved) are dropped, the lowest-ranked first. Named code always stays.
    */
+  /**
+   * Where the client keeps its UI text in message catalogs, client work that shows new text (a label, a menu
+   * entry, a dialog, a message) adds it to the source-language catalog: the one whose text shares most of the
+   * requirements' words. Blind reviews of PRD plans found it missing on teable (i18next JSON) and on vendure's
+   * dashboard (Lingui catalogs), which are extracted by a tool rather than written by hand.
+   */
+  addCatalogText(): void {
+    const ui = [...this.changes.values()].filter((c) => c.area === 'frontend' && c.path && (c.role === 'component' || UI_FILE.test(c.path)));
+    const requirements = [...new Set(ui.flatMap((c) => c.requirements))].filter((r) => UI_TEXT.test(r.text));
+    if (requirements.length === 0) return;
+    const projects = [...new Set(ui.map((c) => c.project))].map((name) => this.code.facts.projects[name]).filter(Boolean);
+    const near = [...new Set(projects.flatMap((p) => [p.name, ...p.dependencies]))].map((name) => this.code.facts.projects[name]).filter(Boolean);
+    const catalogs = [...new Set(near.flatMap((p) => this.code.catalogsOf(p)))];
+    if (catalogs.length === 0) return;
+    const words = new Set(splitWords(requirements.map((r) => r.text).join(' ')));
+    const shared = (path: string) => new Set(splitWords(this.code.text(path)).filter((word) => words.has(word))).size;
+    const [catalog] = catalogs.map((path) => ({ path, score: shared(path) })).sort((a, b) => b.score - a.score || a.path.localeCompare(b.path));
+    const action = /\.(po|xlf|xliff)$/.test(catalog.path)
+      ? `Extract the new UI text into the message catalogs (\`${catalog.path}\` first) with the project's extract script, then translate it`
+      : `Add the new UI text (labels, messages) to the source-language catalog \`${catalog.path}\`, then its translations beside it`;
+    const key = `${catalog.path}#catalog`;
+    const project = this.code.projectOf(catalog.path) ?? this.affected;
+    this.changes.set(key, {
+      key,
+      path: catalog.path,
+      project: project.name,
+      isNew: false,
+      action,
+      area: 'frontend',
+      role: 'config',
+      requirements,
+      uses: [],
+      order: ORDER.frontend,
+      untested: true,
+      pathInAction: true,
+    });
+  }
+
   keepWithinReach(): void {
     const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
     const existing = () => new Set([...this.changes.values()].filter((c) => c.path && !c.isNew).map((c) => c.path!));
