@@ -211,7 +211,8 @@ class Planner {
       const words = new Set(splitWords(requirement.text));
       const symbol = file.symbols.find((s) => s.exported && CodeMap.words(s.name).some((w) => words.has(w))) ?? file.symbols.find((s) => s.exported);
       if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
-        read.push({ use: this.reuseRetrieved(file, symbol, requirement), requirement });
+        // Read, not changed: reused as is, and named by the change that uses it.
+        read.push({ use: this.addReuse(symbol?.name ?? posix.basename(file.path), file.path, requirement), requirement });
         continue;
       }
       const change = this.change(
@@ -614,10 +615,6 @@ class Planner {
   }
 
   /**
-   * A plan names at most MAX_EXISTING_FILES existing files: past that, the changes the text only implies (files
-   * it spells out or the ranking retrieved) are dropped, the lowest-ranked first. Named code always stays.
-   */
-  /**
    * Where the client keeps its UI text in message catalogs, client work that shows new text (a label, a menu
    * entry, a dialog, a message) adds it to the source-language catalog: the one whose text shares most of the
    * requirements' words. Blind reviews of PRD plans found it missing on teable (i18next JSON) and on vendure's
@@ -655,6 +652,10 @@ class Planner {
     });
   }
 
+  /**
+   * A plan names at most MAX_EXISTING_FILES existing files: past that, the changes the text only implies (files
+   * it spells out or the ranking retrieved) are dropped, the lowest-ranked first. Named code always stays.
+   */
   keepWithinReach(): void {
     const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
     const existing = () => new Set([...this.changes.values()].filter((c) => c.path && !c.isNew).map((c) => c.path!));
@@ -1037,11 +1038,7 @@ class Planner {
     if (!this.avoid.some((a) => a.name === mention.text && a.requirement === requirement)) this.avoid.push({ name: mention.text, path, requirement });
   }
 
-  /** A retrieved file the work reads rather than changes: reused as is, rendered `name` (`path`). */
-  private reuseRetrieved(file: IndexedFile, symbol: CodeSymbol | undefined, requirement: Requirement): string {
-    return this.addReuse(symbol?.name ?? posix.basename(file.path), file.path, requirement);
-  }
-
+  /** Existing code used as is, for the requirement; rendered `name` (`path`) for the change that uses it. */
   private addReuse(name: string, path: string, requirement: Requirement): string {
     const entry = this.reuse.get(name) ?? { name, path, requirements: [] };
     if (!entry.requirements.includes(requirement.id)) entry.requirements.push(requirement.id);
