@@ -68,8 +68,7 @@ const RETRIEVAL = { closeToBest: 0.25, maxFiles: 10 };
  */
 const DATA_SHAPES = new Set<FileRole>(['entity', 'dto']);
 const STORES_DATA = /\b(stor(e|es|ed|ing|age)|persist\w*|sav(e|es|ed|ing)|migrat\w*|columns?|schema|new (fields?|propert(y|ies)|attributes?))\b/i;
-/** Client files that show text, and requirements that ask for text on screen. */
-const UI_FILE = /\.(tsx|jsx|vue|svelte|html)$/;
+/** Requirements that ask for text on screen. */
 const UI_TEXT =
   /\b(labels?|buttons?|menus?|menu items?|messages?|dialogs?|modals?|titles?|headings?|text|tooltips?|placeholders?|toasts?|notifications?|captions?|empty state|confirm\w*|warn\w*)\b/i;
 /** The context engine's reasons that rest on the text (the file's path or names match it, it declares or uses a name it gives). */
@@ -621,7 +620,8 @@ class Planner {
    * dashboard (Lingui catalogs), which are extracted by a tool rather than written by hand.
    */
   addCatalogText(): void {
-    const ui = [...this.changes.values()].filter((c) => c.area === 'frontend' && c.path && (c.role === 'component' || UI_FILE.test(c.path)));
+    // Components show the text (the file role reads `.tsx`, `.component.ts` and `@Component` alike).
+    const ui = [...this.changes.values()].filter((c) => c.area === 'frontend' && c.role === 'component');
     const requirements = [...new Set(ui.flatMap((c) => c.requirements))].filter((r) => UI_TEXT.test(r.text));
     if (requirements.length === 0) return;
     const projects = [...new Set(ui.map((c) => c.project))].map((name) => this.code.facts.projects[name]).filter(Boolean);
