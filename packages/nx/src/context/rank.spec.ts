@@ -140,3 +140,23 @@ describe('buildContext on a crafted workspace', () => {
     expect(pack.text).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
   });
 });
+
+describe('rankWorkspace and hubs', () => {
+  // 45 files import `a-context.ts`, which matches the text a little better than `z-context.ts`.
+  const words = '/** Channel stock of the request. */\nexport const channelStock = 1;\n';
+  const files: Record<string, string> = {
+    'libs/core/src/lib/a-context.ts': `${words}/** The stock of the channel. */\nexport const stock = channelStock;\n`,
+    'libs/core/src/lib/z-context.ts': words,
+  };
+  for (let n = 0; n < 45; n++) files[`libs/core/src/lib/user-${n}.ts`] = `import './a-context';\nexport const v${n} = ${n};\n`;
+  const hubRoot = writeWorkspace(files);
+  const hubFacts = craftedFacts(hubRoot, [project('core', 'libs/core')]);
+  const hubIndex = indexWorkspace({ projects: hubFacts.projects, source: diskSource(hubRoot) });
+  const ranked = (text: string) =>
+    rankWorkspace(hubFacts.projects, hubIndex, projectEdges(hubFacts.projects, hubIndex.files.values()), parseQuery(text)).files.map((f) => f.file.path);
+
+  it('ranks a file most files import below one the text matches about as well', () => {
+    const order = ranked('Show the channel stock per channel');
+    expect(order.indexOf('libs/core/src/lib/z-context.ts')).toBeLessThan(order.indexOf('libs/core/src/lib/a-context.ts'));
+  });
+});

@@ -96,6 +96,17 @@ export const WEIGHTS = {
    * the library and application commit sets did not move.
    */
   generatedInLongText: 0.3,
+  /**
+   * A hub (a file imported by `share` of the workspace's files, and by `least` files at the least: a request
+   * context, the entity every service reads, a package's barrel) keeps `factor` of its score. Its words are the
+   * words of everything, and the work rarely changes it: among the top ten files matching the text, hubs ranked
+   * below the first were changed by none of 17 PRD and 54 application commits, and by 2 of 37 library commits
+   * (0.05, against 0.09–0.18 for the other files there). With it, recall@10 on the PRD set rose from 0.536 to
+   * 0.560 (0.3 gave the same), the application set's from 0.578 to 0.579 (recall@5 0.461 → 0.476, @20 0.639 →
+   * 0.654), and the library set's stayed at 0.869 (at `least` 20: 0.865, where a ten-importer file is 2% of a
+   * small repo). Damping its share of the project's evidence as well cost the PRD set's project pick (0.857 → 0.821).
+   */
+  hub: { share: 0.02, least: 40, factor: 0.5 },
   /** Plain PageRank: orders the files when the query is empty (nothing else does then). */
   centrality: 0.02,
   /**
@@ -154,12 +165,14 @@ export function rankWorkspace(
   const coChanged = coChangeSpread(history, seeds, paths);
   const empty = seeds.size === 0;
   const centrality = empty ? scaledToBestFile(personalizedPageRank(graph, new Map()), candidates) : new Map<string, number>();
+  const hubs = empty ? new Set<string>() : hubFiles(all);
   const base = new Map(
     candidates.map((file) => {
+      const hub = hubs.has(file.path) ? WEIGHTS.hub.factor : 1;
       const seed = seeds.get(file.path) ?? 0;
       const gate = WEIGHTS.spreadFloor + (1 - WEIGHTS.spreadFloor) * Math.min(1, seed / WEIGHTS.spreadEvidence);
       const spreadTo = WEIGHTS.pageRank * (spread.get(file.path) ?? 0) + WEIGHTS.coChange * (coChanged.get(file.path) ?? 0);
-      return [file.path, seed + spreadTo * gate + WEIGHTS.centrality * (centrality.get(file.path) ?? 0)];
+      return [file.path, hub * (seed + spreadTo * gate) + WEIGHTS.centrality * (centrality.get(file.path) ?? 0)];
     }),
   );
   const hints = projectHints(projects, query);
@@ -188,6 +201,13 @@ export function rankWorkspace(
       why: fileWhy(file, query, { lexical: lexical.get(file.path), test: tests.get(file.path), past: past.get(file.path) }, files),
     })),
   };
+}
+
+function hubFiles(files: IndexedFile[]): Set<string> {
+  const importers = new Map<string, number>();
+  for (const file of files) for (const target of file.imports) importers.set(target, (importers.get(target) ?? 0) + 1);
+  const least = Math.max(WEIGHTS.hub.least, WEIGHTS.hub.share * files.length);
+  return new Set([...importers].filter(([, count]) => count >= least).map(([path]) => path));
 }
 
 /**
