@@ -159,4 +159,14 @@ describe('rankWorkspace and hubs', () => {
     const order = ranked('Show the channel stock per channel');
     expect(order.indexOf('libs/core/src/lib/z-context.ts')).toBeLessThan(order.indexOf('libs/core/src/lib/a-context.ts'));
   });
+
+  it('says why it ranked a hub down', () => {
+    const hub = rankWorkspace(
+      hubFacts.projects,
+      hubIndex,
+      projectEdges(hubFacts.projects, hubIndex.files.values()),
+      parseQuery('Show the channel stock'),
+    ).files.find((f) => f.file.path === 'libs/core/src/lib/a-context.ts');
+    expect(hub?.why).toMatch(/; ranked down as a hub \(45 files import it\)$/);
+  });
 });

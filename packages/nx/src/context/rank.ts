@@ -165,7 +165,7 @@ export function rankWorkspace(
   const coChanged = coChangeSpread(history, seeds, paths);
   const empty = seeds.size === 0;
   const centrality = empty ? scaledToBestFile(personalizedPageRank(graph, new Map()), candidates) : new Map<string, number>();
-  const hubs = empty ? new Set<string>() : hubFiles(all);
+  const hubs = empty ? new Map<string, number>() : hubFiles(all);
   const base = new Map(
     candidates.map((file) => {
       const hub = hubs.has(file.path) ? WEIGHTS.hub.factor : 1;
@@ -198,16 +198,22 @@ export function rankWorkspace(
     files: files.map(({ file, score }) => ({
       file,
       score: round(score / top),
-      why: fileWhy(file, query, { lexical: lexical.get(file.path), test: tests.get(file.path), past: past.get(file.path) }, files),
+      why: fileWhy(
+        file,
+        query,
+        { lexical: lexical.get(file.path), test: tests.get(file.path), past: past.get(file.path), importers: hubs.get(file.path) },
+        files,
+      ),
     })),
   };
 }
 
-function hubFiles(files: IndexedFile[]): Set<string> {
+/** The hubs among the files (see `WEIGHTS.hub`), with how many files import each. */
+function hubFiles(files: IndexedFile[]): Map<string, number> {
   const importers = new Map<string, number>();
   for (const file of files) for (const target of file.imports) importers.set(target, (importers.get(target) ?? 0) + 1);
   const least = Math.max(WEIGHTS.hub.least, WEIGHTS.hub.share * files.length);
-  return new Set([...importers].filter(([, count]) => count >= least).map(([path]) => path));
+  return new Map([...importers].filter(([, count]) => count >= least));
 }
 
 /**
@@ -402,7 +408,7 @@ const PAST_WHY = 0.5;
 function fileWhy(
   file: IndexedFile,
   query: ParsedQuery,
-  { lexical, test, past }: { lexical?: LexicalMatch; test?: TestMatch; past?: PastMatch },
+  { lexical, test, past, importers }: { lexical?: LexicalMatch; test?: TestMatch; past?: PastMatch; importers?: number },
   ranked: Array<{ file: IndexedFile }>,
 ): string {
   const reasons: string[] = [];
@@ -426,6 +432,7 @@ function fileWhy(
     const neighbour = ranked.slice(0, 10).find(({ file: other }) => other !== file && (other.imports.includes(file.path) || file.imports.includes(other.path)));
     if (neighbour) reasons.push(neighbour.file.imports.includes(file.path) ? `imported by \`${neighbour.file.path}\`` : `imports \`${neighbour.file.path}\``);
   }
+  if (importers) reasons.push(`ranked down as a hub (${importers} files import it)`);
   return reasons.join('; ') || 'central in the import graph';
 }
 
