@@ -6,7 +6,7 @@ import { diskSource } from '../utils/file-source';
 import { buildContext } from './build-context';
 import { projectEdges } from './project-edges';
 import { parseQuery } from './query';
-import { rankWorkspace } from './rank';
+import { rankWorkspace, type ScoredFile } from './rank';
 
 const FILES = {
   'tsconfig.base.json':
@@ -144,29 +144,24 @@ describe('buildContext on a crafted workspace', () => {
 describe('rankWorkspace and hubs', () => {
   // 45 files import `a-context.ts`, which matches the text a little better than `z-context.ts`.
   const words = '/** Channel stock of the request. */\nexport const channelStock = 1;\n';
-  const files: Record<string, string> = {
+  const workspace: Record<string, string> = {
     'libs/core/src/lib/a-context.ts': `${words}/** The stock of the channel. */\nexport const stock = channelStock;\n`,
     'libs/core/src/lib/z-context.ts': words,
   };
-  for (let n = 0; n < 45; n++) files[`libs/core/src/lib/user-${n}.ts`] = `import './a-context';\nexport const v${n} = ${n};\n`;
-  const hubRoot = writeWorkspace(files);
+  for (let n = 0; n < 45; n++) workspace[`libs/core/src/lib/user-${n}.ts`] = `import './a-context';\nexport const v${n} = ${n};\n`;
+  const hubRoot = writeWorkspace(workspace);
   const hubFacts = craftedFacts(hubRoot, [project('core', 'libs/core')]);
   const hubIndex = indexWorkspace({ projects: hubFacts.projects, source: diskSource(hubRoot) });
-  const ranked = (text: string) =>
-    rankWorkspace(hubFacts.projects, hubIndex, projectEdges(hubFacts.projects, hubIndex.files.values()), parseQuery(text)).files.map((f) => f.file.path);
+  const ranked = (text: string) => rankWorkspace(hubFacts.projects, hubIndex, projectEdges(hubFacts.projects, hubIndex.files.values()), parseQuery(text)).files;
+  const rankOf = (files: ScoredFile[], path: string) => files.findIndex((f) => f.file.path === path);
 
   it('ranks a file most files import below one the text matches about as well', () => {
-    const order = ranked('Show the channel stock per channel');
-    expect(order.indexOf('libs/core/src/lib/z-context.ts')).toBeLessThan(order.indexOf('libs/core/src/lib/a-context.ts'));
+    const files = ranked('Show the channel stock per channel');
+    expect(rankOf(files, 'libs/core/src/lib/z-context.ts')).toBeLessThan(rankOf(files, 'libs/core/src/lib/a-context.ts'));
   });
 
   it('says why it ranked a hub down', () => {
-    const hub = rankWorkspace(
-      hubFacts.projects,
-      hubIndex,
-      projectEdges(hubFacts.projects, hubIndex.files.values()),
-      parseQuery('Show the channel stock'),
-    ).files.find((f) => f.file.path === 'libs/core/src/lib/a-context.ts');
-    expect(hub?.why).toMatch(/; ranked down as a hub \(45 files import it\)$/);
+    const files = ranked('Show the channel stock');
+    expect(files[rankOf(files, 'libs/core/src/lib/a-context.ts')].why).toMatch(/; ranked down as a hub \(45 files import it\)$/);
   });
 });
