@@ -39,6 +39,8 @@ const GLOBAL_PREFIX = /setGlobalPrefix\(\s*['"`]([^'"`]+)['"`]/;
 /** Folders translations are kept in, the catalog files in them, and the source language's names (`en`, `en-US`, `messages.en`). */
 const CATALOG_DIRS = new Set(['locales', 'locale', 'i18n', 'lang', 'langs', 'translations']);
 const CATALOG_FILE = /\.(json|po|ya?ml|xlf|xliff|arb)$/;
+/** Catalogs a tool extracts from the code (gettext, Lingui, Angular's XLIFF), rather than written by hand. */
+export const EXTRACTED_CATALOG = /\.(po|xlf|xliff)$/;
 const SOURCE_LANGUAGE = /(^|\.)en([-_][a-z]+)?$/i;
 
 /**

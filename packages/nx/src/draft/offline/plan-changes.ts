@@ -6,7 +6,7 @@ import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
 import type { AreaId, Requirement } from '../../templates/plan-data';
-import { CodeMap, type ServerRoute } from './code-map';
+import { CodeMap, EXTRACTED_CATALOG, type ServerRoute } from './code-map';
 import { readMentions, type Mention } from './mentions';
 
 /** One change to one file (or, when no file can be named with confidence, to a project), with the requirements it serves. */
@@ -631,7 +631,7 @@ class Planner {
     const words = new Set(splitWords(requirements.map((r) => r.text).join(' ')));
     const shared = (path: string) => new Set(splitWords(this.code.text(path)).filter((word) => words.has(word))).size;
     const [catalog] = catalogs.map((path) => ({ path, score: shared(path) })).sort((a, b) => b.score - a.score || a.path.localeCompare(b.path));
-    const action = /\.(po|xlf|xliff)$/.test(catalog.path)
+    const action = EXTRACTED_CATALOG.test(catalog.path)
       ? `Extract the new UI text into the message catalogs (\`${catalog.path}\` first) with the project's extract script, then translate it`
       : `Add the new UI text (labels, messages) to the source-language catalog \`${catalog.path}\`, then its translations beside it`;
     const key = `${catalog.path}#catalog`;
