@@ -121,16 +121,15 @@ describe('planChanges on the data shapes the ranking finds', () => {
 });
 
 describe("planChanges and the client's message catalogs", () => {
-  const planFor = (text: string) => {
-    const crafted = craftedCodeMap(
-      {
-        'apps/web/src/OrdersPage.tsx': 'export function OrdersPage() { return null; }\n',
-        'apps/web/public/locales/en/common.json': '{ "save": "Save" }\n',
-        'apps/web/public/locales/en/orders.json': '{ "orders": { "title": "Orders" } }\n',
-        'apps/web/public/locales/de/orders.json': '{ "orders": { "title": "Bestellungen" } }\n',
-      },
-      [project('web', 'apps/web', { type: 'application' })],
-    );
+  const I18NEXT = {
+    'apps/web/public/locales/en/common.json': '{ "save": "Save" }\n',
+    'apps/web/public/locales/en/orders.json': '{ "orders": { "title": "Orders" } }\n',
+    'apps/web/public/locales/de/orders.json': '{ "orders": { "title": "Bestellungen" } }\n',
+  };
+  const planFor = (text: string, catalogs: Record<string, string> = I18NEXT) => {
+    const crafted = craftedCodeMap({ 'apps/web/src/OrdersPage.tsx': 'export function OrdersPage() { return null; }\n', ...catalogs }, [
+      project('web', 'apps/web', { type: 'application' }),
+    ]);
     const ranked = [
       {
         path: 'apps/web/src/OrdersPage.tsx',
@@ -148,6 +147,16 @@ describe("planChanges and the client's message catalogs", () => {
   it('adds the new text to the source-language catalog whose text is about the same thing', () => {
     expect(planFor('The orders page shows an Export button.')).toContain(
       'Add the new UI text (labels, messages) to the source-language catalog `apps/web/public/locales/en/orders.json`, then its translations beside it',
+    );
+  });
+
+  it("has extracted catalogs (gettext, Lingui) extracted with the project's script rather than written", () => {
+    const lingui = {
+      'apps/web/src/i18n/locales/en.po': 'msgid "Orders"\nmsgstr "Orders"\n',
+      'apps/web/src/i18n/locales/de.po': 'msgid "Orders"\nmsgstr "Bestellungen"\n',
+    };
+    expect(planFor('The orders page shows an Export button.', lingui)).toContain(
+      "Extract the new UI text into the message catalogs (`apps/web/src/i18n/locales/en.po` first) with the project's extract script, then translate it",
     );
   });
 
