@@ -23,7 +23,8 @@ export function diskSource(root: string, maxFileBytes = MAX_FILE_BYTES): FileSou
   const inside = (path: string) => typeof path === 'string' && !path.includes('\0') && isInWorkspace(root, path);
   return {
     root,
-    read: (path) => (inside(path) && isFile(abs(path)) ? readOrUndefined(abs(path), maxFileBytes) : undefined),
+    // The read itself refuses what is not a regular file (on the open descriptor), so no stat before it.
+    read: (path) => (inside(path) ? readOrUndefined(abs(path), maxFileBytes) : undefined),
     exists: (path) => inside(path) && existsSync(abs(path)),
     isFile: (path) => inside(path) && isFile(abs(path)),
     list: (dir) => (inside(dir) && isDirectory(abs(dir)) ? readdirSync(abs(dir)).sort() : []),

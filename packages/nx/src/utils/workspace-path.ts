@@ -175,15 +175,17 @@ export function readFileCapped(abs: string, limit: number): Buffer {
     if (stat.size > limit) throw new FileTooLargeError(abs, stat.size, limit);
     const chunks: Buffer[] = [];
     let total = 0;
-    const chunk = Buffer.alloc(Math.min(Math.max(stat.size, 1) + 1, limit + 1, 1024 * 1024));
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
+    // The first read asks for one byte more than the file's size; the reads after it, small ones (from Node's
+    // buffer pool), find the end or read on a file that grew, up to the cap.
+    for (let size = Math.min(Math.max(stat.size, 1) + 1, limit + 1, 1024 * 1024); ; size = 4 * 1024) {
+      const chunk = Buffer.allocUnsafe(size);
+      const read = readSync(fd, chunk, 0, size, null);
       if (read === 0) break;
       total += read;
       if (total > limit) throw new FileTooLargeError(abs, total, limit);
-      chunks.push(Buffer.from(chunk.subarray(0, read)));
+      chunks.push(chunk.subarray(0, read));
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
