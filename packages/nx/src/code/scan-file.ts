@@ -28,6 +28,7 @@ export function scanSource(path: string, text: string): ScannedFile {
   const sf = ts.createSourceFile(path, text, options, false, scriptKind(path));
   const specifiers: string[] = [];
   const symbols: CodeSymbol[] = [];
+  const seen = new Set<string>();
   const exportedLater = new Set<string>();
   let reexports = 0;
   let other = 0;
@@ -40,7 +41,10 @@ export function scanSource(path: string, text: string): ScannedFile {
       for (const element of statement.exportClause.elements) exportedLater.add((element.propertyName ?? element.name).text);
     }
     for (const symbol of symbolsOf(statement, sf)) {
-      if (!symbols.some((s) => s.name === symbol.name && s.kind === symbol.kind)) symbols.push(symbol);
+      // Overloads and merged declarations are one symbol: the first says it.
+      const key = `${symbol.kind} ${symbol.name}`;
+      if (!seen.has(key)) symbols.push(symbol);
+      seen.add(key);
     }
   }
   for (const symbol of symbols) if (exportedLater.has(symbol.name)) symbol.exported = true;
@@ -115,9 +119,9 @@ function declarationHead(declaration: ts.VariableDeclaration | ts.PropertyDeclar
   const initializer = declaration.initializer;
   const start = declaration.name.getStart(sf);
   if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
-    return collapse(sf.text.slice(start, initializer.body.getStart(sf)));
+    return collapse(headSlice(sf.text, start, initializer.body.getStart(sf)));
   }
-  if (declaration.type || !initializer) return collapse(sf.text.slice(start, (declaration.type ?? declaration.name).end));
+  if (declaration.type || !initializer) return collapse(headSlice(sf.text, start, (declaration.type ?? declaration.name).end));
   return collapse(`${sf.text.slice(start, declaration.name.end)} = ${shorten(initializer.getText(sf), MAX_INITIALIZER)}`);
 }
 
@@ -147,7 +151,7 @@ function interfaceMembers(members: ts.NodeArray<ts.TypeElement>, sf: ts.SourceFi
     .map((member) => {
       const kind: SymbolKind = ts.isMethodSignature(member) ? 'method' : 'property';
       const name = member.name?.getText(sf) ?? '()';
-      return symbol(member, sf, name, kind, collapse(member.getText(sf)).replace(/[;,]$/, ''), true);
+      return symbol(member, sf, name, kind, collapse(headSlice(sf.text, member.getStart(sf), member.end)).replace(/[;,]$/, ''), true);
     });
 }
 
@@ -171,12 +175,12 @@ function lineOf(node: ts.Node, sf: ts.SourceFile): number {
 
 function decoratorsOf(node: ts.Node, sf: ts.SourceFile): string[] {
   const decorators = ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined;
-  return (decorators ?? []).map((decorator) => shorten(collapse(decorator.getText(sf)), MAX_DECORATOR));
+  return (decorators ?? []).map((decorator) => shorten(collapse(headSlice(sf.text, decorator.getStart(sf), decorator.end)), MAX_DECORATOR));
 }
 
 /** The declaration's text from after its decorators to `end`, without export/default/declare/public. */
 function headText(node: ts.Node, sf: ts.SourceFile, end: number): string {
-  return collapse(sf.text.slice(startAfterDecorators(node, sf), end))
+  return collapse(headSlice(sf.text, startAfterDecorators(node, sf), end))
     .replace(/^(export\s+)?(default\s+)?(declare\s+)?(public\s+)?/, '')
     .replace(/[;{]$/, '')
     .trim();
@@ -242,6 +246,15 @@ export function firstSentence(comment: string): string | undefined {
   const prose = collapse((tagAt >= 0 ? lines.slice(0, tagAt) : lines).join(' '));
   const sentence = prose.match(/^.*?(?<!\b(?:e\.g|i\.e|etc|vs))[.!?](?=\s|$)/)?.[0] ?? prose;
   return sentence ? shorten(sentence, 200) : undefined;
+}
+
+/**
+ * The text from `start` to `end`, cut where it could no longer reach the shown signature: collapsing whitespace
+ * shortens code far less than this, so a head longer than the cut (an enum's or a type's whole body) is shortened
+ * to the same signature, without collapsing the rest of it first.
+ */
+function headSlice(text: string, start: number, end: number): string {
+  return text.slice(start, Math.min(end, start + MAX_SIGNATURE * 8));
 }
 
 /** One line: runs of whitespace become one space, none is left just inside parentheses and brackets, nor a trailing comma. */
