@@ -80,27 +80,73 @@ export function wordPairs(words: string[]): string[] {
 }
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
-/** Terms of each identifier seen: code repeats its identifiers, so most tokens are split once per process. */
-const termsOfToken = new Map<string, string[]>();
+
+/**
+ * Words and their counts, flat: `[word, count, word, count, …]`. A flat list is what the index cache holds: read
+ * back, it is an array of strings and numbers, which parses several times faster than an object of as many keys
+ * (0.13 s against 0.38 s for vendure's 2582 files), and a query only ever looks up its own few words.
+ */
+export type WordList = Array<string | number>;
+
+/**
+ * Every term gets a number the first time it is seen, and each identifier the numbers of its terms: code repeats
+ * its identifiers, so most are split once per process, and a text's terms are counted in an array by number
+ * rather than in a map by string (counting was most of the cost of scanning a file's words).
+ */
+const termIdsOfToken = new Map<string, number[]>();
+const termOfId: string[] = [];
+const idOfTerm = new Map<string, number>();
+/** The count of each term id in the text being counted; back to all zeros after each call. */
+let countOfId = new Int32Array(1 << 14);
 const MAX_REMEMBERED_TOKENS = 200_000;
 
-/** Counts of each word and compound identifier: the bag a document is scored as. */
-export function wordCounts(text: string): Map<string, number> {
+/** Counts of each word and compound identifier, in the order first seen: the bag a document is scored as. */
+export function wordCounts(text: string): WordList {
+  if (termIdsOfToken.size >= MAX_REMEMBERED_TOKENS) forgetTerms();
   const tokens = new Map<string, number>();
   for (const token of text.match(IDENTIFIER) ?? []) tokens.set(token, (tokens.get(token) ?? 0) + 1);
-  const counts = new Map<string, number>();
+  const seen: number[] = [];
   for (const [token, count] of tokens) {
-    for (const term of termsOf(token)) counts.set(term, (counts.get(term) ?? 0) + count);
+    for (const id of termIdsOf(token)) {
+      if (countOfId[id] === 0) seen.push(id);
+      countOfId[id] += count;
+    }
   }
-  return counts;
+  const list: WordList = [];
+  for (const id of seen) {
+    list.push(termOfId[id], countOfId[id]);
+    countOfId[id] = 0;
+  }
+  return list;
 }
 
-function termsOf(token: string): string[] {
-  let terms = termsOfToken.get(token);
-  if (!terms) {
-    terms = isCompound(token) ? [...splitWords(token), compoundTerm(token)] : splitWords(token);
-    if (termsOfToken.size >= MAX_REMEMBERED_TOKENS) termsOfToken.clear();
-    termsOfToken.set(token, terms);
+function termIdsOf(token: string): number[] {
+  let ids = termIdsOfToken.get(token);
+  if (!ids) {
+    const terms = isCompound(token) ? [...splitWords(token), compoundTerm(token)] : splitWords(token);
+    ids = terms.map(termId);
+    termIdsOfToken.set(token, ids);
   }
-  return terms;
+  return ids;
+}
+
+function termId(term: string): number {
+  let id = idOfTerm.get(term);
+  if (id === undefined) {
+    id = termOfId.push(term) - 1;
+    idOfTerm.set(term, id);
+    if (id >= countOfId.length) {
+      const grown = new Int32Array(countOfId.length * 2);
+      grown.set(countOfId);
+      countOfId = grown;
+    }
+  }
+  return id;
+}
+
+/** Between two texts (never during one, whose counts are kept by id), so a long-lived process stays bounded. */
+function forgetTerms(): void {
+  termIdsOfToken.clear();
+  idOfTerm.clear();
+  termOfId.length = 0;
 }

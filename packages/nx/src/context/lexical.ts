@@ -123,10 +123,9 @@ function pathMayMatch(file: IndexedFile, wanted: Set<string>): boolean {
 
 function fieldsOf(file: IndexedFile, body: Map<string, number>, wanted: Set<string>): Fields {
   const { length, names, routes, outline } = file.words;
-  const only = (counts: Map<string, number>) => new Map([...counts].filter(([word]) => wanted.has(word)));
   return {
-    folder: only(wordCounts(posix.dirname(file.path))),
-    file: only(nameWords(posix.basename(file.path).replace(/\.[^.]+$/, ''))),
+    folder: countsOf(wordCounts(posix.dirname(file.path)), wanted),
+    file: countsOf(nameWords(posix.basename(file.path).replace(/\.[^.]+$/, '')), wanted),
     names: countsOf(names, wanted),
     routes: countsOf(routes, wanted),
     outline: countsOf(outline, wanted),
