@@ -259,11 +259,11 @@ function headSlice(text: string, start: number, end: number): string {
 
 /** One line: runs of whitespace become one space, none is left just inside parentheses and brackets, nor a trailing comma. */
 function collapse(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/([([]) /g, '$1')
-    .replace(/,? ([)\]])/g, '$1')
-    .trim();
+  // Most heads are one line already: each replace runs only when its pattern can be there.
+  let line = /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  if (line.includes('( ') || line.includes('[ ')) line = line.replace(/([([]) /g, '$1');
+  if (line.includes(' )') || line.includes(' ]')) line = line.replace(/,? ([)\]])/g, '$1');
+  return line.trim();
 }
 
 function shorten(text: string, max: number): string {
