@@ -69,6 +69,8 @@ export interface Requirement extends Sourced {
   id: string;
   kind: 'story' | 'requirement' | 'acceptance' | 'nonfunctional' | 'job';
   area: AreaId;
+  /** It states behaviour the feature keeps as it is ("…, as today"): checked, not changed. */
+  keeps?: boolean;
 }
 
 export interface WorkItem {

@@ -8,7 +8,7 @@ import type { WorkspaceFacts } from '../../workspace/types';
 import { splitWords as keywords, stem } from '../../code/words';
 import type { Alternative, Area, ChangeSize, Phase, PlanData, Requirement, Sourced, Testing, WorkItem } from '../../templates/plan-data';
 import { describeArchitecture, projectView, technicalDecisions, workspaceRisks } from './architecture';
-import { areaOf } from './classify';
+import { areaOf, keepsBehaviour } from './classify';
 import { extractInputFacts, type InputFacts } from './extract-inputs';
 import { CodeMap } from './code-map';
 import { AREA_ORDER, planWorkItems } from './work-items';
@@ -128,7 +128,15 @@ function collectRequirements(found: InputFacts, inputs: FeatureInput[], fallback
     let id = named ?? `R${i + 1}`;
     for (let n = i + 2; taken.has(id); n++) id = `R${n}`;
     taken.add(id);
-    return { text, source: s.source, ...(s.section ? { section: s.section } : {}), id, kind, area: areaOf(text, fallbackArea) };
+    return {
+      text,
+      source: s.source,
+      ...(s.section ? { section: s.section } : {}),
+      id,
+      kind,
+      area: areaOf(text, fallbackArea),
+      ...(keepsBehaviour(text) ? { keeps: true } : {}),
+    };
   });
 }
 

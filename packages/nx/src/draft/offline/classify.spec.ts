@@ -1,5 +1,5 @@
 import type { FileRole } from '../../code/types';
-import { projectSide, sideOfCode } from './classify';
+import { keepsBehaviour, projectSide, sideOfCode } from './classify';
 
 const files = (counts: Partial<Record<FileRole, number>>): FileRole[] =>
   Object.entries(counts).flatMap(([role, count]) => Array.from({ length: count }, () => role as FileRole));
@@ -42,5 +42,26 @@ describe('sideOfCode', () => {
     ['a few components, a tenth of too many files', files({ component: 4, model: 100 }), undefined],
   ])('%s', (_, roles, side) => {
     expect(sideOfCode(roles)).toBe(side);
+  });
+});
+
+describe('keepsBehaviour', () => {
+  it.each([
+    ['Invoices for archived customers are still listed in the admin, as today.', true],
+    ['Sending a reminder records it in the audit log (as before).', true],
+    ['The export file name and its columns are unchanged.', true],
+    ['Other discounts on the basket must be unaffected.', true],
+    ['Deleting a webhook must still work as it does today.', true],
+    ['Existing rate limits continue to apply. Anonymous calls still work.', true],
+    // Keeping words followed by more: the rest asks for a change.
+    ['The CSV is parsed as today, but empty rows are skipped instead of failing.', false],
+    ['The token is consumed as today, and every other session of the user is ended.', false],
+    ['The list keeps its filters (as today) and also remembers the column order.', false],
+    ['Tables are exported as before. The header row is translated.', false],
+    // No keeping words: a change.
+    ['The export must include the hidden fields of the view.', false],
+    ['Today the list is unsorted; it must be sorted by date.', false],
+  ])('%s → %s', (text, keeps) => {
+    expect(keepsBehaviour(text)).toBe(keeps);
   });
 });

@@ -34,6 +34,24 @@ export function areaOf(text: string, fallback: AreaId): AreaId {
   return best;
 }
 
+/** A sentence that ends by keeping what it describes: "…, as today.", "(as before)", "is unchanged.", "must still work." */
+const ENDS_KEEPING =
+  /(?:\bas (?:today|before|now|it (?:does|is) today)|\bunchanged|\bunaffected|\bcontinues? to (?:apply|work)|\bkeeps? working|\bstill (?:apply|applies|works?))\W*$/i;
+
+/**
+ * Whether a requirement states behaviour the feature keeps rather than changes: each of its sentences ends by
+ * saying so ("Removing a coupon that is not on the order leaves the order unchanged, as today."). A sentence that
+ * goes on past the keeping words asks for more ("…is consumed as today, and the response clears the cookie",
+ * "exactly as today, but all rows are kept"): that is a change.
+ */
+export function keepsBehaviour(text: string): boolean {
+  const sentences = text
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+  return sentences.length > 0 && sentences.every((sentence) => ENDS_KEEPING.test(sentence));
+}
+
 /** Side words, stemmed as the code index stems them: `services` and `service` are one word. */
 const sideWords = (words: string[]) => new Set(words.map(stem));
 const FRONTEND = sideWords([

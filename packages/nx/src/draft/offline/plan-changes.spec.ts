@@ -219,6 +219,15 @@ describe('planChanges: where the work goes', () => {
     ]);
   });
 
+  it('checks what the inputs keep as it is, rather than changing the code it names', () => {
+    const export_ = requirement('The API must expose `GET /api/orders/export` on `OrdersController`.');
+    const kept = requirement('`OrdersService.list` filters by status, as today.', { id: 'R2', keeps: true });
+    const plan = planChanges([export_, kept], code, workspace.facts.projects.api);
+    expect(plan.changes.filter((c) => c.requirements.includes(kept)).map((c) => [c.area, c.path])).toEqual([['testing', undefined]]);
+    expect(plan.changes.filter((c) => c.area !== 'testing').every((c) => c.requirements.every((r) => r === export_))).toBe(true);
+    expect(plan.questions).toEqual([]);
+  });
+
   it('never makes a forbidden or reused name the target, and records them', () => {
     const plan = planChanges(
       [requirement('`total` is rendered with `toDecimalString` from `@shop/shared-util`. It must not use `formatMoney`.', { area: 'shared' })],

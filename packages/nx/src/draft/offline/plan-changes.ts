@@ -120,17 +120,20 @@ interface Slice {
 export function planChanges(requirements: Requirement[], code: CodeMap, affected: ProjectFact, ranked: RankedFile[] = []): ChangePlan {
   // Inputs that name the code to change (or to write) are trusted for it; inputs that name code only in
   // passing, or none, are also read for what their words spell out and for what the ranking finds.
-  const namesCode = requirements.some((r) => readMentions(r.text, code).some((m) => m.role === 'target'));
+  // What the inputs keep as it is is behaviour not to break, not work: it is checked, never placed on code.
+  const changing = requirements.filter((r) => !r.keeps);
+  const namesCode = changing.some((r) => readMentions(r.text, code).some((m) => m.role === 'target'));
   const planner = new Planner(code, affected, namesCode, ranked);
   // Stated requirements first: they name the code; stories and jobs then land on the slice those found.
-  const specificFirst = [...requirements].sort((a, b) => Number(BROAD_KINDS.has(a.kind)) - Number(BROAD_KINDS.has(b.kind)));
+  const specificFirst = [...changing].sort((a, b) => Number(BROAD_KINDS.has(a.kind)) - Number(BROAD_KINDS.has(b.kind)));
   for (const requirement of specificFirst) planner.read(requirement);
-  planner.followTheStack(requirements);
-  planner.serverWideConcerns(requirements);
+  planner.followTheStack(changing);
+  planner.serverWideConcerns(changing);
   planner.retrieveForFeature(specificFirst);
   planner.addCatalogText();
   planner.keepWithinReach();
   planner.addTests();
+  planner.checkKept(requirements.filter((r) => r.keeps));
   return planner.result();
 }
 
@@ -708,6 +711,26 @@ class Planner {
         order: ORDER.testing,
       });
     }
+  }
+
+  /** One check for all the behaviour the inputs keep, in the specs of the files that change: nothing to build. */
+  checkKept(kept: Requirement[]): void {
+    if (kept.length === 0) return;
+    // The behaviour kept is the feature's: checked in the project the work lives in.
+    const project = this.affected.name;
+    const key = `${project}#kept`;
+    this.changes.set(key, {
+      key,
+      project,
+      isNew: false,
+      action: 'Check that the behaviour the inputs keep as it is still holds, with a case for each in the specs of the files that change',
+      pathInAction: true,
+      area: 'testing',
+      role: 'test',
+      requirements: kept,
+      uses: [],
+      order: ORDER.testing,
+    });
   }
 
   /**

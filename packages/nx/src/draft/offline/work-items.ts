@@ -52,7 +52,9 @@ function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): W
         ? ` in \`${change.folder}/\``
         : ` in \`${change.project}\``;
   const uses = change.uses.length ? `, using ${change.uses.slice(0, 3).join(', ')}` : '';
-  const run = testTarget ? `; run \`nx run ${change.project}:${testTarget.name}\`` : change.path ? '' : ' once its place is settled (see the open questions)';
+  // A test item is placed by the files it covers; only building work without a file waits for its place.
+  const unplaced = !change.path && change.area !== 'testing';
+  const run = testTarget ? `; run \`nx run ${change.project}:${testTarget.name}\`` : unplaced ? ' once its place is settled (see the open questions)' : '';
   return {
     id: '',
     title: `${change.action}${where}${uses}${run} — ${servedBy(change.requirements)}`,
