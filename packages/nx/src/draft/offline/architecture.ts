@@ -108,6 +108,10 @@ export function technicalDecisions(architecture: Architecture, items: WorkItem[]
       rationale: `${ids.join(', ')} ${ids.length === 1 ? 'forbids' : 'forbid'} it${path ? ` (it lives in \`${path}\`)` : ''}; reviewers should reject a change that reaches for it.`,
     });
   }
+  // Named, not pathed: the plan's existing files are the ones it changes or uses.
+  for (const { name, nonGoal } of plan.outOfScope) {
+    decisions.push({ title: `Leave \`${name}\` as it is`, rationale: `A non-goal excludes it: "${nonGoal.text}" (${nonGoal.source}).` });
+  }
   for (const lib of architecture.reuse.filter((l) => plan.reuse.some((r) => l.exports.includes(r.name))).slice(0, 3)) {
     const names = plan.reuse.filter((r) => lib.exports.includes(r.name));
     decisions.push({

@@ -46,6 +46,7 @@ export async function buildPlanData(request: OfflineDraftRequest, source: FileSo
     affected,
     code,
     context.files,
+    scoped.nonGoals.filter((n) => allowed(n.text)),
   );
   const architecture = describeArchitecture(tasks, plan, facts, context, code);
   const size = changeSize(tasks, requirements, facts, context);

@@ -139,6 +139,27 @@ function looksLikeCode(name: string): boolean {
   return /^[a-z]+[A-Z]\w*$/.test(name) || /^[A-Z][a-z0-9]+[A-Z]\w*$/.test(name) || /^[A-Z]+_[A-Z_]+$/.test(name);
 }
 
+/** Words just before a name spelled out in prose that say it is used as it is: "determined via the configured tax zone strategy". */
+const USE_BEFORE =
+  /\b(?:via|using|uses?|used|reuses?|reusing|delegat\w+ to|based on)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:existing\s+|same\s+|current\s+|shared\s+|configured\s+)?$/i;
+
+/**
+ * The role a sentence gives a file name spelled out in prose ("the tax zone strategy") starting at `start`:
+ * forbidden or used only when the words before it say so plainly, else the place of the change. Prose places
+ * work with words that also mean use elsewhere ("cancel orders from the orders page"), so fewer words count.
+ */
+export function proseRole(text: string, start: number): Extract<MentionRole, 'target' | 'reuse' | 'avoid'> {
+  const window = text
+    .slice(0, start)
+    .split(/[.!?;]\s+/)
+    .pop()!
+    .split(/\s+/)
+    .slice(-6)
+    .join(' ');
+  if (AVOID_BEFORE.test(window)) return 'avoid';
+  return USE_BEFORE.test(window) ? 'reuse' : 'target';
+}
+
 /**
  * The role a sentence gives a mention, from the words around it: forbidden, reused, the host or subject of the
  * change, or only context. The sentence is the span between the sentence ends around the mention.

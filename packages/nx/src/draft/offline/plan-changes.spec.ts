@@ -120,6 +120,69 @@ describe('planChanges on the data shapes the ranking finds', () => {
   });
 });
 
+describe('planChanges on the files a tax feature spells out or the ranking finds', () => {
+  const planFor = (text: string, nonGoals: string[] = [], { retrieved = true } = {}) => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/tax/tax-zone-cache.ts': 'export class TaxZoneCache { zoneFor(channelId: string) { return channelId; } }\n',
+        'libs/api/src/tax/tax-zone-strategy.ts': 'export interface TaxZoneStrategy { determineTaxZone(channelId: string): string; }\n',
+        'libs/api/src/tax/default-tax-zone-strategy.ts': 'export class DefaultTaxZoneStrategy { determineTaxZone(channelId: string) { return channelId; } }\n',
+        'libs/api/src/channel/use-channel.ts': 'export function useChannel() { return "default"; }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const ranked = [...crafted.index.files.values()].map((file, i) => ({
+      path: file.path,
+      project: 'api',
+      role: file.role,
+      score: 1 - i / 10,
+      why: 'its path or declarations match "tax zone"',
+      symbols: [],
+      tokens: 10,
+    }));
+    return planChanges(
+      [requirement(text)],
+      crafted,
+      crafted.facts.projects.api,
+      retrieved ? ranked : [],
+      nonGoals.map((t) => ({ text: t, source: 'PRD.md:9' })),
+    );
+  };
+  const changed = (plan: ReturnType<typeof planFor>) => plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
+
+  it('uses, rather than changes, a file the text names after "via" or "using"', () => {
+    const plan = planFor('A channel without a cached zone gets one via the configured tax zone strategy, and the zone cache keeps it per channel.');
+    expect(changed(plan)).not.toContain('libs/api/src/tax/tax-zone-strategy.ts');
+    expect(plan.reuse.map((r) => r.path)).toContain('libs/api/src/tax/tax-zone-strategy.ts');
+    expect(changed(plan)).toContain('libs/api/src/tax/tax-zone-cache.ts');
+  });
+
+  it('forbids, rather than changes, a file the text says not to use', () => {
+    const plan = planFor('The tax zone cache must not use the default tax zone strategy.', [], { retrieved: false });
+    expect(changed(plan)).not.toContain('libs/api/src/tax/default-tax-zone-strategy.ts');
+    expect(plan.avoid.map((a) => a.path)).toContain('libs/api/src/tax/default-tax-zone-strategy.ts');
+  });
+
+  it('changes a file the text names as the place of the work', () => {
+    expect(changed(planFor('The tax zone strategy must return a zone per channel.'))).toContain('libs/api/src/tax/tax-zone-strategy.ts');
+  });
+
+  it('leaves a found file a non-goal spells out, and says so; the file a requirement spells stays', () => {
+    const plan = planFor('The tax zone cache keeps one zone per channel.', [
+      'Changing the default tax zone strategy.',
+      'Changing how the tax zone cache expires.',
+    ]);
+    expect(changed(plan)).not.toContain('libs/api/src/tax/default-tax-zone-strategy.ts');
+    expect(plan.outOfScope.map((o) => o.name)).toEqual(['DefaultTaxZoneStrategy', 'TaxZoneStrategy']);
+    expect(changed(plan)).toContain('libs/api/src/tax/tax-zone-cache.ts');
+  });
+
+  it('never reads a React hook\'s `use` as a word the text spells ("the channel used before")', () => {
+    const plan = planFor('Switching back to a previously used channel reuses its zone.', [], { retrieved: false });
+    expect(changed(plan)).not.toContain('libs/api/src/channel/use-channel.ts');
+  });
+});
+
 describe("planChanges and the client's message catalogs", () => {
   const I18NEXT = {
     'apps/web/public/locales/en/common.json': '{ "save": "Save" }\n',

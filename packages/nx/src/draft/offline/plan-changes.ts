@@ -5,9 +5,9 @@ import { compoundTerm, splitWords } from '../../code/words';
 import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
-import type { AreaId, Requirement } from '../../templates/plan-data';
+import type { AreaId, Requirement, Sourced } from '../../templates/plan-data';
 import { CodeMap, EXTRACTED_CATALOG, type ServerRoute } from './code-map';
-import { readMentions, type Mention } from './mentions';
+import { proseRole, readMentions, type Mention } from './mentions';
 
 /** One change to one file (or, when no file can be named with confidence, to a project), with the requirements it serves. */
 export interface PlannedChange {
@@ -46,6 +46,8 @@ export interface ChangePlan {
   avoid: Array<{ name: string; path?: string; requirement: Requirement }>;
   /** Existing code the inputs say to reuse. */
   reuse: Array<{ name: string; path: string; requirements: string[] }>;
+  /** Files the ranking found that a non-goal names: left as they are, with the non-goal that says so. */
+  outOfScope: Array<{ name: string; nonGoal: Sourced }>;
   /** What the drafter could not place or resolve: each becomes an open question. */
   questions: string[];
 }
@@ -75,9 +77,9 @@ const UI_TEXT =
 const LEXICAL_EVIDENCE = /named in the query|match/;
 /** Noun phrases a feature relies on that should exist in the code: "the account page", "API keys", "a webhook endpoint". */
 const UNKNOWN_CANDIDATE = /\b(?:[A-Za-z]+\s)?[A-Za-z]+\s(?:page|screen|keys?|tokens?|endpoint|webhooks?|queue|report)\b/gi;
-/** Words of a file name that say what kind of file it is, not what it is about. */
+/** Words of a file name that say what kind of file it is, not what it is about (`use` opens a React hook's name). */
 const ROLE_WORDS = new Set(
-  'service controller module interceptor middleware guard dto entity resolver gateway repository spec test query util utils helper helpers store hook component index main config option options type types model schema ts tsx'.split(
+  'service controller module interceptor middleware guard dto entity resolver gateway repository spec test query util utils helper helpers store hook use component index main config option options type types model schema ts tsx'.split(
     ' ',
   ),
 );
@@ -117,7 +119,13 @@ interface Slice {
  * code lands on the slice of the feature already found on its side (the route, its service, the client call,
  * the page); when there is none, it stays at the project level and raises a question, never on a guessed file.
  */
-export function planChanges(requirements: Requirement[], code: CodeMap, affected: ProjectFact, ranked: RankedFile[] = []): ChangePlan {
+export function planChanges(
+  requirements: Requirement[],
+  code: CodeMap,
+  affected: ProjectFact,
+  ranked: RankedFile[] = [],
+  nonGoals: Sourced[] = [],
+): ChangePlan {
   // Inputs that name the code to change (or to write) are trusted for it; inputs that name code only in
   // passing, or none, are also read for what their words spell out and for what the ranking finds.
   // What the inputs keep as it is is behaviour not to break, not work: it is checked, never placed on code.
@@ -130,6 +138,7 @@ export function planChanges(requirements: Requirement[], code: CodeMap, affected
   planner.followTheStack(changing);
   planner.serverWideConcerns(changing);
   planner.retrieveForFeature(specificFirst);
+  planner.leaveOutOfScope(nonGoals);
   planner.addCatalogText();
   planner.keepWithinReach();
   planner.addTests();
@@ -141,6 +150,7 @@ class Planner {
   private readonly changes = new Map<string, PlannedChange>();
   private readonly avoid: ChangePlan['avoid'] = [];
   private readonly reuse = new Map<string, { name: string; path: string; requirements: string[] }>();
+  private readonly outOfScope: ChangePlan['outOfScope'] = [];
   private readonly questions: string[] = [];
   private readonly slice: Slice = {};
   private headerEntry?: IndexedFile;
@@ -180,7 +190,7 @@ class Planner {
       }
     }
     if (newNames.length) made.push(...this.placeNewNames(newNames, [...hosts, ...sectionProjects], made, requirement));
-    made.push(...this.readPlainWords(requirement, this.inputsNameCode));
+    made.push(...this.readPlainWords(requirement, this.inputsNameCode, uses));
     if (made.length === 0) made.push(...this.placeBySlice(requirement, sectionProjects));
     // Unplaced work waits for the feature-wide retrieval (inputs that name no target) or becomes a question.
     if (made.length === 0 && this.inputsNameCode) made.push(this.askWhere(requirement));
@@ -207,6 +217,8 @@ class Planner {
     for (const ranked of kept) {
       const file = this.code.index.files.get(ranked.path);
       if (!file || this.changes.has(`${file.path}#inferred`) || [...this.changes.values()].some((c) => c.path === file.path)) continue;
+      // What the text itself says is used or forbidden is not the ranking's to make a change.
+      if ([...this.reuse.values()].some((r) => r.path === file.path) || this.avoid.some((a) => a.path === file.path)) continue;
       const own = new Set(splitWords(`${file.path} ${file.symbols.map((s) => s.name).join(' ')}`));
       const requirement = [...requirements].sort((a, b) => sharedWords(b.text, own) - sharedWords(a.text, own))[0];
       if (!requirement) continue;
@@ -342,11 +354,19 @@ class Planner {
    * stack below it (the client it calls, the controller and service behind that call, the member that already
    * does the same for one record); a UI element no library has yet; a header on every response.
    */
-  private readPlainWords(requirement: Requirement, namesCode: boolean): PlannedChange[] {
+  private readPlainWords(requirement: Requirement, namesCode: boolean, uses: string[]): PlannedChange[] {
     const made: PlannedChange[] = [];
     if (!namesCode) {
       for (const file of this.filesSpelledOut(requirement.text)) {
         const symbol = file.symbols.find((s) => s.exported && (s.kind === 'class' || s.kind === 'function'));
+        // A name spelled out has the role its sentence gives it, as a name in backticks does: "determined via the
+        // configured tax zone strategy" uses the strategy, it does not change it.
+        const start = spelledAt(requirement.text, file);
+        const role = start === undefined ? 'target' : proseRole(requirement.text, start);
+        const name = symbol?.name ?? posix.basename(file.path);
+        if (role === 'reuse') uses.push(this.addReuse(name, file.path, requirement));
+        else if (role === 'avoid') this.avoid.push({ name, path: file.path, requirement });
+        if (role === 'reuse' || role === 'avoid') continue;
         const clause = clauseNaming(requirement.text, file);
         const what = symbol ? `Change \`${symbol.name}\`` : `Change \`${posix.basename(file.path)}\``;
         const change = this.change(file, clause ? `${what} ${clause}` : what, requirement, `${file.path}#inferred`);
@@ -379,7 +399,7 @@ class Planner {
     return [...this.code.index.files.values()]
       .filter((file) => file.role !== 'test' && !/\.(stories|d)\.[jt]sx?$/.test(file.path))
       .filter((file) => {
-        const name = CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
+        const name = nameWords(file);
         return name.length >= 2 && inARow(name);
       })
       .sort((a, b) => (rank.get(a.path) ?? Infinity) - (rank.get(b.path) ?? Infinity) || a.path.localeCompare(b.path))
@@ -661,7 +681,9 @@ class Planner {
    */
   keepWithinReach(): void {
     const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
-    const existing = () => new Set([...this.changes.values()].filter((c) => c.path && !c.isNew).map((c) => c.path!));
+    // The files the plan names: those it changes, and those it names as used.
+    const existing = () =>
+      new Set([...[...this.changes.values()].filter((c) => c.path && !c.isNew).map((c) => c.path!), ...[...this.reuse.values()].map((r) => r.path)]);
     const inferred = [...this.changes.values()].filter((c) => c.inferred).sort((a, b) => (rank.get(b.path!) ?? Infinity) - (rank.get(a.path!) ?? Infinity));
     // Each kept change brings its spec: count it against the reach too.
     const cost = () => existing().size + [...this.changes.values()].filter((c) => c.path && !c.isNew && this.code.specFor(c.path).exists).length;
@@ -713,6 +735,23 @@ class Planner {
     }
   }
 
+  /**
+   * A file only the ranking found, whose name a non-goal spells out ("Changing the default tax zone strategy" →
+   * `default-tax-zone-strategy.ts`), is what the inputs exclude: it is left as it is. (A file a requirement
+   * spells out is that requirement's change, not the ranking's, and stays.)
+   */
+  leaveOutOfScope(nonGoals: Sourced[]): void {
+    for (const nonGoal of nonGoals) {
+      for (const file of this.filesSpelledOut(nonGoal.text)) {
+        const change = this.changes.get(`${file.path}#inferred`);
+        if (change?.inferred !== 'retrieved') continue;
+        this.changes.delete(change.key);
+        const symbol = file.symbols.find((s) => s.exported && ['class', 'function', 'interface'].includes(s.kind));
+        this.outOfScope.push({ name: symbol?.name ?? posix.basename(file.path), nonGoal });
+      }
+    }
+  }
+
   /** One check for all the behaviour the inputs keep, in the specs of the files that change: nothing to build. */
   checkKept(kept: Requirement[]): void {
     if (kept.length === 0) return;
@@ -760,7 +799,7 @@ class Planner {
 
   result(): ChangePlan {
     const changes = [...this.changes.values()].sort((a, b) => a.order - b.order);
-    return { changes, avoid: this.avoid, reuse: [...this.reuse.values()], questions: this.questions };
+    return { changes, avoid: this.avoid, reuse: [...this.reuse.values()], outOfScope: this.outOfScope, questions: this.questions };
   }
 
   /** Exporting a new file from its project's barrel, when the project has one (its public API is the barrel). */
@@ -1123,8 +1162,19 @@ function pathOf(mention: Mention): string | undefined {
  * request log line" → "to include it in the request log line"; "It lists each order line" → "so that it lists
  * each order line".
  */
+/** The domain words of a file's name, without those saying what kind of file it is: `tax-zone-strategy.ts` → tax, zone, strategy. */
+function nameWords(file: IndexedFile): string[] {
+  return CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
+}
+
+/** Where the text spells a file's name words in a row (each from its first three letters on), to read their role. */
+function spelledAt(text: string, file: IndexedFile): number | undefined {
+  const words = nameWords(file).map((word) => `${word.slice(0, 3).replace(/[^a-z0-9]/g, '')}[a-z0-9]*`);
+  return new RegExp(`\\b${words.join('[^a-z0-9]+')}`, 'i').exec(text)?.index;
+}
+
 function clauseNaming(text: string, file: IndexedFile): string | undefined {
-  const name = CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
+  const name = nameWords(file);
   const clause = text.split(/[,;:()]|\s—\s/).find((part) => {
     const words = CodeMap.words(part);
     return name.every((w) => words.some((x) => x === w || (x.length >= 3 && w.length >= 3 && (x.startsWith(w) || w.startsWith(x)))));

@@ -29,8 +29,9 @@ export function planWorkItems(
   affected: ProjectFact,
   code: CodeMap,
   ranked: RankedFile[],
+  nonGoals: Sourced[] = [],
 ): PlannedWork {
-  const plan = planChanges(requirements, code, affected, ranked);
+  const plan = planChanges(requirements, code, affected, ranked, nonGoals);
   const items = plan.changes.map((change) => itemFor(change, facts, code));
   const e2e = e2eItem(items, plan, requirements, facts, code);
   if (e2e) items.push(e2e);
