@@ -183,6 +183,32 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
   });
 });
 
+describe('planChanges: the requirement a found file serves', () => {
+  it('is the one sharing its most telling words (its members included), not the longest', () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/orders/order-address.service.ts':
+          'export class OrderAddressService { setShippingAddress(orderId: string) { return orderId; } setBillingAddress(orderId: string) { return orderId; } }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const ranked = [...crafted.index.files.values()].map((file) => ({
+      path: file.path,
+      project: 'api',
+      role: file.role,
+      score: 1,
+      why: 'its path or declarations match "order"',
+      symbols: [],
+      tokens: 10,
+    }));
+    const totals = requirement('Order totals of every order, and of each order line of the order, are recalculated for the order channel.', { id: 'FR1' });
+    const address = requirement('Setting the shipping address of an order clears the cached zone.', { id: 'FR2' });
+    const plan = planChanges([totals, address], crafted, crafted.facts.projects.api, ranked);
+    const change = plan.changes.find((c) => c.path === 'libs/api/src/orders/order-address.service.ts');
+    expect(change?.requirements.map((r) => r.id)).toEqual(['FR2']);
+  });
+});
+
 describe("planChanges and the client's message catalogs", () => {
   const I18NEXT = {
     'apps/web/public/locales/en/common.json': '{ "save": "Save" }\n',

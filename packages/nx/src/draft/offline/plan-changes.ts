@@ -219,8 +219,7 @@ class Planner {
       if (!file || this.changes.has(`${file.path}#inferred`) || [...this.changes.values()].some((c) => c.path === file.path)) continue;
       // What the text itself says is used or forbidden is not the ranking's to make a change.
       if ([...this.reuse.values()].some((r) => r.path === file.path) || this.avoid.some((a) => a.path === file.path)) continue;
-      const own = new Set(splitWords(`${file.path} ${file.symbols.map((s) => s.name).join(' ')}`));
-      const requirement = [...requirements].sort((a, b) => sharedWords(b.text, own) - sharedWords(a.text, own))[0];
+      const requirement = servedBy(requirements, file);
       if (!requirement) continue;
       const words = new Set(splitWords(requirement.text));
       const symbol = file.symbols.find((s) => s.exported && CodeMap.words(s.name).some((w) => words.has(w))) ?? file.symbols.find((s) => s.exported);
@@ -1189,8 +1188,26 @@ function clauseNaming(text: string, file: IndexedFile): string | undefined {
   return STATEMENT_START.test(lowered) ? `so that ${lowered}` : `to ${lowered}`;
 }
 
-function sharedWords(text: string, words: Set<string>): number {
-  return splitWords(text).filter((w) => words.has(w)).length;
+/**
+ * The requirement a found file serves: the one sharing the most telling words with its name, its declarations
+ * and their members (`OrderService.setShippingAddress` serves "setting the shipping address clears…"). A word
+ * every requirement uses (the feature's own nouns) says nothing about which, so each shared word weighs by how
+ * few requirements use it; a long requirement no longer wins by its length.
+ */
+function servedBy(requirements: Requirement[], file: IndexedFile): Requirement | undefined {
+  // Its name and folder, not the whole path: the project's folders (`packages/dashboard/src/app`) are not what it is about.
+  const place = file.path.split('/').slice(-2).join(' ');
+  const own = new Set(splitWords(`${place} ${file.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)]).join(' ')}`));
+  const wordsOf = requirements.map((r) => new Set(splitWords(r.text)));
+  const used = new Map<string, number>();
+  for (const words of wordsOf) for (const word of words) used.set(word, (used.get(word) ?? 0) + 1);
+  const weight = (words: Set<string>) => [...words].filter((w) => own.has(w)).reduce((sum, w) => sum + Math.log((requirements.length + 1) / used.get(w)!), 0);
+  let best: { requirement?: Requirement; score: number } = { requirement: requirements[0], score: 0 };
+  requirements.forEach((requirement, i) => {
+    const score = weight(wordsOf[i]);
+    if (score > best.score) best = { requirement, score };
+  });
+  return best.requirement;
 }
 
 function shorten(text: string): string {
