@@ -209,6 +209,43 @@ describe('planChanges: the requirement a found file serves', () => {
   });
 });
 
+describe('planChanges across clients', () => {
+  it('leaves out a found file of a client beside the affected one (neither depends on the other), keeps one it depends on', () => {
+    const component = (name: string) => `export function ${name}() { return '<button>Refund order</button>'; }\n`;
+    const crafted = craftedCodeMap(
+      {
+        'apps/dashboard/src/orders/refund-dialog.tsx': component('RefundDialog'),
+        'apps/legacy-admin/src/orders/refund-order-dialog.component.tsx': component('RefundOrderDialogComponent'),
+        'libs/ui/src/refund/refund-button.tsx': component('RefundButton'),
+      },
+      [
+        project('dashboard', 'apps/dashboard', { type: 'application', tags: ['type:ui'], dependencies: ['ui'] }),
+        project('legacy-admin', 'apps/legacy-admin', { type: 'application', tags: ['type:ui'] }),
+        project('ui', 'libs/ui', { tags: ['type:ui'], dependents: ['dashboard'] }),
+      ],
+    );
+    const ranked = [...crafted.index.files.values()].map((file) => ({
+      path: file.path,
+      project: file.project,
+      role: file.role,
+      score: 1,
+      why: 'its path or declarations match "refund"',
+      symbols: [],
+      tokens: 10,
+    }));
+    const plan = planChanges(
+      [requirement('Staff can refund an order from a dialog.', { area: 'frontend' })],
+      crafted,
+      crafted.facts.projects.dashboard,
+      ranked,
+    );
+    const changed = plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
+    expect(changed).toContain('apps/dashboard/src/orders/refund-dialog.tsx');
+    expect(changed).toContain('libs/ui/src/refund/refund-button.tsx');
+    expect(changed).not.toContain('apps/legacy-admin/src/orders/refund-order-dialog.component.tsx');
+  });
+});
+
 describe("planChanges and the client's message catalogs", () => {
   const I18NEXT = {
     'apps/web/public/locales/en/common.json': '{ "save": "Save" }\n',

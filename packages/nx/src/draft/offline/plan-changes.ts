@@ -219,6 +219,7 @@ class Planner {
       if (!file || this.changes.has(`${file.path}#inferred`) || [...this.changes.values()].some((c) => c.path === file.path)) continue;
       // What the text itself says is used or forbidden is not the ranking's to make a change.
       if ([...this.reuse.values()].some((r) => r.path === file.path) || this.avoid.some((a) => a.path === file.path)) continue;
+      if (this.isParallel(file.project)) continue;
       const requirement = servedBy(requirements, file);
       if (!requirement) continue;
       const words = new Set(splitWords(requirement.text));
@@ -732,6 +733,31 @@ class Planner {
         order: ORDER.testing,
       });
     }
+  }
+
+  /**
+   * Another project on the affected one's side (a client beside the client) that neither depends on the other:
+   * a parallel implementation (the legacy admin beside the new dashboard, another app), not where this work goes.
+   */
+  private isParallel(name: string): boolean {
+    const other = this.code.facts.projects[name];
+    if (name === this.affected.name || !other) return false;
+    const side = this.code.sideOf(this.affected);
+    if (side === 'shared' || this.code.sideOf(other) !== side) return false;
+    return !this.dependsOn(this.affected.name, name) && !this.dependsOn(name, this.affected.name);
+  }
+
+  private dependsOn(from: string, to: string): boolean {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length) {
+      const name = stack.pop()!;
+      if (name === to) return true;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      stack.push(...(this.code.facts.projects[name]?.dependencies ?? []));
+    }
+    return false;
   }
 
   /**
