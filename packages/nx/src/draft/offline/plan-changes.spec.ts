@@ -20,6 +20,19 @@ function requirement(text: string, extra: Partial<Requirement> = {}): Requiremen
   return { id: 'R1', text, source: 'PRD.md:1', kind: 'requirement', area: 'backend', ...extra };
 }
 
+/** Every file of a crafted code map as the ranking would give it, best first in index order, on its path's match of `word`. */
+function rankedInIndexOrder(crafted: CodeMap, word: string) {
+  return [...crafted.index.files.values()].map((file, i) => ({
+    path: file.path,
+    project: file.project,
+    role: file.role,
+    score: 1 - i / 10,
+    why: `its path or declarations match "${word}"`,
+    symbols: [],
+    tokens: 10,
+  }));
+}
+
 /** The code map of a small workspace written to disk: its files, and the projects holding them. */
 function craftedCodeMap(files: Record<string, string>, projects: ProjectFact[]): CodeMap {
   const root = writeWorkspace(files);
@@ -95,15 +108,7 @@ describe('planChanges on the data shapes the ranking finds', () => {
       },
       [project('api', 'libs/api')],
     );
-    const ranked = [...crafted.index.files.values()].map((file, i) => ({
-      path: file.path,
-      project: 'api',
-      role: file.role,
-      score: 1 - i / 10,
-      why: 'its path or declarations match "stock"',
-      symbols: [],
-      tokens: 10,
-    }));
+    const ranked = rankedInIndexOrder(crafted, 'stock');
     return planChanges([requirement(text)], crafted, crafted.facts.projects.api, ranked);
   };
 
@@ -131,15 +136,7 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
       },
       [project('api', 'libs/api')],
     );
-    const ranked = [...crafted.index.files.values()].map((file, i) => ({
-      path: file.path,
-      project: 'api',
-      role: file.role,
-      score: 1 - i / 10,
-      why: 'its path or declarations match "tax zone"',
-      symbols: [],
-      tokens: 10,
-    }));
+    const ranked = rankedInIndexOrder(crafted, 'tax zone');
     return planChanges(
       [requirement(text)],
       crafted,
@@ -192,15 +189,7 @@ describe('planChanges: the requirement a found file serves', () => {
       },
       [project('api', 'libs/api')],
     );
-    const ranked = [...crafted.index.files.values()].map((file) => ({
-      path: file.path,
-      project: 'api',
-      role: file.role,
-      score: 1,
-      why: 'its path or declarations match "order"',
-      symbols: [],
-      tokens: 10,
-    }));
+    const ranked = rankedInIndexOrder(crafted, 'order');
     const totals = requirement('Order totals of every order, and of each order line of the order, are recalculated for the order channel.', { id: 'FR1' });
     const address = requirement('Setting the shipping address of an order clears the cached zone.', { id: 'FR2' });
     const plan = planChanges([totals, address], crafted, crafted.facts.projects.api, ranked);
@@ -224,15 +213,7 @@ describe('planChanges across clients', () => {
         project('ui', 'libs/ui', { tags: ['type:ui'], dependents: ['dashboard'] }),
       ],
     );
-    const ranked = [...crafted.index.files.values()].map((file) => ({
-      path: file.path,
-      project: file.project,
-      role: file.role,
-      score: 1,
-      why: 'its path or declarations match "refund"',
-      symbols: [],
-      tokens: 10,
-    }));
+    const ranked = rankedInIndexOrder(crafted, 'refund');
     const plan = planChanges(
       [requirement('Staff can refund an order from a dialog.', { area: 'frontend' })],
       crafted,
