@@ -126,10 +126,10 @@ export function planChanges(
   ranked: RankedFile[] = [],
   nonGoals: Sourced[] = [],
 ): ChangePlan {
-  // Inputs that name the code to change (or to write) are trusted for it; inputs that name code only in
-  // passing, or none, are also read for what their words spell out and for what the ranking finds.
   // What the inputs keep as it is is behaviour not to break, not work: it is checked, never placed on code.
   const changing = requirements.filter((r) => !r.keeps);
+  // Inputs that name the code to change (or to write) are trusted for it; inputs that name code only in
+  // passing, or none, are also read for what their words spell out and for what the ranking finds.
   const namesCode = changing.some((r) => readMentions(r.text, code).some((m) => m.role === 'target'));
   const planner = new Planner(code, affected, namesCode, ranked);
   // Stated requirements first: they name the code; stories and jobs then land on the slice those found.
@@ -220,7 +220,7 @@ class Planner {
       // What the text itself says is used or forbidden is not the ranking's to make a change.
       if ([...this.reuse.values()].some((r) => r.path === file.path) || this.avoid.some((a) => a.path === file.path)) continue;
       if (this.isParallel(file.project)) continue;
-      const requirement = servedBy(requirements, file);
+      const requirement = requirementServedBy(file, requirements);
       if (!requirement) continue;
       const words = new Set(splitWords(requirement.text));
       const symbol = file.symbols.find((s) => s.exported && CodeMap.words(s.name).some((w) => words.has(w))) ?? file.symbols.find((s) => s.exported);
@@ -1182,11 +1182,6 @@ function pathOf(mention: Mention): string | undefined {
   return undefined;
 }
 
-/**
- * The clause of a text that spells out a file's name, as the rest of an instruction: "… and include it in the
- * request log line" → "to include it in the request log line"; "It lists each order line" → "so that it lists
- * each order line".
- */
 /** The domain words of a file's name, without those saying what kind of file it is: `tax-zone-strategy.ts` → tax, zone, strategy. */
 function nameWords(file: IndexedFile): string[] {
   return CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
@@ -1198,6 +1193,11 @@ function spelledAt(text: string, file: IndexedFile): number | undefined {
   return new RegExp(`\\b${words.join('[^a-z0-9]+')}`, 'i').exec(text)?.index;
 }
 
+/**
+ * The clause of a text that spells out a file's name, as the rest of an instruction: "… and include it in the
+ * request log line" → "to include it in the request log line"; "It lists each order line" → "so that it lists
+ * each order line".
+ */
 function clauseNaming(text: string, file: IndexedFile): string | undefined {
   const name = nameWords(file);
   const clause = text.split(/[,;:()]|\s—\s/).find((part) => {
@@ -1220,7 +1220,7 @@ function clauseNaming(text: string, file: IndexedFile): string | undefined {
  * every requirement uses (the feature's own nouns) says nothing about which, so each shared word weighs by how
  * few requirements use it; a long requirement no longer wins by its length.
  */
-function servedBy(requirements: Requirement[], file: IndexedFile): Requirement | undefined {
+function requirementServedBy(file: IndexedFile, requirements: Requirement[]): Requirement | undefined {
   // Its name and folder, not the whole path: the project's folders (`packages/dashboard/src/app`) are not what it is about.
   const place = file.path.split('/').slice(-2).join(' ');
   const own = new Set(splitWords(`${place} ${file.symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)]).join(' ')}`));
