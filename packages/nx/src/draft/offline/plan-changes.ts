@@ -399,7 +399,7 @@ class Planner {
     return [...this.code.index.files.values()]
       .filter((file) => file.role !== 'test' && !/\.(stories|d)\.[jt]sx?$/.test(file.path))
       .filter((file) => {
-        const name = nameWords(file);
+        const name = domainWordsOfName(file);
         return name.length >= 2 && inARow(name);
       })
       .sort((a, b) => (rank.get(a.path) ?? Infinity) - (rank.get(b.path) ?? Infinity) || a.path.localeCompare(b.path))
@@ -1183,13 +1183,13 @@ function pathOf(mention: Mention): string | undefined {
 }
 
 /** The domain words of a file's name, without those saying what kind of file it is: `tax-zone-strategy.ts` → tax, zone, strategy. */
-function nameWords(file: IndexedFile): string[] {
+function domainWordsOfName(file: IndexedFile): string[] {
   return CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
 }
 
 /** Where the text spells a file's name words in a row (each from its first three letters on), to read their role. */
 function spelledAt(text: string, file: IndexedFile): number | undefined {
-  const words = nameWords(file).map((word) => `${word.slice(0, 3).replace(/[^a-z0-9]/g, '')}[a-z0-9]*`);
+  const words = domainWordsOfName(file).map((word) => `${word.slice(0, 3).replace(/[^a-z0-9]/g, '')}[a-z0-9]*`);
   return new RegExp(`\\b${words.join('[^a-z0-9]+')}`, 'i').exec(text)?.index;
 }
 
@@ -1199,7 +1199,7 @@ function spelledAt(text: string, file: IndexedFile): number | undefined {
  * each order line".
  */
 function clauseNaming(text: string, file: IndexedFile): string | undefined {
-  const name = nameWords(file);
+  const name = domainWordsOfName(file);
   const clause = text.split(/[,;:()]|\s—\s/).find((part) => {
     const words = CodeMap.words(part);
     return name.every((w) => words.some((x) => x === w || (x.length >= 3 && w.length >= 3 && (x.startsWith(w) || w.startsWith(x)))));
