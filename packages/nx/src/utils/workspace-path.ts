@@ -175,15 +175,19 @@ export function readFileCapped(abs: string, limit: number): Buffer {
     if (stat.size > limit) throw new FileTooLargeError(abs, stat.size, limit);
     const chunks: Buffer[] = [];
     let total = 0;
-    // The first read asks for one byte more than the file's size; the reads after it, small ones (from Node's
-    // buffer pool), find the end or read on a file that grew, up to the cap.
-    for (let size = Math.min(Math.max(stat.size, 1) + 1, limit + 1, 1024 * 1024); ; size = 4 * 1024) {
+    // The first read asks for one byte more than the file's size. After a read that filled its chunk (a file
+    // over 1 MiB, or one that grew) the next is as large; after a short one, a small probe (from Node's buffer
+    // pool) finds the end.
+    const large = Math.min(Math.max(stat.size, 1) + 1, limit + 1, 1024 * 1024);
+    let size = large;
+    for (;;) {
       const chunk = Buffer.allocUnsafe(size);
       const read = readSync(fd, chunk, 0, size, null);
       if (read === 0) break;
       total += read;
       if (total > limit) throw new FileTooLargeError(abs, total, limit);
       chunks.push(chunk.subarray(0, read));
+      size = read === size ? large : 4 * 1024;
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
