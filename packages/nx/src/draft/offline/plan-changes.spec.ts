@@ -227,6 +227,24 @@ describe('planChanges across clients', () => {
   });
 });
 
+describe('planChanges from a page down to the client it calls', () => {
+  it('takes the client module whose function the page calls, not one exporting an enum of a name the page uses', () => {
+    const crafted = craftedCodeMap(
+      {
+        'apps/web/src/app/orders-page.tsx':
+          "import { fetchOrders } from '@acme/client';\nexport function OrdersPage() { const kind = ResourceType.Order; return fetchOrders(kind); }\n",
+        'libs/client/src/a-trash.ts': "export enum ResourceType { Order = 'order' }\nexport const getTrash = () => fetch('/api/trash');\n",
+        'libs/client/src/orders.ts': "export const fetchOrders = (kind: string) => fetch('/api/orders');\n",
+      },
+      [project('web', 'apps/web', { type: 'application', dependencies: ['client'] }), project('client', 'libs/client')],
+    );
+    const plan = planChanges([requirement('The orders page shows how many orders there are.', { area: 'frontend' })], crafted, crafted.facts.projects.web);
+    const changed = plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
+    expect(changed).toContain('libs/client/src/orders.ts');
+    expect(changed).not.toContain('libs/client/src/a-trash.ts');
+  });
+});
+
 describe("planChanges and the client's message catalogs", () => {
   const I18NEXT = {
     'apps/web/public/locales/en/common.json': '{ "save": "Save" }\n',

@@ -415,7 +415,8 @@ class Planner {
         (client) =>
           client.path !== page.path &&
           client.role !== 'component' &&
-          client.symbols.some((s) => s.exported && countOf(page.words.body, compoundTerm(s.name)) > 0),
+          // The page calls one of its functions: a schema, a type or an enum of the same name says nothing of what it calls.
+          client.symbols.some((s) => s.exported && isCallable(s) && countOf(page.words.body, compoundTerm(s.name)) > 0),
       );
     const client = clientFiles[0];
     if (!client) return made;
@@ -1180,6 +1181,11 @@ function pathOf(mention: Mention): string | undefined {
   if (r.kind === 'new' && r.owner) return r.owner.file.path;
   if (r.kind === 'route') return r.existing?.file;
   return undefined;
+}
+
+/** A function, or a constant holding one (`export const getTrash = (ro) => …`). */
+function isCallable(symbol: CodeSymbol): boolean {
+  return symbol.kind === 'function' || (symbol.kind === 'variable' && /=>|\bfunction\b/.test(symbol.signature));
 }
 
 /** The domain words of a file's name, without those saying what kind of file it is: `tax-zone-strategy.ts` → tax, zone, strategy. */
