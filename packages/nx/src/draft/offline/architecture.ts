@@ -59,6 +59,7 @@ function componentsOf(items: WorkItem[], plan: ChangePlan, context: ContextPack,
     for (const path of item.files) if (!item.creates?.includes(path) && item.area !== 'testing' && !why.has(path)) why.set(path, `changed by ${item.id}`);
   }
   for (const use of plan.reuse) if (!why.has(use.path)) why.set(use.path, `reused as is: \`${use.name}\` (${use.requirements.join(', ')})`);
+  for (const { path, requirement } of plan.read) if (!why.has(path)) why.set(path, `read for ${requirement}: found close to it, not planned as a change`);
   return [...why].flatMap(([path, reason]) => {
     const file = code.index.files.get(path);
     if (!file) return [];

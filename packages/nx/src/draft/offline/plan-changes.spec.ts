@@ -1,4 +1,5 @@
 import { indexWorkspace } from '../../code/index-workspace';
+import { buildContext } from '../../context/build-context';
 import { craftedFacts, project, writeWorkspace } from '../../test-utils/crafted-workspace';
 import { diskSource } from '../../utils/file-source';
 import { loadExampleWorkspace, type LoadedWorkspace } from '../../test-utils/example-workspace';
@@ -31,6 +32,12 @@ function rankedInIndexOrder(crafted: CodeMap, word: string) {
     symbols: [],
     tokens: 10,
   }));
+}
+
+/** The context engine's ranking of a code map's files for a text: what the drafter is given with it. */
+async function engineRanking(map: CodeMap, text: string) {
+  const pack = await buildContext({ facts: map.facts, source: diskSource(map.facts.root), index: map.index, query: text, history: { commits: [] } });
+  return pack.files;
 }
 
 /** The code map of a small workspace written to disk: its files, and the projects holding them. */
@@ -126,7 +133,7 @@ describe('planChanges on the data shapes the ranking finds', () => {
 });
 
 describe('planChanges on the files a tax feature spells out or the ranking finds', () => {
-  const planFor = (text: string, nonGoals: string[] = [], { retrieved = true } = {}) => {
+  const planFor = async (text: string, nonGoals: string[] = [], { retrieved = true } = {}) => {
     const crafted = craftedCodeMap(
       {
         'libs/api/src/tax/tax-zone-cache.ts': 'export class TaxZoneCache { zoneFor(channelId: string) { return channelId; } }\n',
@@ -136,46 +143,45 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
       },
       [project('api', 'libs/api')],
     );
-    const ranked = rankedInIndexOrder(crafted, 'tax zone');
     return planChanges(
       [requirement(text)],
       crafted,
       crafted.facts.projects.api,
-      retrieved ? ranked : [],
+      retrieved ? await engineRanking(crafted, text) : [],
       nonGoals.map((t) => ({ text: t, source: 'PRD.md:9' })),
     );
   };
-  const changed = (plan: ReturnType<typeof planFor>) => plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
+  const changed = (plan: Awaited<ReturnType<typeof planFor>>) => plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
 
-  it('uses, rather than changes, a file the text names after "via" or "using"', () => {
-    const plan = planFor('A channel without a cached zone gets one via the configured tax zone strategy, and the zone cache keeps it per channel.');
+  it('uses, rather than changes, a file the text names after "via" or "using"', async () => {
+    const plan = await planFor('A channel without a cached zone gets one via the configured tax zone strategy, and the zone cache keeps it per channel.');
     expect(changed(plan)).not.toContain('libs/api/src/tax/tax-zone-strategy.ts');
     expect(plan.reuse.map((r) => r.path)).toContain('libs/api/src/tax/tax-zone-strategy.ts');
     expect(changed(plan)).toContain('libs/api/src/tax/tax-zone-cache.ts');
   });
 
-  it('forbids, rather than changes, a file the text says not to use', () => {
-    const plan = planFor('The tax zone cache must not use the default tax zone strategy.', [], { retrieved: false });
+  it('forbids, rather than changes, a file the text says not to use', async () => {
+    const plan = await planFor('The tax zone cache must not use the default tax zone strategy.', [], { retrieved: false });
     expect(changed(plan)).not.toContain('libs/api/src/tax/default-tax-zone-strategy.ts');
     expect(plan.avoid.map((a) => a.path)).toContain('libs/api/src/tax/default-tax-zone-strategy.ts');
   });
 
-  it('changes a file the text names as the place of the work', () => {
-    expect(changed(planFor('The tax zone strategy must return a zone per channel.'))).toContain('libs/api/src/tax/tax-zone-strategy.ts');
+  it('changes a file the text names as the place of the work', async () => {
+    expect(changed(await planFor('The tax zone strategy must return a zone per channel.'))).toContain('libs/api/src/tax/tax-zone-strategy.ts');
   });
 
-  it('leaves a found file a non-goal spells out, and says so; the file a requirement spells stays', () => {
-    const plan = planFor('The tax zone cache keeps one zone per channel.', [
+  it('leaves a found file a non-goal spells out, and says so; the file a requirement spells stays', async () => {
+    const plan = await planFor('The tax zone cache keeps one zone per channel.', [
       'Changing the default tax zone strategy.',
       'Changing how the tax zone cache expires.',
     ]);
     expect(changed(plan)).not.toContain('libs/api/src/tax/default-tax-zone-strategy.ts');
-    expect(plan.outOfScope.map((o) => o.name)).toEqual(['DefaultTaxZoneStrategy', 'TaxZoneStrategy']);
+    expect(plan.outOfScope.map((o) => o.name).sort()).toEqual(['DefaultTaxZoneStrategy', 'TaxZoneStrategy']);
     expect(changed(plan)).toContain('libs/api/src/tax/tax-zone-cache.ts');
   });
 
-  it('never reads a React hook\'s `use` as a word the text spells ("the channel used before")', () => {
-    const plan = planFor('Switching back to a previously used channel reuses its zone.', [], { retrieved: false });
+  it('never reads a React hook\'s `use` as a word the text spells ("the channel used before")', async () => {
+    const plan = await planFor('Switching back to a previously used channel reuses its zone.', [], { retrieved: false });
     expect(changed(plan)).not.toContain('libs/api/src/channel/use-channel.ts');
   });
 });
@@ -195,6 +201,98 @@ describe('planChanges: the requirement a found file serves', () => {
     const plan = planChanges([totals, address], crafted, crafted.facts.projects.api, ranked);
     const change = plan.changes.find((c) => c.path === 'libs/api/src/orders/order-address.service.ts');
     expect(change?.requirements.map((r) => r.id)).toEqual(['FR2']);
+  });
+});
+
+describe('planChanges: how sure a file must be to change', () => {
+  const crafted = () =>
+    craftedCodeMap(
+      {
+        'libs/api/src/export/export.service.ts': 'export class ExportService { exportCsv(viewId: string) { return viewId; } }\n',
+        'libs/api/src/view/view.service.ts': 'export class ViewService { columnsOf(viewId: string) { return [viewId]; } }\n',
+        'libs/api/src/field/field.service.ts': 'export class FieldService { visibleFields(viewId: string) { return [viewId]; } }\n',
+        'libs/api/src/record/record.service.ts': 'export class RecordService { recordsOf(viewId: string) { return [viewId]; } }\n',
+        'libs/api/src/shipping/shipping-line.entity.ts': 'export class ShippingLine { price = 0; }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+  const changed = (plan: ReturnType<typeof planChanges>) => plan.changes.filter((c) => c.area !== 'testing' && c.path).map((c) => c.path);
+
+  it("changes the engine's first close files and names the others for reading, pointing the question at them", () => {
+    const map = crafted();
+    // All close to the best: the fourth and fifth are found, but not surely.
+    const ranked = rankedInIndexOrder(map, 'view').map((f, i) => ({ ...f, score: 1 - i / 100 }));
+    const fr1 = requirement('When a view is exported, the export contains only the visible fields of the view.', { id: 'FR1' });
+    const fr2 = requirement('Records of the view keep their order in the file.', { id: 'FR2' });
+    const plan = planChanges([fr1, fr2], map, map.facts.projects.api, ranked);
+    expect(changed(plan)).toEqual(
+      ranked
+        .slice(0, 3)
+        .map((f) => f.path)
+        .filter((p) => changed(plan).includes(p)),
+    );
+    expect(changed(plan).length).toBeGreaterThan(0);
+    expect(plan.read.map((r) => r.path)).toEqual(
+      expect.arrayContaining(
+        ranked
+          .slice(3)
+          .map((f) => f.path)
+          .filter((p) => !p.endsWith('.entity.ts')),
+      ),
+    );
+    for (const { path, requirement: id } of plan.read) {
+      if (!plan.changes.some((c) => c.requirements.some((r) => r.id === id)) || plan.questions.some((q) => q.includes(id))) {
+        expect(plan.questions.find((q) => q.includes(`does ${id} belong`))).toContain(`\`${path}\``);
+      }
+    }
+  });
+
+  it.each([
+    ['first', 'changed', 0, 0.01],
+    ['fifth, close to the best', 'read', 4, 0.01],
+    ['second, far below the best', 'read', 1, 0.3],
+  ])('a file whose name the text spells out, ranked %s by the engine, is %s', (_, outcome, at, step) => {
+    const map = crafted();
+    const others = rankedInIndexOrder(map, 'shipping').filter((f) => !f.path.endsWith('shipping-line.entity.ts'));
+    const line = rankedInIndexOrder(map, 'shipping').find((f) => f.path.endsWith('shipping-line.entity.ts'))!;
+    const ranked = [...others.slice(0, at), line, ...others.slice(at)].map((f, i) => ({ ...f, score: 1 - i * step }));
+    const plan = planChanges([requirement('Each shipping line can be ticked for refund, showing its price.')], map, map.facts.projects.api, ranked);
+    const path = 'libs/api/src/shipping/shipping-line.entity.ts';
+    expect(changed(plan).includes(path) ? 'changed' : plan.read.some((r) => r.path === path) ? 'read' : 'absent').toBe(outcome);
+  });
+
+  it.each([
+    ['read', 'the requirement spells it too: it is the subject the non-goal narrows', 'Each shipping line can be ticked for refund, showing its price.'],
+    ['out of scope', 'no requirement spells it', 'Refunds are stored with their price.'],
+  ])('a found file a non-goal spells out is %s when %s', (outcome, _, text) => {
+    const map = crafted();
+    const ranked = rankedInIndexOrder(map, 'shipping').map((f, i) => ({ ...f, score: 1 - i / 100 }));
+    const plan = planChanges([requirement(text)], map, map.facts.projects.api, ranked, [
+      { text: 'Changing how each shipping line is priced.', source: 'PRD.md:9' },
+    ]);
+    const path = 'libs/api/src/shipping/shipping-line.entity.ts';
+    expect(plan.read.some((r) => r.path === path) ? 'read' : plan.outOfScope.some((o) => o.name === 'ShippingLine') ? 'out of scope' : 'absent').toBe(outcome);
+  });
+
+  it('asks once where the requirements go that no code is found for', () => {
+    const map = crafted();
+    const plan = planChanges(
+      [requirement('The dialog resets each time it opens.', { id: 'FR1' }), requirement('A reason dropdown is required.', { id: 'FR2' })],
+      map,
+      map.facts.projects.api,
+      [],
+    );
+    expect(plan.questions).toEqual(['Where in `api` do FR1 (PRD.md:1), FR2 (PRD.md:1) belong? No code they name or imply matches them clearly.']);
+  });
+
+  it('serves a story no file is found for with the change sharing its words, without asking where it belongs', () => {
+    const map = crafted();
+    const ranked = rankedInIndexOrder(map, 'export');
+    const fr1 = requirement('When a view is exported, the export contains only the visible fields of the view.', { id: 'FR1' });
+    const story = requirement('As an analyst, I want the export to hold the columns I see.', { id: 'R1', kind: 'story' });
+    const plan = planChanges([fr1, story], map, map.facts.projects.api, ranked.slice(0, 1));
+    expect(plan.changes.find((c) => c.path === 'libs/api/src/export/export.service.ts')?.requirements.map((r) => r.id)).toEqual(['FR1', 'R1']);
+    expect(plan.questions.filter((q) => q.includes('R1'))).toEqual([]);
   });
 });
 
@@ -228,7 +326,7 @@ describe('planChanges across clients', () => {
 });
 
 describe('planChanges from a page down to the client it calls', () => {
-  it('takes the client module whose function the page calls, not one exporting an enum of a name the page uses', () => {
+  it('takes the client module whose function the page calls, not one exporting an enum of a name the page uses', async () => {
     const crafted = craftedCodeMap(
       {
         'apps/web/src/app/orders-page.tsx':
@@ -238,7 +336,8 @@ describe('planChanges from a page down to the client it calls', () => {
       },
       [project('web', 'apps/web', { type: 'application', dependencies: ['client'] }), project('client', 'libs/client')],
     );
-    const plan = planChanges([requirement('The orders page shows how many orders there are.', { area: 'frontend' })], crafted, crafted.facts.projects.web);
+    const text = 'The orders page shows how many orders there are.';
+    const plan = planChanges([requirement(text, { area: 'frontend' })], crafted, crafted.facts.projects.web, await engineRanking(crafted, text));
     const changed = plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
     expect(changed).toContain('libs/client/src/orders.ts');
     expect(changed).not.toContain('libs/client/src/a-trash.ts');
@@ -309,11 +408,13 @@ describe('planChanges and a UI element the text asks for', () => {
 });
 
 describe('planChanges: where the work goes', () => {
-  const paths = (text: string, extra: Partial<Requirement> = {}) =>
-    planChanges([requirement(text, extra)], code, workspace.facts.projects.api).changes.map((c) => `${c.isNew ? '+' : ''}${c.path}`);
+  const paths = async (text: string, extra: Partial<Requirement> = {}) =>
+    planChanges([requirement(text, extra)], code, workspace.facts.projects.api, await engineRanking(code, text)).changes.map(
+      (c) => `${c.isNew ? '+' : ''}${c.path}`,
+    );
 
-  it('puts a new route on the controller that owns its prefix, with its service, query DTO and specs', () => {
-    expect(paths('The API must expose `GET /api/orders/export` on `OrdersController`.')).toEqual([
+  it('puts a new route on the controller that owns its prefix, with its service, query DTO and specs', async () => {
+    expect(await paths('The API must expose `GET /api/orders/export` on `OrdersController`.')).toEqual([
       'apps/api/src/app/orders/orders.controller.ts',
       'apps/api/src/app/orders/orders.service.ts',
       '+apps/api/src/app/orders/dto/export-orders.query.dto.ts',
@@ -322,9 +423,9 @@ describe('planChanges: where the work goes', () => {
     ]);
   });
 
-  it('puts new helpers in a new module named after their shared word, beside its siblings, exported from the barrel', () => {
+  it('puts new helpers in a new module named after their shared word, beside its siblings, exported from the barrel', async () => {
     expect(
-      paths('CSV encoding must be a pure helper in `@shop/shared-util`, for example `toCsvRow(values)` or `escapeCsvField(value)`.', { area: 'shared' }),
+      await paths('CSV encoding must be a pure helper in `@shop/shared-util`, for example `toCsvRow(values)` or `escapeCsvField(value)`.', { area: 'shared' }),
     ).toEqual(['+libs/shared/util/src/lib/csv.ts', 'libs/shared/util/src/index.ts', '+libs/shared/util/src/lib/csv.spec.ts']);
   });
 
@@ -364,9 +465,9 @@ describe('planChanges: where the work goes', () => {
     expect(plan.reuse.map((r) => [r.name, r.path])).toEqual([['toDecimalString', 'libs/shared/util/src/lib/money.ts']]);
   });
 
-  it('follows a one-line description from the page it names down the stack, and adds the UI element no library has', () => {
+  it('follows a one-line description from the page it names down the stack, and adds the UI element no library has', async () => {
     const text = 'Let admins bulk-cancel pending orders from the orders page, with a confirmation dialog and an audit log entry';
-    expect(paths(text, { area: 'frontend' })).toEqual(
+    expect(await paths(text, { area: 'frontend' })).toEqual(
       expect.arrayContaining([
         'apps/web/src/app/pages/OrdersPage.tsx',
         'libs/web/data-access/src/lib/orders.ts',
@@ -379,10 +480,10 @@ describe('planChanges: where the work goes', () => {
     );
   });
 
-  it('puts a header on every response into new middleware beside the request-wide code, registered and exposed in main.ts', () => {
+  it('puts a header on every response into new middleware beside the request-wide code, registered and exposed in main.ts', async () => {
     const text =
       'Add a request-id header to every API response: return it as X-Request-Id on every response, expose it to the browser via CORS, and include it in the request log line.';
-    expect(paths(text)).toEqual(
+    expect(await paths(text)).toEqual(
       expect.arrayContaining([
         '+apps/api/src/app/common/request-id.middleware.ts',
         'apps/api/src/main.ts',
@@ -408,12 +509,14 @@ describe('planChanges: where the work goes', () => {
   it.each([
     ['states what it does', 'The orders page lists each order with its total', 'Change `OrdersPage` so that the orders page lists each order with its total'],
     ['says what to do', 'Show the orders page totals in bold', 'Change `OrdersPage` to show the orders page totals in bold'],
-  ])('words the change to a file a clause spells out as an instruction, when the clause %s', (_, text, action) => {
-    const changes = planChanges([requirement(text, { area: 'frontend' })], code, workspace.facts.projects.web).changes;
+  ])('words the change to a file a clause spells out as an instruction, when the clause %s', async (_, text, action) => {
+    const changes = planChanges([requirement(text, { area: 'frontend' })], code, workspace.facts.projects.web, await engineRanking(code, text)).changes;
     expect(changes.find((c) => c.path === 'apps/web/src/app/pages/OrdersPage.tsx')?.action).toBe(action);
   });
 
   it('does not read "order history from the account page" as the orders page', () => {
-    expect(paths('Export order history from the account page', { area: 'frontend' })).not.toContain('apps/web/src/app/pages/OrdersPage.tsx');
+    // Read without a ranking, so that only the words the text spells out can name a file.
+    const plan = planChanges([requirement('Export order history from the account page', { area: 'frontend' })], code, workspace.facts.projects.web);
+    expect([...plan.changes.map((c) => c.path), ...plan.read.map((r) => r.path)]).not.toContain('apps/web/src/app/pages/OrdersPage.tsx');
   });
 });
