@@ -53,11 +53,17 @@ describe('keepsBehaviour', () => {
     ['Other discounts on the basket must be unaffected.', true],
     ['Deleting a webhook must still work as it does today.', true],
     ['Existing rate limits continue to apply. Anonymous calls still work.', true],
+    ['The existing exclusions stay in place: cancelled orders and active orders are not counted.', true],
+    ['The error shoppers see remains the same.', true],
+    ['No change to the error shoppers see when a limit really has been reached.', true],
     // Keeping words followed by more: the rest asks for a change.
     ['The CSV is parsed as today, but empty rows are skipped instead of failing.', false],
     ['The token is consumed as today, and every other session of the user is ended.', false],
     ['The list keeps its filters (as today) and also remembers the column order.', false],
     ['Tables are exported as before. The header row is translated.', false],
+    ['The exclusions change: cancelled orders are now counted.', false],
+    ['A change to the error message: it names the limit reached.', false],
+    ['No change to the export, but the header row is translated.', false],
     // No keeping words: a change.
     ['The export must include the hidden fields of the view.', false],
     ['Today the list is unsorted; it must be sorted by date.', false],

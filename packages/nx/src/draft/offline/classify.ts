@@ -34,13 +34,16 @@ export function areaOf(text: string, fallback: AreaId): AreaId {
   return best;
 }
 
-/** A sentence that ends by keeping what it describes: "…, as today.", "(as before)", "is unchanged.", "must still work." */
+/** A sentence that ends by keeping what it describes: "…, as today.", "(as before)", "is unchanged.", "must still work.", "stay in place." */
 const ENDS_KEEPING =
-  /(?:\bas (?:today|before|now|it (?:does|is) today)|\bunchanged|\bunaffected|\bcontinues? to (?:apply|work)|\bkeeps? working|\bstill (?:apply|applies|works?))\W*$/i;
+  /(?:\bas (?:today|before|now|it (?:does|is) today)|\bunchanged|\bunaffected|\bcontinues? to (?:apply|work)|\bkeeps? working|\bstill (?:apply|applies|works?)|\b(?:stays?|remains?) (?:in place|the same))\W*$/i;
+/** A sentence that opens by keeping what it names, "No change to the error shoppers see…", and takes nothing back. */
+const STARTS_KEEPING = /^(?:there is )?no changes? (?:to|in)\b(?!.*\b(?:but|except|instead|unless)\b)/i;
 
 /**
  * Whether a requirement states behaviour the feature keeps rather than changes: each of its sentences ends by
- * saying so ("Removing a coupon that is not on the order leaves the order unchanged, as today."). A sentence that
+ * saying so ("Removing a coupon that is not on the order leaves the order unchanged, as today."), says so before
+ * a colon that lists what is kept, or opens with it ("No change to the error shoppers see …"). A sentence that
  * goes on past the keeping words asks for more ("…is consumed as today, and the response clears the cookie",
  * "exactly as today, but all rows are kept"): that is a change.
  */
@@ -49,7 +52,9 @@ export function keepsBehaviour(text: string): boolean {
     .split(/(?<=[.!?])\s+/)
     .map((sentence) => sentence.trim())
     .filter(Boolean);
-  return sentences.length > 0 && sentences.every((sentence) => ENDS_KEEPING.test(sentence));
+  // Past a colon, a sentence spells out what it keeps ("The existing exclusions stay in place: cancelled orders … are not counted.").
+  const keeps = (sentence: string) => ENDS_KEEPING.test(sentence) || ENDS_KEEPING.test(sentence.split(':')[0]) || STARTS_KEEPING.test(sentence);
+  return sentences.length > 0 && sentences.every(keeps);
 }
 
 /** Side words, stemmed as the code index stems them: `services` and `service` are one word. */
