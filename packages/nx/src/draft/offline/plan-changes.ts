@@ -158,6 +158,7 @@ class Planner {
   private readonly avoid: ChangePlan['avoid'] = [];
   private readonly reuse = new Map<string, { name: string; path: string; requirements: string[] }>();
   private readonly outOfScope: ChangePlan['outOfScope'] = [];
+  /** Files found close to the feature but not surely, with the requirement each would serve: named for reading. */
   private readonly toRead = new Map<string, Requirement>();
   private readonly questions: string[] = [];
   /** Requirements no file could be named for, and where they go: asked about once the files named for reading are settled. */
@@ -210,9 +211,10 @@ class Planner {
 
   /**
    * Inputs that name no code to change (a commit message, a one-line description), for what reading them left
-   * unplaced: the context engine's best files for the whole text, when its evidence is lexical (the file's path or names match the text, or it
-   * declares or uses a name the text gives; not graph position alone) and its score is close to the best. Each
-   * goes to the requirement whose words it shares most; requirements left with nothing become questions.
+   * unplaced: the context engine's best files for the whole text, when its evidence is lexical (the file's path
+   * or names match the text, or it declares or uses a name the text gives; not graph position alone) and its
+   * score is close to the best. Each goes to the requirement whose words it shares most: as a change when the
+   * engine is sure of it, else named for reading; requirements left with no change become questions.
    */
   retrieveForFeature(all: Requirement[]): void {
     if (this.inputsNameCode) return;
@@ -903,19 +905,15 @@ class Planner {
   private whereQuestions(): string[] {
     const asked: string[] = [];
     const blind = new Map<string, Requirement[]>();
+    const one = (requirement: Requirement, where: string, found: string) =>
+      `Where in ${where} does ${requirement.id} belong ("${shorten(requirement.text)}", ${requirement.source})? ${found}`;
     for (const { requirement, where } of this.unplaced) {
       const closest = [...this.toRead].filter(([, r]) => r === requirement).map(([path]) => `\`${path}\``);
       if (closest.length === 0) blind.set(where, [...(blind.get(where) ?? []), requirement]);
-      else
-        asked.push(
-          `Where in ${where} does ${requirement.id} belong ("${shorten(requirement.text)}", ${requirement.source})? The closest code found is ${closest.join(', ')}: read it first.`,
-        );
+      else asked.push(one(requirement, where, `The closest code found is ${closest.join(', ')}: read it first.`));
     }
     for (const [where, [requirement, ...more]] of blind) {
-      if (more.length === 0)
-        asked.push(
-          `Where in ${where} does ${requirement.id} belong ("${shorten(requirement.text)}", ${requirement.source})? No code it names or implies matches it clearly.`,
-        );
+      if (more.length === 0) asked.push(one(requirement, where, 'No code it names or implies matches it clearly.'));
       else
         asked.push(
           `Where in ${where} do ${[requirement, ...more].map((r) => `${r.id} (${r.source})`).join(', ')} belong? No code they name or imply matches them clearly.`,
