@@ -167,13 +167,17 @@ class Planner {
   private headerEntry?: IndexedFile;
   /** Requirements placed by following the code's structure from what they name (a page, its stack). */
   private readonly readStructurally = new Set<Requirement>();
+  /** The engine's files whose evidence is lexical (the file's path or names match the text, it declares or uses a name it gives), best first. */
+  private readonly lexical: RankedFile[];
 
   constructor(
     private readonly code: CodeMap,
     private readonly affected: ProjectFact,
     private readonly inputsNameCode: boolean,
     private readonly ranked: RankedFile[],
-  ) {}
+  ) {
+    this.lexical = ranked.filter((f) => f.role !== 'test' && LEXICAL_EVIDENCE.test(f.why));
+  }
 
   read(requirement: Requirement): void {
     const mentions = readMentions(requirement.text, this.code);
@@ -222,9 +226,8 @@ class Planner {
     // reading is stronger than a ranking. File names the words merely spell out are weaker: the ranking adds to them.
     const requirements = all.filter((r) => !this.readStructurally.has(r) && ![...this.changes.values()].some((c) => c.requirements.includes(r) && !c.inferred));
     if (requirements.length === 0) return;
-    const candidates = this.lexicalCandidates();
-    const best = candidates[0]?.score ?? 0;
-    const kept = candidates.filter((f) => f.score >= best * RETRIEVAL.closeToBest).slice(0, RETRIEVAL.maxFiles);
+    const best = this.lexical[0]?.score ?? 0;
+    const kept = this.lexical.filter((f) => f.score >= best * RETRIEVAL.closeToBest).slice(0, RETRIEVAL.maxFiles);
     const read: Array<{ use: string; requirement: Requirement }> = [];
     for (const ranked of kept) {
       const file = this.code.index.files.get(ranked.path);
@@ -278,16 +281,10 @@ class Planner {
     return host.change;
   }
 
-  /** The engine's files whose evidence is lexical (the file's path or names match the text, it declares or uses a name it gives), best first. */
-  private lexicalCandidates(): RankedFile[] {
-    return this.ranked.filter((f) => f.role !== 'test' && LEXICAL_EVIDENCE.test(f.why));
-  }
-
   /** Whether the engine is sure enough of a file to plan it as a change: among its first lexical candidates, and close to the best. */
   private isSurelyFound(path: string): boolean {
-    const candidates = this.lexicalCandidates();
-    const at = candidates.findIndex((f) => f.path === path);
-    return at >= 0 && at < RETRIEVAL.change.first && candidates[at].score >= candidates[0].score * RETRIEVAL.change.closeToBest;
+    const at = this.lexical.findIndex((f) => f.path === path);
+    return at >= 0 && at < RETRIEVAL.change.first && this.lexical[at].score >= this.lexical[0].score * RETRIEVAL.change.closeToBest;
   }
 
   /**
@@ -743,13 +740,12 @@ class Planner {
         ...this.toRead.keys(),
       ]);
     // The engine's last first; files it did not rank (Infinity, whose difference is NaN) by path, so the order is stable.
-    const inferred = [...this.changes.values()]
-      .filter((c) => c.inferred)
-      .sort((a, b) => (rank.get(b.path!) ?? Infinity) - (rank.get(a.path!) ?? Infinity) || a.path!.localeCompare(b.path!));
+    const lastFirst = (a: string, b: string) => (rank.get(b) ?? Infinity) - (rank.get(a) ?? Infinity) || a.localeCompare(b);
+    const inferred = [...this.changes.values()].filter((c) => c.inferred).sort((a, b) => lastFirst(a.path!, b.path!));
     // Each kept change brings its spec: count it against the reach too.
     const cost = () => existing().size + [...this.changes.values()].filter((c) => c.path && !c.isNew && this.code.specFor(c.path).exists).length;
-    // Files named only for reading go first, the engine's last first.
-    const read = [...this.toRead.keys()].sort((a, b) => (rank.get(b) ?? Infinity) - (rank.get(a) ?? Infinity) || a.localeCompare(b));
+    // Files named only for reading go first.
+    const read = [...this.toRead.keys()].sort(lastFirst);
     while (cost() > MAX_EXISTING_FILES && read.length) this.toRead.delete(read.shift()!);
     while (cost() > MAX_EXISTING_FILES && inferred.length) {
       const dropped = inferred.shift()!;
