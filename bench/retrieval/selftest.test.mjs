@@ -63,9 +63,9 @@ test('metrics per commit and aggregated', () => {
   const row = { gold: ['a.ts', 'b.ts'], gold_project: 'p' };
   assert.equal(recallAt(row.gold, ['x', 'a.ts'], 5), 0.5);
   const m1 = commitMetrics(row, { files: ['a.ts', './b.ts'], projects: ['p'] });
-  assert.deepEqual(m1, { r5: 1, r10: 1, r20: 1, all10: 1, proj1: 1, proj1t: 1 });
-  const m2 = commitMetrics(row, { files: [...Array(10).fill('x'), 'a.ts'], projects: ['q', 'p'], tokens: 100 });
-  assert.deepEqual(m2, { r5: 0, r10: 0, r20: 0.5, all10: 0, proj1: 0, proj1t: 0, tokens: 100 });
+  assert.deepEqual(m1, { r5: 1, r10: 1, r10ts: 1, r20: 1, all10: 1, proj1: 1, proj1t: 1 });
+  const m2 = commitMetrics(row, { files: [...Array(10).fill('x.tsx'), 'a.ts'], projects: ['q', 'p'], tokens: 100 });
+  assert.deepEqual(m2, { r5: 0, r10: 0, r10ts: 0.5, r20: 0.5, all10: 0, proj1: 0, proj1t: 0, tokens: 100 });
   const agg = aggregateByRepo([
     { repo: 'r1', metrics: m1 },
     { repo: 'r1', metrics: m2 },
@@ -126,7 +126,7 @@ test('Proj@1* counts a tied project as a hit, Proj@1 does not', () => {
 });
 
 test('aggregateBySet: per set repos and overall, then the union; the table shows the set and Proj@1*', () => {
-  const m = (r10, proj1, proj1t) => ({ r5: 0, r10, r20: 0, all10: 0, proj1, proj1t });
+  const m = (r10, proj1, proj1t) => ({ r5: 0, r10, r10ts: r10, r20: 0, all10: 0, proj1, proj1t });
   const agg = aggregateBySet([
     { set: 'dev', repo: 'o/x', metrics: m(1, 1, 1) },
     { set: 'dev', repo: 'o/y', metrics: m(0, 0, 0) },
@@ -150,8 +150,8 @@ test('aggregateBySet: per set repos and overall, then the union; the table shows
     ['o/x', 'overall'],
   );
   const text = formatTable(agg.map((g) => ({ ranker: 'bm25', ...g })));
-  assert.match(text.split('\n')[0], /^ranker\s+set\s+repo\s+n\s+R@5\s+R@10\s+R@20\s+All@10\s+Proj@1\s+Proj@1\*$/);
-  assert.match(text, /bm25\s+all\s+overall\s+4\s+0\.000\s+0\.500\s+0\.000\s+0\.000\s+0\.250\s+0\.500/);
+  assert.match(text.split('\n')[0], /^ranker\s+set\s+repo\s+n\s+R@5\s+R@10\s+R@10\.ts\s+R@20\s+All@10\s+Proj@1\s+Proj@1\*$/);
+  assert.match(text, /bm25\s+all\s+overall\s+4\s+0\.000\s+0\.500\s+0\.500\s+0\.000\s+0\.000\s+0\.250\s+0\.500/);
   // the apps reference: tie-aware overall consistent with its per-repo figures
   const ref = REFERENCE_BM25_SETS.apps;
   assert.ok(Math.abs((ref['teableio/teable'].proj1t + ref['vendure-ecommerce/vendure'].proj1t) / 2 - ref.overall.proj1t) < 0.001);
