@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { CodeSymbol, SymbolKind } from './types';
+import { clip } from '../utils/clip';
 
 /** What one file says about itself, read from its syntax alone (no type checker, no other file). */
 export interface ScannedFile {
@@ -122,7 +123,7 @@ function declarationHead(declaration: ts.VariableDeclaration | ts.PropertyDeclar
     return collapse(headSlice(sf.text, start, initializer.body.getStart(sf)));
   }
   if (declaration.type || !initializer) return collapse(headSlice(sf.text, start, (declaration.type ?? declaration.name).end));
-  return collapse(`${sf.text.slice(start, declaration.name.end)} = ${shorten(initializer.getText(sf), MAX_INITIALIZER)}`);
+  return collapse(`${sf.text.slice(start, declaration.name.end)} = ${clip(initializer.getText(sf), MAX_INITIALIZER)}`);
 }
 
 function classMembers(node: ts.ClassDeclaration, sf: ts.SourceFile): CodeSymbol[] {
@@ -160,7 +161,7 @@ function symbol(node: ts.Node, sf: ts.SourceFile, name: string, kind: SymbolKind
   return {
     name,
     kind,
-    signature: shorten(signature, MAX_SIGNATURE),
+    signature: clip(signature, MAX_SIGNATURE),
     exported,
     line: lineOf(node, sf),
     decorators: decoratorsOf(node, sf),
@@ -175,7 +176,7 @@ function lineOf(node: ts.Node, sf: ts.SourceFile): number {
 
 function decoratorsOf(node: ts.Node, sf: ts.SourceFile): string[] {
   const decorators = ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined;
-  return (decorators ?? []).map((decorator) => shorten(collapse(headSlice(sf.text, decorator.getStart(sf), decorator.end)), MAX_DECORATOR));
+  return (decorators ?? []).map((decorator) => clip(collapse(headSlice(sf.text, decorator.getStart(sf), decorator.end)), MAX_DECORATOR));
 }
 
 /** The declaration's text from after its decorators to `end`, without export/default/declare/public. */
@@ -245,7 +246,7 @@ export function firstSentence(comment: string): string | undefined {
   const tagAt = lines.findIndex((line) => line.startsWith('@'));
   const prose = collapse((tagAt >= 0 ? lines.slice(0, tagAt) : lines).join(' '));
   const sentence = prose.match(/^.*?(?<!\b(?:e\.g|i\.e|etc|vs))[.!?](?=\s|$)/)?.[0] ?? prose;
-  return sentence ? shorten(sentence, 200) : undefined;
+  return sentence ? clip(sentence, 200) : undefined;
 }
 
 /**
@@ -264,8 +265,4 @@ function collapse(text: string): string {
   if (line.includes('( ') || line.includes('[ ')) line = line.replace(/([([]) /g, '$1');
   if (line.includes(' )') || line.includes(' ]')) line = line.replace(/,? ([)\]])/g, '$1');
   return line.trim();
-}
-
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -2,6 +2,7 @@ import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../workspace/ty
 import { dependentsOf, type ProjectEdges } from './project-edges';
 import type { CodeSymbol } from '../code/types';
 import type { RankedFile, RankedProject } from './types';
+import { clip } from '../utils/clip';
 
 const MAX_DIAGRAM_NODES = 16;
 const RUNNERS_UP = 5;
@@ -57,6 +58,9 @@ export function renderHeader({ query, facts, edges, affected, projects, diagram 
   return lines.join('\n');
 }
 
+/** A target's command is shown up to this long: a package.json script can be a whole pipeline. */
+const TARGET_COMMAND_CHARS = 60;
+
 function projectLines(project: ProjectFact, edges: ProjectEdges, facts: WorkspaceFacts): string[] {
   const dependencies = [...(edges.get(project.name) ?? [])].sort();
   const dependents = dependentsOf(edges, project.name);
@@ -64,7 +68,9 @@ function projectLines(project: ProjectFact, edges: ProjectEdges, facts: Workspac
   return [
     `- root: ${project.root || '.'} (${project.type}), source: ${project.sourceRoot}${project.importPath ? `, imported as \`${project.importPath}\`` : ''}`,
     ...(project.tags.length ? [`- tags: ${project.tags.join(', ')}`] : []),
-    ...(project.targets.length ? [`- targets: ${project.targets.map((t) => `${t.name} (${t.command ?? t.executor})`).join(', ')}`] : []),
+    ...(project.targets.length
+      ? [`- targets: ${project.targets.map((t) => `${t.name} (${clip(t.command ?? t.executor, TARGET_COMMAND_CHARS)})`).join(', ')}`]
+      : []),
     `- depends on: ${dependencies.join(', ') || 'nothing in the workspace'}`,
     `- used by: ${dependents.join(', ') || 'no other project'}`,
     ...constraints.map((c) => `- module boundary: \`${c.sourceTag}\` ${boundaryText(c)}`),

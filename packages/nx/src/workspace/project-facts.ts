@@ -34,17 +34,26 @@ export function projectFactsFromGraph(graph: ProjectGraph, importPaths: Map<stri
 
 function targetFact(name: string, config: TargetConfiguration): TargetFact {
   const executor = config.executor ?? (config.command ? 'nx:run-commands' : 'unknown');
-  const options = (config.options ?? {}) as { command?: string; commands?: Array<string | { command: string }> };
+  const options = (config.options ?? {}) as { command?: string; commands?: Array<string | { command: string }>; script?: string };
+  // A package.json script's target holds the script's name; Nx keeps what it runs in the metadata.
+  const scriptContent = (config.metadata as { scriptContent?: unknown } | undefined)?.scriptContent;
   const command =
     config.command ??
     options.command ??
     options.commands?.map((c) => (typeof c === 'string' ? c : c.command)).join(' && ') ??
-    (options as { script?: string }).script;
+    (typeof scriptContent === 'string' ? scriptContent : options.script);
   return { name, kind: targetKind(name, executor, command), executor, ...(command ? { command } : {}) };
 }
 
-/** Classifies a target by its name first, then by what it runs. */
+/**
+ * A command that only prints (npm's placeholder `echo "Error: no test specified" && exit 1`): it runs no tool,
+ * so its target's name says nothing of what it checks.
+ */
+const ONLY_ECHOES = /^\s*echo\b[^&|;]*(&&\s*exit\s+\d+\s*)?$/;
+
+/** Classifies a target by its name first, then by what it runs; a target that only echoes is none of the kinds. */
 export function targetKind(name: string, executor: string, command?: string): TargetKind {
+  if (command && ONLY_ECHOES.test(command)) return 'other';
   const text = `${executor} ${command ?? ''}`.toLowerCase();
   const lowerName = name.toLowerCase();
   if (/e2e|cypress|playwright/.test(lowerName) || /cypress|playwright/.test(text)) return 'e2e';
