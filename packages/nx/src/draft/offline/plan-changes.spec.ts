@@ -520,3 +520,32 @@ describe('planChanges: where the work goes', () => {
     expect([...plan.changes.map((c) => c.path), ...plan.read.map((r) => r.path)]).not.toContain('apps/web/src/app/pages/OrdersPage.tsx');
   });
 });
+
+describe('planChanges: the test work for the files the ranking found', () => {
+  const planFor = async (files: Record<string, string>, text: string) => {
+    const crafted = craftedCodeMap(files, [project('api', 'libs/api')]);
+    return planChanges([requirement(text)], crafted, crafted.facts.projects.api, await engineRanking(crafted, text));
+  };
+  const testing = (plan: Awaited<ReturnType<typeof planFor>>) => plan.changes.filter((c) => c.key === 'api#inferred-tests').map((c) => c.action);
+  const service = {
+    'libs/api/src/refund/refund-policy.ts': 'export function allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; }\n',
+  };
+  const text = 'A refund above the total of its order is refused.';
+
+  it('names the spec the found file already has, to extend', async () => {
+    const plan = await planFor(
+      {
+        ...service,
+        'libs/api/src/refund/refund-policy.spec.ts': "import { allowedRefund } from './refund-policy';\nit('allows', () => allowedRefund(2, 1));\n",
+      },
+      text,
+    );
+    expect(plan.changes.find((c) => c.inferred === 'retrieved')?.path).toBe('libs/api/src/refund/refund-policy.ts');
+    expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/src/refund/refund-policy.spec.ts`']);
+  });
+
+  it('asks for a spec beside a found file that has none, without naming one that does not exist', async () => {
+    const plan = await planFor(service, text);
+    expect(testing(plan)).toEqual(['Add specs beside the files above that change (`refund-policy.ts`)']);
+  });
+});

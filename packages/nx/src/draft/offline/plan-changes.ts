@@ -873,7 +873,7 @@ class Planner {
         key,
         project,
         isNew: false,
-        action: `Extend or add the specs beside the files above that change (${changes.map((c) => `\`${posix.basename(c.path!)}\``).join(', ')})`,
+        action: inferredTestsAction(changes.map((c) => ({ file: c.path!, spec: this.code.specFor(c.path!) }))),
         area: 'testing',
         role: 'test',
         requirements: [...new Set(changes.flatMap((c) => c.requirements))],
@@ -1369,4 +1369,17 @@ function areaOfFile(file: IndexedFile, project: ProjectFact | undefined, require
   if (requirement.area === 'security' && (file.role === 'controller' || file.role === 'guard')) return 'security';
   if (!project) return 'shared';
   return code.sideOf(project);
+}
+
+/**
+ * The test work for changes the ranking found: the specs those files already have, by path (they hold the cases
+ * to extend), and specs beside the files that have none.
+ */
+function inferredTestsAction(files: Array<{ file: string; spec: { path: string; exists: boolean } }>): string {
+  const quoted = (paths: string[]) => paths.map((path) => `\`${path}\``).join(', ');
+  const tested = files.filter(({ spec }) => spec.exists).map(({ spec }) => spec.path);
+  const untested = files.filter(({ spec }) => !spec.exists).map(({ file }) => posix.basename(file));
+  if (tested.length === 0) return `Add specs beside the files above that change (${quoted(untested)})`;
+  const extend = `Extend the specs of the files above that change: ${quoted(tested)}`;
+  return untested.length ? `${extend}; add specs beside the others that change (${quoted(untested)})` : extend;
 }

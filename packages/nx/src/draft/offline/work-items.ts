@@ -44,7 +44,6 @@ export function planWorkItems(
 
 function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): WorkItem {
   const project = facts.projects[change.project];
-  const testTarget = change.area === 'testing' ? project?.targets.find((t) => t.kind === 'test') : undefined;
   const where = change.pathInAction
     ? ''
     : change.path
@@ -53,9 +52,7 @@ function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): W
         ? ` in \`${change.folder}/\``
         : ` in \`${change.project}\``;
   const uses = change.uses.length ? `, using ${change.uses.slice(0, 3).join(', ')}` : '';
-  // A test item is placed by the files it covers; only building work without a file waits for its place.
-  const unplaced = !change.path && change.area !== 'testing';
-  const run = testTarget ? `; run \`nx run ${change.project}:${testTarget.name}\`` : unplaced ? ' once its place is settled (see the open questions)' : '';
+  const run = howToRun(change, project);
   return {
     id: '',
     title: `${change.action}${where}${uses}${run} — ${servedBy(change.requirements)}`,
@@ -71,6 +68,22 @@ function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): W
     dependsOn: [],
     owners: change.path ? ownersOf(facts.owners, change.path) : [],
   };
+}
+
+/**
+ * What follows a work item's action: for a test item, the target that runs the project's tests (a test runner,
+ * else its end-to-end suite, else that there is none); for building work without a file, that it waits for its place.
+ */
+function howToRun(change: PlannedChange, project: ProjectFact | undefined): string {
+  if (change.area !== 'testing') return change.path ? '' : ' once its place is settled (see the open questions)';
+  const targets = project?.targets ?? [];
+  const runner = targets.find((t) => t.kind === 'test');
+  if (runner) return `; run \`nx run ${change.project}:${runner.name}\``;
+  const endToEnd = targets.find((t) => t.kind === 'e2e');
+  if (endToEnd) return `; its tests run end to end: \`nx run ${change.project}:${endToEnd.name}\``;
+  // A target named for tests that is of no kind runs no tool (`targetKind`): npm's placeholder script.
+  const placeholder = targets.find((t) => t.kind === 'other' && /test/i.test(t.name));
+  return `; \`${change.project}\` has no target that runs its tests${placeholder ? ` (its \`${placeholder.name}\` target only echoes)` : ''}`;
 }
 
 /**

@@ -1,0 +1,53 @@
+import { indexWorkspace } from '../../code/index-workspace';
+import { buildContext } from '../../context/build-context';
+import { craftedFacts, project, writeWorkspace } from '../../test-utils/crafted-workspace';
+import { diskSource } from '../../utils/file-source';
+import type { Requirement } from '../../templates/plan-data';
+import { targetKind } from '../../workspace/project-facts';
+import type { TargetFact } from '../../workspace/types';
+import { CodeMap } from './code-map';
+import { planWorkItems } from './work-items';
+
+/** The test items of the plan for one requirement in a one-project workspace whose targets are `scripts` (name → command). */
+async function testItems(scripts: Record<string, string>): Promise<string[]> {
+  const root = writeWorkspace({
+    'libs/api/src/refund/refund-policy.ts': 'export function allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; }\n',
+  });
+  const targets: TargetFact[] = Object.entries(scripts).map(([name, command]) => ({
+    name,
+    command,
+    executor: 'nx:run-script',
+    kind: targetKind(name, 'nx:run-script', command),
+  }));
+  const facts = craftedFacts(root, [project('api', 'libs/api', { targets })]);
+  const source = diskSource(root);
+  const code = new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
+  const text = 'A refund above the total of its order is refused.';
+  const requirement: Requirement = { id: 'R1', text, source: 'PRD.md:1', kind: 'requirement', area: 'backend' };
+  const pack = await buildContext({ facts, source, index: code.index, query: text, history: { commits: [] } });
+  const { items } = planWorkItems([requirement], [], facts, facts.projects.api, code, pack.files);
+  return items.filter((item) => item.area === 'testing').map((item) => item.title);
+}
+
+describe('planWorkItems: how a test item says to run the tests', () => {
+  it('runs the target that runs a test tool', async () => {
+    const [title] = await testItems({ test: 'vitest run' });
+    expect(title).toContain('; run `nx run api:test`');
+  });
+
+  it('says the project runs no tests when its test script is a placeholder, rather than sending the engineer to it', async () => {
+    const [title] = await testItems({ test: 'echo "Error: no test specified" && exit 1' });
+    expect(title).not.toContain('nx run api:test');
+    expect(title).toContain('`api` has no target that runs its tests (its `test` target only echoes)');
+  });
+
+  it("runs the project's end-to-end suite when it has no unit test runner", async () => {
+    const [title] = await testItems({ e2e: 'vitest --config ../../e2e-common/vitest.config.mts --run' });
+    expect(title).toContain('; its tests run end to end: `nx run api:e2e`');
+  });
+
+  it('says so too when the project has no test target at all', async () => {
+    const [title] = await testItems({ build: 'tsc -b' });
+    expect(title).toContain('`api` has no target that runs its tests —');
+  });
+});
