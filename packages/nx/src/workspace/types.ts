@@ -11,6 +11,7 @@ export interface TargetFact {
   kind: TargetKind;
   /** The executor, or `nx:run-commands` plus its command, for display. */
   executor: string;
+  /** What it runs: its command, or for a package.json script's target the script itself. */
   command?: string;
 }
 
