@@ -222,6 +222,23 @@ export class CodeMap {
     return [...this.index.files.values()].filter((f) => f.path !== except && countOf(f.words.body, term) > 0);
   }
 
+  /**
+   * Whether `from` imports the file at `to`, directly or through barrels that re-export it: how an engineer
+   * checks that a page calls a module, where a name in its text may only be a comment's.
+   */
+  importsThroughBarrels(from: IndexedFile, to: string): boolean {
+    const seen = new Set<string>();
+    const queue = [...from.imports];
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      if (path === to) return true;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const file = this.index.files.get(path);
+      if (file?.barrel) queue.push(...file.imports);
+    }
+    return false;
+  }
+
   /** A project's source files that sit in its main source folder (the folder holding most of them). */
   mainFolder(project: ProjectFact): string {
     const counts = new Map<string, number>();

@@ -325,6 +325,35 @@ describe('planChanges across clients', () => {
   });
 });
 
+describe('planChanges and the module folder a requirement names', () => {
+  const files = {
+    'apps/web/src/kanban/KanbanBoard.tsx': 'export function KanbanBoard() { return null; }\n',
+    'apps/web/src/design/card/TableDetail.tsx': 'export function TableDetail() { return null; }\n',
+  };
+  /** The engine's files: the board on its words, and the other file (when given) only on the graph, as a neighbour. */
+  const planFor = (alsoFound?: string) => {
+    const crafted = craftedCodeMap(files, [project('web', 'apps/web', { type: 'application' })]);
+    const ranked = rankedInIndexOrder(crafted, 'stack')
+      .filter((f) => f.path.endsWith('KanbanBoard.tsx') || f.path === alsoFound)
+      .map((f) => (f.path === alsoFound ? { ...f, score: 0.1, why: 'imported by `apps/web/src/kanban/KanbanBoard.tsx`' } : f));
+    const requirements = [
+      requirement('Records are grouped into stacks by their status.', { id: 'FR1', area: 'frontend' }),
+      requirement('Users move cards between stacks.', { id: 'FR2', area: 'frontend' }),
+    ];
+    return planChanges(requirements, crafted, crafted.facts.projects.web, ranked).changes;
+  };
+  const servedBy = (changes: ReturnType<typeof planFor>, id: string) =>
+    changes.filter((c) => c.area !== 'testing' && c.requirements.some((r) => r.id === id)).map((c) => c.path ?? c.folder ?? c.project);
+
+  it('places work in the folder its words name when the engine found a file of the feature there', () => {
+    expect(servedBy(planFor('apps/web/src/design/card/TableDetail.tsx'), 'FR2')).toEqual(['apps/web/src/design/card/TableDetail.tsx']);
+  });
+
+  it('does not place it in a folder only a common noun of the requirement names ("cards" → `design/card/`)', () => {
+    expect(servedBy(planFor(), 'FR2')).toEqual(['web']);
+  });
+});
+
 describe('planChanges from a page down to the client it calls', () => {
   it('takes the client module whose function the page calls, not one exporting an enum of a name the page uses', async () => {
     const crafted = craftedCodeMap(
@@ -333,14 +362,29 @@ describe('planChanges from a page down to the client it calls', () => {
           "import { fetchOrders } from '@acme/client';\nexport function OrdersPage() { const kind = ResourceType.Order; return fetchOrders(kind); }\n",
         'libs/client/src/a-trash.ts': "export enum ResourceType { Order = 'order' }\nexport const getTrash = () => fetch('/api/trash');\n",
         'libs/client/src/orders.ts': "export const fetchOrders = (kind: string) => fetch('/api/orders');\n",
+        'libs/client/src/index.ts': "export * from './a-trash';\nexport * from './orders';\n",
       },
-      [project('web', 'apps/web', { type: 'application', dependencies: ['client'] }), project('client', 'libs/client')],
+      [project('web', 'apps/web', { type: 'application', dependencies: ['client'] }), project('client', 'libs/client', { importPath: '@acme/client' })],
     );
     const text = 'The orders page shows how many orders there are.';
     const plan = planChanges([requirement(text, { area: 'frontend' })], crafted, crafted.facts.projects.web, await engineRanking(crafted, text));
     const changed = plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
     expect(changed).toContain('libs/client/src/orders.ts');
     expect(changed).not.toContain('libs/client/src/a-trash.ts');
+  });
+
+  it('does not take a module the page only names in a comment, without importing it', async () => {
+    const crafted = craftedCodeMap(
+      {
+        'apps/web/src/app/orders-page.tsx':
+          '/** Its data comes from `fetchOrders`, which the build writes. */\nexport function OrdersPage() { return null; }\n',
+        'apps/web/vite/orders-plugin.ts': "export function fetchOrders() { return fetch('/api/orders'); }\n",
+      },
+      [project('web', 'apps/web', { type: 'application' })],
+    );
+    const text = 'The orders page shows how many orders there are.';
+    const plan = planChanges([requirement(text, { area: 'frontend' })], crafted, crafted.facts.projects.web, await engineRanking(crafted, text));
+    expect(plan.changes.map((c) => c.path)).not.toContain('apps/web/vite/orders-plugin.ts');
   });
 });
 
@@ -509,6 +553,7 @@ describe('planChanges: where the work goes', () => {
   it.each([
     ['states what it does', 'The orders page lists each order with its total', 'Change `OrdersPage` so that the orders page lists each order with its total'],
     ['says what to do', 'Show the orders page totals in bold', 'Change `OrdersPage` to show the orders page totals in bold'],
+    ['is a condition, not an instruction', 'When the orders page opens, the totals are shown in bold', 'Change `OrdersPage`'],
   ])('words the change to a file a clause spells out as an instruction, when the clause %s', async (_, text, action) => {
     const changes = planChanges([requirement(text, { area: 'frontend' })], code, workspace.facts.projects.web, await engineRanking(code, text)).changes;
     expect(changes.find((c) => c.path === 'apps/web/src/app/pages/OrdersPage.tsx')?.action).toBe(action);

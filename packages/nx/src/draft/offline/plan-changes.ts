@@ -92,6 +92,8 @@ const ROLE_WORDS = new Set(
 );
 /** How a clause that states (rather than instructs) begins: a pronoun or a determiner, its subject's. */
 const STATEMENT_START = /^(it|they|this|that|these|those|the|a|an|each|every|all|no|its|their|users?|customers?)\b/i;
+/** How a condition begins ("when a user saves a view", "if none is set"): it says when, not what to change. */
+const CONDITION_START = /^(when|whenever|if|unless|once|after|before|while|until|as soon as)\b/i;
 /** In how many components or hooks a UI element's word must be for the client to have one already (a package's). */
 const UI_ELEMENT_IN_USE = 3;
 const UI_ELEMENT = /\b(?:(confirmation|confirm|date|file|search|filter)\s+)?(dialog|modal|drawer|toast|tooltip|popover|dropdown|stepper|wizard|lightbox)\b/i;
@@ -360,7 +362,12 @@ class Planner {
       : undefined;
   }
 
-  /** The one folder of a project's source whose name the text says ("orders" → `apps/api/src/orders`), if exactly one. */
+  /**
+   * The one folder of a project's source whose name the text says ("orders" → `apps/api/src/orders`), if exactly
+   * one, and if it holds a file the engine found for the whole feature: a requirement's common noun ("move the
+   * cards", "as a user") names a folder of any large app (`design/card/`, `components/user/`) that may have
+   * nothing to do with the feature.
+   */
   private moduleFolder(project: ProjectFact, text: string): string | undefined {
     const words = new Set(splitWords(text));
     const folders = new Set(
@@ -372,7 +379,7 @@ class Planner {
     const named = [...folders].filter(
       (folder) => folder !== project.sourceRoot && folder !== project.root && splitWords(posix.basename(folder)).every((w) => words.has(w)),
     );
-    return named.length === 1 ? named[0] : undefined;
+    return named.length === 1 && this.ranked.some((f) => f.path.startsWith(`${named[0]}/`)) ? named[0] : undefined;
   }
 
   /** Things the text relies on that nothing in the code is ("the account page", "API keys"): open questions, not silence. */
@@ -465,7 +472,9 @@ class Planner {
         (client) =>
           client.path !== page.path &&
           client.role !== 'component' &&
-          // The page calls one of its functions: a schema, a type or an enum of the same name says nothing of what it calls.
+          // The page calls one of its functions: it imports the module (a name in a comment is no call), and names a
+          // function of it (a schema, a type or an enum of the same name says nothing of what it calls).
+          this.code.importsThroughBarrels(page, client.path) &&
           client.symbols.some((s) => s.exported && isCallable(s) && countOf(page.words.body, compoundTerm(s.name)) > 0),
       );
     const client = clientFiles[0];
@@ -1304,7 +1313,7 @@ function clauseNaming(text: string, file: IndexedFile): string | undefined {
     ?.trim()
     .replace(/^(?:and|or|then|also)\s+/i, '')
     .replace(/[.]+$/, '');
-  if (!found || found.split(/\s+/).length > 14) return undefined;
+  if (!found || found.split(/\s+/).length > 14 || CONDITION_START.test(found)) return undefined;
   const lowered = found.charAt(0).toLowerCase() + found.slice(1);
   // A clause with its own subject ("it lists each line", "the total shows") is a statement, not an instruction.
   return STATEMENT_START.test(lowered) ? `so that ${lowered}` : `to ${lowered}`;
