@@ -559,6 +559,15 @@ describe('planChanges: where the work goes', () => {
     expect(changes.find((c) => c.path === 'apps/web/src/app/pages/OrdersPage.tsx')?.action).toBe(action);
   });
 
+  it('reads a name spelled across an article ("modifying an order" → `use-modify-order.ts`)', () => {
+    const crafted = craftedCodeMap({ 'apps/web/src/orders/use-modify-order.ts': 'export function useModifyOrder() { return null; }\n' }, [
+      project('web', 'apps/web', { type: 'application' }),
+    ]);
+    const text = 'Raising a line back to its quantity while modifying an order clears its pending change.';
+    const plan = planChanges([requirement(text, { area: 'frontend' })], crafted, crafted.facts.projects.web);
+    expect([...plan.changes.map((c) => c.path), ...plan.read.map((r) => r.path)]).toContain('apps/web/src/orders/use-modify-order.ts');
+  });
+
   it('does not read "order history from the account page" as the orders page', () => {
     // Read without a ranking, so that only the words the text spells out can name a file.
     const plan = planChanges([requirement('Export order history from the account page', { area: 'frontend' })], code, workspace.facts.projects.web);

@@ -90,6 +90,8 @@ const ROLE_WORDS = new Set(
     ' ',
   ),
 );
+/** Words a name leaves out: "modifying an order" spells `use-modify-order.ts` as "the orders page" spells `OrdersPage.tsx`. */
+const ARTICLES = new Set(['a', 'an', 'the']);
 /** How a clause that states (rather than instructs) begins: a pronoun or a determiner, its subject's. */
 const STATEMENT_START = /^(it|they|this|that|these|those|the|a|an|each|every|all|no|its|their|users?|customers?)\b/i;
 /** How a condition begins ("when a user saves a view", "if none is set"): it says when, not what to change. */
@@ -447,7 +449,7 @@ class Planner {
    * account page", whose words only meet by chance.
    */
   private filesSpelledOut(text: string): IndexedFile[] {
-    const sequence = CodeMap.words(text);
+    const sequence = CodeMap.words(text).filter((word) => !ARTICLES.has(word));
     const same = (a: string, b: string) => a === b || (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a)));
     const inARow = (name: string[]) => sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && same(sequence[i + j], word)));
     // Several files may spell the same words (`global-settings.service.ts`, `.resolver.ts`, `.component.ts`):
@@ -1295,7 +1297,7 @@ function domainWordsOfName(file: IndexedFile): string[] {
 /** Where the text spells a file's name words in a row (each from its first three letters on), to read their role. */
 function spelledAt(text: string, file: IndexedFile): number | undefined {
   const words = domainWordsOfName(file).map((word) => `${word.slice(0, 3).replace(/[^a-z0-9]/g, '')}[a-z0-9]*`);
-  return new RegExp(`\\b${words.join('[^a-z0-9]+')}`, 'i').exec(text)?.index;
+  return new RegExp(`\\b${words.join('[^a-z0-9]+(?:(?:an?|the)[^a-z0-9]+)?')}`, 'i').exec(text)?.index;
 }
 
 /**
