@@ -35,6 +35,15 @@ describe('planWorkItems: how a test item says to run the tests', () => {
     expect(title).toContain('; run `nx run api:test`');
   });
 
+  it('runs the unit suite, not a target that runs the end-to-end suite after it', async () => {
+    const [title] = await testItems({
+      test: 'run-s test-unit test-e2e',
+      'test-unit': 'vitest run --silent',
+      'test-e2e': 'vitest run --config vitest-e2e.config.ts',
+    });
+    expect(title).toContain('; run `nx run api:test-unit`');
+  });
+
   it('says the project runs no tests when its test script is a placeholder, rather than sending the engineer to it', async () => {
     const [title] = await testItems({ test: 'echo "Error: no test specified" && exit 1' });
     expect(title).not.toContain('nx run api:test');

@@ -77,7 +77,10 @@ function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): W
 function howToRun(change: PlannedChange, project: ProjectFact | undefined): string {
   if (change.area !== 'testing') return change.path ? '' : ' once its place is settled (see the open questions)';
   const targets = project?.targets ?? [];
-  const runner = targets.find((t) => t.kind === 'test');
+  const runners = targets.filter((t) => t.kind === 'test');
+  // Specs beside files run with the unit suite: not a target that runs the end-to-end one too
+  // (`run-s test-unit test-e2e`, which seeds a database), when the project has one that does not.
+  const runner = runners.find((t) => !/e2e|end-to-end/i.test(t.command ?? '')) ?? runners[0];
   if (runner) return `; run \`nx run ${change.project}:${runner.name}\``;
   const endToEnd = targets.find((t) => t.kind === 'e2e');
   if (endToEnd) return `; its tests run end to end: \`nx run ${change.project}:${endToEnd.name}\``;
