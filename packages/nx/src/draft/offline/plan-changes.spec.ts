@@ -323,6 +323,44 @@ describe('planChanges across clients', () => {
     expect(changed).toContain('libs/ui/src/refund/refund-button.tsx');
     expect(changed).not.toContain('apps/legacy-admin/src/orders/refund-order-dialog.component.tsx');
   });
+
+  it('names neither for change nor for reading a file of a client beside the affected one that the text spells out', () => {
+    const crafted = craftedCodeMap(
+      {
+        'apps/dashboard/src/orders/order-detail.tsx': "export function OrderDetail() { return '<h1>Order</h1>'; }\n",
+        'apps/legacy-admin/src/orders/bulk-action-utils.ts': 'export function isMultiChannel() { return false; }\n',
+      },
+      [
+        project('dashboard', 'apps/dashboard', { type: 'application', tags: ['type:ui'] }),
+        project('legacy-admin', 'apps/legacy-admin', { type: 'application', tags: ['type:ui'] }),
+      ],
+    );
+    const plan = planChanges(
+      [requirement('The order detail hides bulk action utils from the load-more row.', { area: 'frontend' })],
+      crafted,
+      crafted.facts.projects.dashboard,
+    );
+    const named = [...plan.changes.map((c) => c.path), ...plan.read.map((r) => r.path)];
+    expect(named).toContain('apps/dashboard/src/orders/order-detail.tsx');
+    expect(named).not.toContain('apps/legacy-admin/src/orders/bulk-action-utils.ts');
+  });
+});
+
+describe('planChanges and files no one edits by hand', () => {
+  it.each([
+    ['a generated file', 'libs/api/src/refund/schema.generated.ts', 'export interface RefundTotals { refundTotal: number }\n'],
+    ['a barrel', 'libs/api/src/refund/index.ts', "export * from './refund-policy';\n"],
+  ])('names %s the ranking finds neither for change nor for reading', async (_, path, content) => {
+    const files = {
+      [path]: content,
+      'libs/api/src/refund/refund-policy.ts': 'export function refundPolicy(total: number) { return total; }\n',
+    };
+    const crafted = craftedCodeMap(files, [project('api', 'libs/api')]);
+    const text = 'The refund total never exceeds what was paid.';
+    const ranked = (await engineRanking(crafted, text)).map((f) => (f.path === path ? { ...f, score: 1, why: 'its path or declarations match "refund"' } : f));
+    const plan = planChanges([requirement(text)], crafted, crafted.facts.projects.api, ranked);
+    expect([...plan.changes.map((c) => c.path), ...plan.read.map((r) => r.path)]).not.toContain(path);
+  });
 });
 
 describe('planChanges and the module folder a requirement names', () => {
@@ -545,10 +583,19 @@ describe('planChanges: where the work goes', () => {
   it.each([
     ['Add rate limiting per API key', 'API key'],
     ['Export order history from the account page', 'account page'],
+    ['Link to it from a new settings page', 'settings page'],
   ])('"%s" relies on "%s", which nothing in the code is: an open question', (text, term) => {
     const plan = planChanges([requirement(text)], code, workspace.facts.projects.api);
     expect(plan.questions).toEqual(expect.arrayContaining([expect.stringContaining(`"${term}"`)]));
   });
+
+  it.each(['Children are fetched again from the first page.', 'Moving a card causes no full page reload.', 'A second request reuses the in-flight token.'])(
+    '"%s" relies on no term of its own: which page or token it means is no question',
+    (text) => {
+      const plan = planChanges([requirement(text)], code, workspace.facts.projects.api);
+      expect(plan.questions.filter((q) => q.includes('The inputs rely on'))).toEqual([]);
+    },
+  );
 
   it.each([
     ['states what it does', 'The orders page lists each order with its total', 'Change `OrdersPage` so that the orders page lists each order with its total'],
@@ -572,6 +619,37 @@ describe('planChanges: where the work goes', () => {
     // Read without a ranking, so that only the words the text spells out can name a file.
     const plan = planChanges([requirement('Export order history from the account page', { area: 'frontend' })], code, workspace.facts.projects.web);
     expect([...plan.changes.map((c) => c.path), ...plan.read.map((r) => r.path)]).not.toContain('apps/web/src/app/pages/OrdersPage.tsx');
+  });
+});
+
+describe('planChanges: the declaration a change to a found file names', () => {
+  it.each([
+    [
+      'the class, not the type beside it that shares its words',
+      'export interface IRefundInput { amount: number }\nexport class RefundService { refund(input: IRefundInput) { return input.amount; } }\n',
+      'Change `RefundService`',
+    ],
+    [
+      'the function whose name shares the words, not the first export',
+      'export interface RefundLine { amount: number }\nexport function sumLines(lines: RefundLine[]) { return lines.length; }\nexport function refundTotal(lines: RefundLine[]) { return sumLines(lines); }\n',
+      'Change `refundTotal`',
+    ],
+    [
+      "the module's own component, when it exports only settings",
+      'export const Route = createRoute({ component: RefundPage });\nfunction RefundPage() { return null; }\n',
+      'Change `RefundPage` (module-private)',
+    ],
+    [
+      'an exported document the words name, not the helper beside it',
+      'export const refundTotalDocument = graphql(`query { refunds { total } }`);\nexport function getQueryOptions() { return {}; }\n',
+      'Change `refundTotalDocument`',
+    ],
+    ['a type, when the file has only types', 'export interface RefundTotal { amount: number }\n', 'Change `RefundTotal`'],
+  ])('names %s', async (_, content, action) => {
+    const crafted = craftedCodeMap({ 'libs/api/src/refund/refund-math.ts': content }, [project('api', 'libs/api')]);
+    const text = 'The refund total is shown with each refund.';
+    const plan = planChanges([requirement(text)], crafted, crafted.facts.projects.api, await engineRanking(crafted, text));
+    expect(plan.changes.find((c) => c.inferred === 'retrieved')?.action).toBe(action);
   });
 });
 

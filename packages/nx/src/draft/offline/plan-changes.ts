@@ -83,13 +83,25 @@ const UI_TEXT =
 /** The context engine's reasons that rest on the text (the file's path or names match it, it declares or uses a name it gives). */
 const LEXICAL_EVIDENCE = /named in the query|match/;
 /** Noun phrases a feature relies on that should exist in the code: "the account page", "API keys", "a webhook endpoint". */
-const UNKNOWN_CANDIDATE = /\b(?:[A-Za-z]+\s)?[A-Za-z]+\s(?:page|screen|keys?|tokens?|endpoint|webhooks?|queue|report)\b/gi;
+const UNKNOWN_CANDIDATE = /(?<![\w-])(?:[A-Za-z]+\s)?[A-Za-z]+\s(?:page|screen|keys?|tokens?|endpoint|webhooks?|queue|report)\b/gi;
+/**
+ * Words before such a noun that say which one or in what state ("for the first page", "a full page reload", "a
+ * fresh token"), not what it is: left out, a lone noun is no term of the feature's.
+ */
+const NOT_A_TERM = new Set(
+  (
+    'the a an no any some this that these those all per each every our their its of for from to on in ' +
+    'first last next previous full fresh new old current same other whole entire single main empty blank separate different default existing given own valid invalid'
+  ).split(' '),
+);
 /** Words of a file name that say what kind of file it is, not what it is about (`use` opens a React hook's name). */
 const ROLE_WORDS = new Set(
   'service controller module interceptor middleware guard dto entity resolver gateway repository spec test query util utils helper helpers store hook use component index main config option options type types model schema ts tsx'.split(
     ' ',
   ),
 );
+/** Declarations of types only: a change to a module is to what it does or holds (an enum holds values), and its types follow. */
+const TYPE_KINDS = new Set<CodeSymbol['kind']>(['interface', 'type']);
 /** Words a name leaves out: "modifying an order" spells `use-modify-order.ts` as "the orders page" spells `OrdersPage.tsx`. */
 const ARTICLES = new Set(['a', 'an', 'the']);
 /** How a clause that states (rather than instructs) begins: a pronoun or a determiner, its subject's. */
@@ -238,23 +250,25 @@ class Planner {
       if (!file || this.changes.has(`${file.path}#inferred`) || [...this.changes.values()].some((c) => c.path === file.path)) continue;
       // What the text itself says is used or forbidden is not the ranking's to make a change.
       if ([...this.reuse.values()].some((r) => r.path === file.path) || this.avoid.some((a) => a.path === file.path)) continue;
-      if (this.isParallel(file.project)) continue;
+      // A barrel has no code of its own, and a generated file is changed by its tool: neither is where work goes.
+      if (this.isParallel(file.project) || file.barrel || file.generated) continue;
       const requirement = requirementServedBy(file, requirements);
       if (!requirement) continue;
       const words = new Set(splitWords(requirement.text));
-      const symbol = file.symbols.find((s) => s.exported && CodeMap.words(s.name).some((w) => words.has(w))) ?? file.symbols.find((s) => s.exported);
       if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
         // Read, not changed: reused as is, and named by the change that uses it.
-        read.push({ use: this.addReuse(symbol?.name ?? posix.basename(file.path), file.path, requirement), requirement });
+        const shape = file.symbols.find((s) => s.exported && sharesWords(s, words)) ?? file.symbols.find((s) => s.exported);
+        read.push({ use: this.addReuse(shape?.name ?? posix.basename(file.path), file.path, requirement), requirement });
         continue;
       }
       if (!this.isSurelyFound(file.path)) {
         this.toRead.set(file.path, requirement);
         continue;
       }
+      const symbol = symbolToChange(file, words);
       const change = this.change(
         file,
-        symbol ? changeOf(symbol.name, undefined, true) : `Change \`${posix.basename(file.path)}\``,
+        symbol ? changeOf(symbol.name, undefined, symbol.exported) : `Change \`${posix.basename(file.path)}\``,
         requirement,
         `${file.path}#inferred`,
       );
@@ -394,7 +408,11 @@ class Planner {
 
   private unknownTerms(text: string): string[] {
     return [...text.matchAll(UNKNOWN_CANDIDATE)]
-      .map((m) => m[0].trim().replace(/^(?:the|a|an|per|each|every|our|their|its|of|for|from|to|on|in)\s+/i, ''))
+      .map((m) => {
+        const words = m[0].trim().split(/\s+/);
+        const start = words.findIndex((word) => !NOT_A_TERM.has(word.toLowerCase()));
+        return words.slice(start).join(' ');
+      })
       .filter((term) => {
         const words = splitWords(term);
         return words.length >= 2 && !this.code.isSpelled(words);
@@ -419,7 +437,8 @@ class Planner {
         const name = symbol?.name ?? posix.basename(file.path);
         if (role === 'reuse') uses.push(this.addReuse(name, file.path, requirement));
         else if (role === 'avoid') this.avoid.push({ name, path: file.path, requirement });
-        if (role === 'reuse' || role === 'avoid') continue;
+        // A parallel project's file of the same name (a legacy client's) is not where this project's work goes.
+        if (role === 'reuse' || role === 'avoid' || this.isParallel(file.project)) continue;
         // Spelled-out names are mostly the product's own nouns ("each shipping line", "a grid view"): the file is
         // what the work reads unless the engine, reading the whole text, is as sure of it as of a file it finds.
         if (!this.isSurelyFound(file.path)) {
@@ -1285,6 +1304,30 @@ function pathOf(mention: Mention): string | undefined {
 }
 
 /** A function, or a constant holding one (`export const getTrash = (ro) => …`). */
+/**
+ * The declaration a change to a found file is about: what the code does or holds (a class, a function, a
+ * component, an exported document or schema) rather than the types beside it, which change as a consequence.
+ * The one whose name shares the requirement's words first, exported before module-private; of what the module
+ * keeps to itself, only its behaviour (a route file exports its `Route` settings while its page component is its
+ * own), not its constants. A file of types only is changed in its types.
+ */
+function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | undefined {
+  const exported = file.symbols.filter((s) => s.exported && !TYPE_KINDS.has(s.kind));
+  const behaviour = file.symbols.filter((s) => !s.exported && (s.kind === 'class' || isCallable(s)));
+  return (
+    exported.find((s) => sharesWords(s, words)) ??
+    behaviour.find((s) => sharesWords(s, words)) ??
+    exported[0] ??
+    behaviour[0] ??
+    file.symbols.find((s) => s.exported && sharesWords(s, words)) ??
+    file.symbols.find((s) => s.exported)
+  );
+}
+
+function sharesWords(symbol: CodeSymbol, words: Set<string>): boolean {
+  return CodeMap.words(symbol.name).some((w) => words.has(w));
+}
+
 function isCallable(symbol: CodeSymbol): boolean {
   return symbol.kind === 'function' || (symbol.kind === 'variable' && /=>|\bfunction\b/.test(symbol.signature));
 }
