@@ -89,6 +89,13 @@ describe('parseQuery', () => {
       expect(query.identifiers).toContain('OrdersController');
     });
 
+    it('keeps the words only the non-goals use, to subtract: not those the rest of the text uses too', () => {
+      expect([...query.excluded]).toEqual(expect.arrayContaining(['pdf', 'xlsx', 'notification', 'queue', 'scheduled']));
+      expect(query.excluded.has('export')).toBe(false);
+      expect(query.excluded.has('goal')).toBe(false);
+      expect(parseQuery('fix(orders): keep the order total when a refund fails').excluded.size).toBe(0);
+    });
+
     it('weighs requirements and acceptance criteria over the background', () => {
       expect(query.words.get('csv')!).toBeGreaterThan(query.words.get('invoice')!);
       expect(query.words.get('row')!).toBeGreaterThan(query.words.get('invoice')!);

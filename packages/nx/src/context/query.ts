@@ -16,6 +16,8 @@ export interface ParsedQuery {
   identifiers: string[];
   /** How far the text is a long spec rather than a short message, from 0 to 1 (see `verbosityOf`). */
   verbosity: number;
+  /** Words only its non-goals use: what the feature leaves alone ("a switch in the admin dashboard's filter UI"). */
+  excluded: Set<string>;
 }
 
 /**
@@ -127,6 +129,9 @@ export function parseQuery(query: string): ParsedQuery {
     if (line.weight <= 0) continue;
     for (const pair of wordPairs(wordsOf(line.text))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair * line.weight);
   }
+  // Below their heading ("Non-goals" is no word of what they exclude).
+  const excluded = new Set(sections.filter((s) => s.weight === 0).flatMap((s) => wordsOf(s.text.slice(s.text.indexOf('\n') + 1))));
+  for (const word of words.keys()) excluded.delete(word);
   for (const [word, weight] of words) words.set(word, weight > 1 ? 1 + Math.log(weight) : weight);
   const strongestWords = strongest(words, MAX_QUERY_TERMS);
   const verbosity = verbosityOf(strongestWords);
@@ -135,7 +140,7 @@ export function parseQuery(query: string): ParsedQuery {
     const weight = strongestWords.get(word);
     if (weight !== undefined) strongestWords.set(word, weight * (1 + QUERY_WEIGHTS.longTitle * verbosity));
   }
-  return { title, text: kept.toLowerCase(), words: strongestWords, scopes, paths, identifiers, verbosity };
+  return { title, text: kept.toLowerCase(), words: strongestWords, scopes, paths, identifiers, verbosity, excluded };
 }
 
 /**

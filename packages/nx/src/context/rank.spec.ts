@@ -165,3 +165,38 @@ describe('rankWorkspace and hubs', () => {
     expect(files[rankOf(files, 'libs/core/src/lib/a-context.ts')].why).toMatch(/; ranked down as a hub \(45 files import it\)$/);
   });
 });
+
+describe('rankWorkspace and the non-goals of a PRD', () => {
+  const crafted = writeWorkspace({
+    'apps/dashboard/src/list/list-filter.tsx': 'export function ListFilter() { /* AND and OR groups of conditions */ }\n',
+    'apps/dashboard/src/list/list-page.tsx': 'export function ListPage() {}\n',
+    'libs/core/src/list/list-filter-builder.ts': 'export class ListFilterBuilder { /** AND and OR groups of conditions. */ build() {} }\n',
+    'libs/core/src/orders/order.service.ts': 'export class OrderService { place() {} }\n',
+    'libs/core/src/orders/order.entity.ts': 'export class Order { id = 1; }\n',
+  });
+  const projects = craftedFacts(crafted, [project('dashboard', 'apps/dashboard', { type: 'application' }), project('core', 'libs/core')]).projects;
+  const craftedIndex = indexWorkspace({ projects, source: diskSource(crafted) });
+  const rankFor = (text: string) => rankWorkspace(projects, craftedIndex, projectEdges(projects, craftedIndex.files.values()), parseQuery(text));
+  const prd = (nonGoals: string) =>
+    [
+      '# PRD: Correct AND/OR list filters',
+      '',
+      '## Non-goals',
+      nonGoals,
+      '',
+      '## Requirements',
+      '- AND and OR groups of list filter conditions give correct results.',
+    ].join('\n');
+
+  it("ranks down the files whose path names what only the non-goals speak of (the dashboard's filter UI)", () => {
+    expect(rankFor(prd('- Changing the sorting of lists.')).affected.name).toBe('dashboard');
+    const ranked = rankFor(prd("- A switch in the admin dashboard's filter UI."));
+    expect(ranked.affected.name).toBe('core');
+    expect(ranked.files[0].file.path).toBe('libs/core/src/list/list-filter-builder.ts');
+  });
+
+  it('reads nothing into a word most paths hold (`src`, `packages`): it tells no code apart', () => {
+    const ranked = rankFor(prd('- No new src folders.'));
+    expect(ranked.affected.name).toBe('dashboard');
+  });
+});

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { countOf } from '../code/file-words';
 import type { ChangeHistory } from '../code/change-history';
 import type { CodeIndex, IndexedFile } from '../code/types';
-import { compoundTerm } from '../code/words';
+import { compoundTerm, splitWords } from '../code/words';
 import type { ProjectFact } from '../workspace/types';
 import { coChangeSpread, pastWork, projectActivity, type PastMatch } from './history';
 import { lexicalScores, type LexicalMatch } from './lexical';
@@ -96,6 +96,13 @@ export const WEIGHTS = {
    * the library and application commit sets did not move.
    */
   generatedInLongText: 0.3,
+  /**
+   * A file whose path says what the inputs' non-goals leave alone (a word only they use: "no switch in the admin
+   * dashboard's filter UI" → `packages/dashboard/…`) keeps this share of its own match: non-goals subtract.
+   */
+  nonGoal: 0.5,
+  /** A word in more than this share of the paths (half) tells no code apart (see `excludedByNonGoals`). */
+  nonGoalPathShare: 0.5,
   /**
    * A hub (a file imported by `share` of the workspace's files, and by `least` files at the least: a request
    * context, the entity every service reads, a package's barrel) keeps `factor` of its score. Its words are the
@@ -229,12 +236,14 @@ function seedScores(
   past: Map<string, PastMatch>,
 ): Map<string, number> {
   const best = Math.max(0, ...files.map((file) => lexical.get(file.path)?.score ?? 0)) || 1;
+  const excluded = excludedByNonGoals(files, query);
   const seeds = new Map<string, number>();
   for (const file of files) {
     let score =
       ((lexical.get(file.path)?.score ?? 0) / best) *
       (file.barrel ? WEIGHTS.barrel : 1) *
-      (file.generated ? 1 - (1 - WEIGHTS.generatedInLongText) * query.verbosity : 1);
+      (file.generated ? 1 - (1 - WEIGHTS.generatedInLongText) * query.verbosity : 1) *
+      (excluded.has(file.path) ? WEIGHTS.nonGoal : 1);
     score += (WEIGHTS.testEvidence * (tests.get(file.path)?.score ?? 0)) / best;
     score += WEIGHTS.pastWork * (past.get(file.path)?.score ?? 0);
     if (definedIdentifiers(file, query).length) score += WEIGHTS.definesNamedIdentifier;
@@ -242,6 +251,19 @@ function seedScores(
     if (score > 0) seeds.set(file.path, score);
   }
   return seeds;
+}
+
+/**
+ * The files whose path holds a word only the non-goals use, of the words that tell paths apart: one most paths
+ * have (`packages/`, `src/`) says nothing of which code a non-goal means ("no package manager choice").
+ */
+function excludedByNonGoals(files: IndexedFile[], query: ParsedQuery): Set<string> {
+  if (query.excluded.size === 0) return new Set();
+  const wordsOf = new Map(files.map((file) => [file.path, new Set(splitWords(file.path))]));
+  const pathsWith = new Map<string, string[]>();
+  for (const [path, words] of wordsOf) for (const word of words) if (query.excluded.has(word)) pathsWith.set(word, [...(pathsWith.get(word) ?? []), path]);
+  const telling = [...pathsWith.values()].filter((paths) => paths.length <= WEIGHTS.nonGoalPathShare * files.length);
+  return new Set(telling.flat());
 }
 
 interface TestMatch {
