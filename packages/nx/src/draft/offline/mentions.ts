@@ -143,6 +143,9 @@ function looksLikeCode(name: string): boolean {
 const USE_BEFORE =
   /\b(?:via|using|uses?|used|reuses?|reusing|delegat\w+ to|based on)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:existing\s+|same\s+|current\s+|shared\s+|configured\s+)?$/i;
 
+/** "if no visible fields are configured": a bare "no" before the product's own noun counts it, it forbids nothing. */
+const QUANTITY_BEFORE = /\bno\s*$/i;
+
 /**
  * The role a sentence gives a file name spelled out in prose ("the tax zone strategy") starting at `start`:
  * forbidden or used only when the words before it say so plainly, else the place of the change. Prose places
@@ -156,7 +159,7 @@ export function proseRole(text: string, start: number): Extract<MentionRole, 'ta
     .split(/\s+/)
     .slice(-6)
     .join(' ');
-  if (AVOID_BEFORE.test(window)) return 'avoid';
+  if (AVOID_BEFORE.test(window) && !QUANTITY_BEFORE.test(window)) return 'avoid';
   return USE_BEFORE.test(window) ? 'reuse' : 'target';
 }
 

@@ -615,6 +615,17 @@ describe('planChanges: where the work goes', () => {
     expect([...plan.changes.map((c) => c.path), ...plan.read.map((r) => r.path)]).toContain('apps/web/src/orders/use-modify-order.ts');
   });
 
+  it.each([
+    ['If no visible fields are configured, every field is shown.', false],
+    ['The picker lists every field without the visible fields control.', true],
+  ])('"%s" forbids the file it spells out: %s', (text, forbidden) => {
+    const crafted = craftedCodeMap({ 'apps/web/src/fields/VisibleFields.tsx': 'export function VisibleFields() { return null; }\n' }, [
+      project('web', 'apps/web', { type: 'application' }),
+    ]);
+    const plan = planChanges([requirement(text, { area: 'frontend' })], crafted, crafted.facts.projects.web);
+    expect(plan.avoid.some((a) => a.path === 'apps/web/src/fields/VisibleFields.tsx')).toBe(forbidden);
+  });
+
   it('does not read "order history from the account page" as the orders page', () => {
     // Read without a ranking, so that only the words the text spells out can name a file.
     const plan = planChanges([requirement('Export order history from the account page', { area: 'frontend' })], code, workspace.facts.projects.web);
