@@ -41,6 +41,8 @@ const CATALOG_DIRS = new Set(['locales', 'locale', 'i18n', 'lang', 'langs', 'tra
 const CATALOG_FILE = /\.(json|po|ya?ml|xlf|xliff|arb)$/;
 /** Catalogs a tool extracts from the code (gettext, Lingui, Angular's XLIFF), rather than written by hand. */
 export const EXTRACTED_CATALOG = /\.(po|xlf|xliff)$/;
+/** What a test file's name adds to its subject's: `.spec`, `.test`, `.e2e-spec`, `.e2e`. */
+const TEST_SUFFIX = /[._-](e2e[._-]spec|e2e[._-]test|e2e|spec|test)$/;
 const SOURCE_LANGUAGE = /(^|\.)en([-_][a-z]+)?$/i;
 
 /**
@@ -256,7 +258,12 @@ export class CodeMap {
     return candidates.find((path) => this.index.files.has(path) && /export\s+\*\s+from|export\s*\{/.test(readText(this.source, path) ?? ''));
   }
 
-  /** The spec file beside a source file, by the naming its project uses (`x.spec.ts` or `x.test.ts`). */
+  /**
+   * The spec of a source file: the one beside it; else the one test of its project named after it, wherever the
+   * project keeps such tests (`e2e/list-query-builder.e2e-spec.ts` of `list-query-builder.ts`, NestJS's
+   * `test/dashboard.e2e-spec.ts` of `features/dashboard/dashboard.service.ts`), as an engineer finds it by name;
+   * else the spec to add beside it, by the naming its project uses (`x.spec.ts` or `x.test.ts`).
+   */
   specFor(path: string): { path: string; exists: boolean } {
     const extension = posix.extname(path);
     const base = path.slice(0, -extension.length);
@@ -264,11 +271,33 @@ export class CodeMap {
       const candidate = `${base}${suffix}${extension}`;
       if (this.source.exists(candidate)) return { path: candidate, exists: true };
     }
+    const named = this.testsNamedAfter(path);
+    if (named.length === 1) return { path: named[0], exists: true };
     const project = this.projectOf(path);
     const usesTest = project
       ? this.filesOf(project.name).some((f) => /\.test\.[jt]sx?$/.test(f.path)) && !this.filesOf(project.name).some((f) => /\.spec\.[jt]sx?$/.test(f.path))
       : false;
     return { path: `${base}${usesTest ? '.test' : '.spec'}${extension}`, exists: false };
+  }
+
+  /** The tests of a file's project whose name, less its test suffix, is the file's, or its name less its role (`dashboard.service` → `dashboard`). */
+  private testsNamedAfter(path: string): string[] {
+    const project = this.projectOf(path);
+    if (!project) return [];
+    const stem = posix.basename(path).replace(/\.[cm]?[jt]sx?$/, '');
+    const names = new Set([stem, stem.replace(/\.[a-z]+$/, '')]);
+    return this.filesOf(project.name)
+      .filter(
+        (f) =>
+          f.role === 'test' &&
+          names.has(
+            posix
+              .basename(f.path)
+              .replace(/\.[cm]?[jt]sx?$/, '')
+              .replace(TEST_SUFFIX, ''),
+          ),
+      )
+      .map((f) => f.path);
   }
 
   /** Words of a name as an engineer reads it, verbs and all: `useExportOrders` → use, export, order. */

@@ -687,6 +687,18 @@ describe('planChanges: the test work for the files the ranking found', () => {
     expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/src/refund/refund-policy.spec.ts`']);
   });
 
+  it("names the module's end-to-end spec of a service (NestJS's `test/refund.e2e-spec.ts` of `refund.service.ts`)", async () => {
+    const plan = await planFor(
+      {
+        'libs/api/src/refund/refund.service.ts':
+          'export class RefundService { allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; } }\n',
+        'libs/api/test/refund.e2e-spec.ts': "describe('refunds', () => it('refuses', () => undefined));\n",
+      },
+      text,
+    );
+    expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/test/refund.e2e-spec.ts`']);
+  });
+
   it('asks for a spec beside a found file that has none, without naming one that does not exist', async () => {
     const plan = await planFor(service, text);
     expect(testing(plan)).toEqual(['Add specs beside the files above that change (`refund-policy.ts`)']);

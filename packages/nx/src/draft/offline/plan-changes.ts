@@ -38,6 +38,8 @@ export interface PlannedChange {
   untested?: boolean;
   /** The action names the path itself (specs): the item need not say where again. */
   pathInAction?: boolean;
+  /** The specs it names are all end-to-end ones (`e2e/x.e2e-spec.ts`): they run with the project's end-to-end suite. */
+  endToEnd?: boolean;
 }
 
 export interface ChangePlan {
@@ -812,6 +814,7 @@ class Planner {
         path: spec.path,
         project: change.project,
         isNew: !spec.exists,
+        endToEnd: isEndToEnd(spec.path),
         action: spec.exists
           ? `Extend \`${spec.path}\` to cover the changes to \`${posix.basename(change.path)}\``
           : `Add \`${spec.path}\` (new) to cover \`${posix.basename(change.path)}\``,
@@ -899,11 +902,13 @@ class Planner {
       if (change.inferred === 'retrieved' && change.path) byProject.set(change.project, [...(byProject.get(change.project) ?? []), change]);
     for (const [project, changes] of byProject) {
       const key = `${project}#inferred-tests`;
+      const specs = changes.map((c) => ({ file: c.path!, spec: this.code.specFor(c.path!) }));
       this.changes.set(key, {
         key,
         project,
         isNew: false,
-        action: inferredTestsAction(changes.map((c) => ({ file: c.path!, spec: this.code.specFor(c.path!) }))),
+        action: inferredTestsAction(specs),
+        endToEnd: specs.every(({ spec }) => spec.exists && isEndToEnd(spec.path)),
         area: 'testing',
         role: 'test',
         requirements: [...new Set(changes.flatMap((c) => c.requirements))],
@@ -1429,6 +1434,10 @@ function areaOfFile(file: IndexedFile, project: ProjectFact | undefined, require
  * The test work for changes the ranking found: the specs those files already have, by path (they hold the cases
  * to extend), and specs beside the files that have none.
  */
+function isEndToEnd(spec: string): boolean {
+  return /(^|\/)e2e\/|[._-]e2e[._-]/.test(spec);
+}
+
 function inferredTestsAction(files: Array<{ file: string; spec: { path: string; exists: boolean } }>): string {
   const quoted = (paths: string[]) => paths.map((path) => `\`${path}\``).join(', ');
   const tested = files.filter(({ spec }) => spec.exists).map(({ spec }) => spec.path);

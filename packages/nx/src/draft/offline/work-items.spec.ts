@@ -9,9 +9,10 @@ import { CodeMap } from './code-map';
 import { planWorkItems } from './work-items';
 
 /** The test items of the plan for one requirement in a one-project workspace whose targets are `scripts` (name → command). */
-async function testItems(scripts: Record<string, string>): Promise<string[]> {
+async function testItems(scripts: Record<string, string>, files: Record<string, string> = {}): Promise<string[]> {
   const root = writeWorkspace({
     'libs/api/src/refund/refund-policy.ts': 'export function allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; }\n',
+    ...files,
   });
   const targets: TargetFact[] = Object.entries(scripts).map(([name, command]) => ({
     name,
@@ -42,6 +43,14 @@ describe('planWorkItems: how a test item says to run the tests', () => {
       'test-e2e': 'vitest run --config vitest-e2e.config.ts',
     });
     expect(title).toContain('; run `nx run api:test-unit`');
+  });
+
+  it('names the end-to-end spec named after the file, wherever the project keeps them, and runs the end-to-end suite', async () => {
+    const [title] = await testItems(
+      { test: 'vitest run', e2e: 'vitest --config e2e/vitest.config.mts' },
+      { 'libs/api/e2e/refund-policy.e2e-spec.ts': "describe('refund policy', () => it('refuses', () => undefined));\n" },
+    );
+    expect(title).toContain('Extend the specs of the files above that change: `libs/api/e2e/refund-policy.e2e-spec.ts`; run `nx run api:e2e`');
   });
 
   it('says the project runs no tests when its test script is a placeholder, rather than sending the engineer to it', async () => {
