@@ -107,11 +107,11 @@ describe('planChanges on a file a tool writes', () => {
 });
 
 describe('planChanges on the data shapes the ranking finds', () => {
-  const planFor = (text: string) => {
+  const planFor = (text: string, serviceImports = "import { StockLevel } from './stock-level.entity';\n") => {
     const crafted = craftedCodeMap(
       {
         'libs/api/src/stock/stock-level.entity.ts': '@Entity() export class StockLevel { channelId!: string; stockOnHand!: number; }\n',
-        'libs/api/src/stock/stock.service.ts': 'export class StockService { inStock(variantId: string): boolean { return true; } }\n',
+        'libs/api/src/stock/stock.service.ts': `${serviceImports}export class StockService { inStock(variantId: string): boolean { return true; } }\n`,
       },
       [project('api', 'libs/api')],
     );
@@ -124,6 +124,13 @@ describe('planChanges on the data shapes the ranking finds', () => {
     expect(plan.changes.map((c) => c.path)).toEqual(['libs/api/src/stock/stock.service.ts']);
     expect(plan.changes[0].uses).toEqual(['`StockLevel` (`libs/api/src/stock/stock-level.entity.ts`)']);
     expect(plan.reuse).toEqual([{ name: 'StockLevel', path: 'libs/api/src/stock/stock-level.entity.ts', requirements: ['R1'] }]);
+  });
+
+  it('names one no change imports to read, not as used: it only shares a word with the text', () => {
+    const plan = planFor('Search results show a product as in stock for the channel it is searched in.', '');
+    expect(plan.changes[0].uses).toEqual([]);
+    expect(plan.reuse).toEqual([]);
+    expect(plan.read).toEqual([{ path: 'libs/api/src/stock/stock-level.entity.ts', requirement: 'R1' }]);
   });
 
   it('changes it when the inputs ask to store new data', () => {

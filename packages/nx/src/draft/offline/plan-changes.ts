@@ -246,7 +246,7 @@ class Planner {
     if (requirements.length === 0) return;
     const best = this.lexical[0]?.score ?? 0;
     const kept = this.lexical.filter((f) => f.score >= best * RETRIEVAL.closeToBest).slice(0, RETRIEVAL.maxFiles);
-    const read: Array<{ use: string; requirement: Requirement }> = [];
+    const shapes: Array<{ file: IndexedFile; name: string; requirement: Requirement }> = [];
     for (const ranked of kept) {
       const file = this.code.index.files.get(ranked.path);
       if (!file || this.changes.has(`${file.path}#inferred`) || [...this.changes.values()].some((c) => c.path === file.path)) continue;
@@ -260,7 +260,7 @@ class Planner {
       if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
         // Read, not changed: reused as is, and named by the change that uses it.
         const shape = file.symbols.find((s) => s.exported && sharesWords(s, words)) ?? file.symbols.find((s) => s.exported);
-        read.push({ use: this.addReuse(shape?.name ?? posix.basename(file.path), file.path, requirement), requirement });
+        shapes.push({ file, name: shape?.name ?? posix.basename(file.path), requirement });
         continue;
       }
       if (!this.isSurelyFound(file.path)) {
@@ -276,9 +276,18 @@ class Planner {
       );
       change.inferred = 'retrieved';
     }
-    for (const { use, requirement } of read) {
-      const user = [...this.changes.values()].find((c) => c.requirements.includes(requirement) && c.path);
-      if (user && !user.uses.includes(use)) user.uses.push(use);
+    // A data shape is used by the change whose file imports it; one no change imports only shares a word with the
+    // text (a `CacheTag` entity for "tag 1 AND tag 2"): it is named to read, not as used.
+    for (const { file, name, requirement } of shapes) {
+      const user = [...this.changes.values()].find(
+        (c) => c.requirements.includes(requirement) && c.path && this.code.file(c.path)?.imports.includes(file.path),
+      );
+      if (!user) {
+        this.toRead.set(file.path, requirement);
+        continue;
+      }
+      const use = this.addReuse(name, file.path, requirement);
+      if (!user.uses.includes(use)) user.uses.push(use);
     }
     for (const requirement of requirements) {
       if (![...this.changes.values()].some((c) => c.requirements.includes(requirement))) this.askWhere(requirement);
