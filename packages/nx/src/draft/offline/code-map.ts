@@ -41,6 +41,7 @@ const CATALOG_DIRS = new Set(['locales', 'locale', 'i18n', 'lang', 'langs', 'tra
 const CATALOG_FILE = /\.(json|po|ya?ml|xlf|xliff|arb)$/;
 /** Catalogs a tool extracts from the code (gettext, Lingui, Angular's XLIFF), rather than written by hand. */
 export const EXTRACTED_CATALOG = /\.(po|xlf|xliff)$/;
+const SOURCE_EXTENSION = /\.[cm]?[jt]sx?$/;
 /** What a test file's name adds to its subject's: `.spec`, `.test`, `.e2e-spec`, `.e2e`. */
 const TEST_SUFFIX = /[._-](e2e[._-]spec|e2e[._-]test|e2e|spec|test)$/;
 const SOURCE_LANGUAGE = /(^|\.)en([-_][a-z]+)?$/i;
@@ -280,23 +281,19 @@ export class CodeMap {
     return { path: `${base}${usesTest ? '.test' : '.spec'}${extension}`, exists: false };
   }
 
-  /** The tests of a file's project whose name, less its test suffix, is the file's, or its name less its role (`dashboard.service` → `dashboard`). */
+  /**
+   * The tests of a file's project whose name, less its test suffix, is the file's, or its name less its role
+   * (`dashboard.service` → `dashboard`); not one beside a source file of its own (another `utils.ts`'s spec).
+   */
   private testsNamedAfter(path: string): string[] {
     const project = this.projectOf(path);
     if (!project) return [];
-    const stem = posix.basename(path).replace(/\.[cm]?[jt]sx?$/, '');
+    const stem = posix.basename(path).replace(SOURCE_EXTENSION, '');
     const names = new Set([stem, stem.replace(/\.[a-z]+$/, '')]);
+    const subjectOf = (test: string) => test.replace(SOURCE_EXTENSION, '').replace(TEST_SUFFIX, '');
+    const hasOwnSubject = (test: string) => ['.ts', '.tsx', '.js', '.jsx'].some((extension) => this.index.files.has(`${subjectOf(test)}${extension}`));
     return this.filesOf(project.name)
-      .filter(
-        (f) =>
-          f.role === 'test' &&
-          names.has(
-            posix
-              .basename(f.path)
-              .replace(/\.[cm]?[jt]sx?$/, '')
-              .replace(TEST_SUFFIX, ''),
-          ),
-      )
+      .filter((f) => f.role === 'test' && names.has(posix.basename(subjectOf(f.path))) && !hasOwnSubject(f.path))
       .map((f) => f.path);
   }
 

@@ -706,6 +706,18 @@ describe('planChanges: the test work for the files the ranking found', () => {
     expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/test/refund.e2e-spec.ts`']);
   });
 
+  it("does not take another file's spec of the same name for the found file's", async () => {
+    const plan = await planFor(
+      {
+        ...service,
+        'libs/api/src/orders/refund-policy.ts': 'export function orderRefundPolicy() { return true; }\n',
+        'libs/api/src/orders/refund-policy.spec.ts': "import { orderRefundPolicy } from './refund-policy';\nit('allows', () => orderRefundPolicy());\n",
+      },
+      text,
+    );
+    expect(testing(plan).join(' ')).not.toContain('libs/api/src/orders/refund-policy.spec.ts');
+  });
+
   it('asks for a spec beside a found file that has none, without naming one that does not exist', async () => {
     const plan = await planFor(service, text);
     expect(testing(plan)).toEqual(['Add specs beside the files above that change (`refund-policy.ts`)']);

@@ -258,7 +258,7 @@ class Planner {
       if (!requirement) continue;
       const words = new Set(splitWords(requirement.text));
       if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
-        // Read, not changed: reused as is, and named by the change that uses it.
+        // Read, not changed: reused as is by the change that imports it (below), else named to read.
         const shape = file.symbols.find((s) => s.exported && sharesWords(s, words)) ?? file.symbols.find((s) => s.exported);
         shapes.push({ file, name: shape?.name ?? posix.basename(file.path), requirement });
         continue;
