@@ -1,6 +1,8 @@
 import { loadExampleWorkspace, type LoadedWorkspace } from '../test-utils/example-workspace';
 import { buildContext, ContextError, DEFAULT_BUDGET } from './build-context';
 import { estimateTokens } from '../utils/tokens';
+import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
+import { diskSource } from '../utils/file-source';
 import type { ContextPack } from './types';
 
 const CANCEL_ORDER = 'feat(api): let staff cancel a paid order and refund the customer\n\nOrdersService.cancel should refund paid orders.';
@@ -48,6 +50,19 @@ describe('buildContext on the example workspace', () => {
     expect(pack.diagram).toContain('p_api["api"]:::affected');
     expect(pack.diagram).toContain('p_api --> p_shared_types');
     expect(pack.text).toContain(pack.diagram);
+  });
+
+  it("lists the affected project's neighbours as the diagram draws them, imports in the code included", async () => {
+    expect(pack.neighbours.dependencies).toContain('shared-types');
+    // The Nx graph of a crafted workspace has no dependencies: only the code's import shows one.
+    const root = writeWorkspace({
+      'libs/ui/src/index.ts': 'export function Button() { return null; }\n',
+      'apps/dev-server/src/main.ts': "import { Button } from '@acme/ui';\nButton();\n",
+    });
+    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), project('dev-server', 'apps/dev-server', { type: 'application' })]);
+    const crafted = await buildContext({ facts, source: diskSource(root), query: 'the button', project: 'ui', history: { commits: [] } });
+    expect(crafted.neighbours.dependents).toEqual(['dev-server']);
+    expect(crafted.diagram).toContain('p_dev_server --> p_ui');
   });
 
   it('fits the default budget and counts the tokens of what it renders', () => {

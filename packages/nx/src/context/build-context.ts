@@ -4,7 +4,7 @@ import type { CodeIndex } from '../code/types';
 import type { FileSource } from '../utils/file-source';
 import { redactSecrets } from '../utils/secrets';
 import { estimateTokens } from '../utils/tokens';
-import { findCycles, projectEdges } from './project-edges';
+import { dependentsOf, findCycles, projectEdges } from './project-edges';
 import { parseQuery, type ParsedQuery } from './query';
 import { rankWorkspace, type Ranking } from './rank';
 import { projectDiagram, renderFile, renderHeader, renderList } from './render';
@@ -62,6 +62,7 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
     files: candidates.first(count).map(({ file }) => file),
     specs: pack.specs,
     diagram,
+    neighbours: { dependencies: [...(edges.get(ranking.affected.name) ?? [])].sort(), dependents: dependentsOf(edges, ranking.affected.name) },
     budget,
     tokens: estimateTokens(pack.text.length),
     text: pack.text,

@@ -54,6 +54,11 @@ export interface ContextPack {
   specs: string[];
   /** Mermaid flowchart of the affected project and its neighbours. */
   diagram: string;
+  /**
+   * The affected project's neighbours as the diagram draws them: the Nx graph's dependencies and those the code's
+   * imports show, so a plan's list of dependents never contradicts its diagram.
+   */
+  neighbours: { dependencies: string[]; dependents: string[] };
   budget: number;
   tokens: number;
   /** The rendered pack: what a model would be shown. */

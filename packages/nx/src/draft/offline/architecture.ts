@@ -21,8 +21,8 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
   });
   return {
     touched,
-    dependencies: affected.dependencies.map((n) => projectView(facts.projects[n])),
-    dependents: affected.dependents.map((n) => projectView(facts.projects[n])),
+    dependencies: context.neighbours.dependencies.filter((n) => facts.projects[n]).map((n) => projectView(facts.projects[n])),
+    dependents: context.neighbours.dependents.filter((n) => facts.projects[n]).map((n) => projectView(facts.projects[n])),
     constraints: touchedNames
       .flatMap((n) => applicableConstraints(facts.projects[n], facts.boundaries.constraints))
       .filter((c, i, all) => all.indexOf(c) === i),

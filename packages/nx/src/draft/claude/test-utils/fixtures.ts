@@ -42,6 +42,7 @@ export function contextPack(extra = ''): ContextPack {
     files: [],
     specs: [],
     diagram: 'flowchart LR\n  api --> shared-types',
+    neighbours: { dependencies: ['shared-types'], dependents: [] },
     budget: Math.max(8000, tokens),
     tokens,
     text,
