@@ -353,6 +353,23 @@ describe('planChanges across clients', () => {
   });
 });
 
+describe('planChanges and what the prose says is used', () => {
+  it.each([
+    ['a project the affected one depends on', ['ui'], true],
+    ['a project it cannot import', [], false],
+  ])('a file the prose says is used, in %s, is reused only where the affected project can import it', (_, dependencies, reused) => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/core/src/list/list-query-builder.ts': 'export class ListQueryBuilder { build() {} }\n',
+        'libs/ui/src/custom-filter.ts': 'export function customFilter() { return null; }\n',
+      },
+      [project('core', 'libs/core', { dependencies }), project('ui', 'libs/ui')],
+    );
+    const plan = planChanges([requirement('The query builder must detect when a filter uses a custom filter property.')], crafted, crafted.facts.projects.core);
+    expect(plan.reuse.some((r) => r.path === 'libs/ui/src/custom-filter.ts')).toBe(reused);
+  });
+});
+
 describe('planChanges and files no one edits by hand', () => {
   it.each([
     ['a generated file', 'libs/api/src/refund/schema.generated.ts', 'export interface RefundTotals { refundTotal: number }\n'],

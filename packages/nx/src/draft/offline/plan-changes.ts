@@ -446,6 +446,8 @@ class Planner {
         const start = spelledAt(requirement.text, file);
         const role = start === undefined ? 'target' : proseRole(requirement.text, start);
         const name = symbol?.name ?? posix.basename(file.path);
+        // What the affected project cannot import (another app's directive) it cannot use: the words only meet.
+        if (role === 'reuse' && file.project !== this.affected.name && !this.dependsOn(this.affected.name, file.project)) continue;
         if (role === 'reuse') uses.push(this.addReuse(name, file.path, requirement));
         else if (role === 'avoid') this.avoid.push({ name, path: file.path, requirement });
         // A parallel project's file of the same name (a legacy client's) is not where this project's work goes.
