@@ -371,19 +371,33 @@ describe('planChanges and what the prose says is used', () => {
 });
 
 describe('planChanges and files no one edits by hand', () => {
-  it.each([
-    ['a generated file', 'libs/api/src/refund/schema.generated.ts', 'export interface RefundTotals { refundTotal: number }\n'],
-    ['a barrel', 'libs/api/src/refund/index.ts', "export * from './refund-policy';\n"],
-  ])('names %s the ranking finds neither for change nor for reading', async (_, path, content) => {
+  const generated = 'libs/api/src/refund/schema.generated.ts';
+  const planWith = async (generatedScore: number) => {
     const files = {
-      [path]: content,
+      [generated]: 'export interface RefundTotals { refundTotal: number }\n',
       'libs/api/src/refund/refund-policy.ts': 'export function refundPolicy(total: number) { return total; }\n',
     };
     const crafted = craftedCodeMap(files, [project('api', 'libs/api')]);
     const text = 'The refund total never exceeds what was paid.';
-    const ranked = (await engineRanking(crafted, text)).map((f) => (f.path === path ? { ...f, score: 1, why: 'its path or declarations match "refund"' } : f));
-    const plan = planChanges([requirement(text)], crafted, crafted.facts.projects.api, ranked);
-    expect([...plan.changes.map((c) => c.path), ...plan.read.map((r) => r.path)]).not.toContain(path);
+    const ranked = (await engineRanking(crafted, text)).map((f) =>
+      f.path === generated ? { ...f, score: generatedScore, why: 'its path or declarations match "refund"' } : f,
+    );
+    return planChanges(
+      [requirement(text)],
+      crafted,
+      crafted.facts.projects.api,
+      ranked.sort((a, b) => b.score - a.score),
+    );
+  };
+
+  it('never names a generated file the ranking finds to read: it says nothing of where work goes', async () => {
+    const plan = await planWith(0.3);
+    expect(plan.read.map((r) => r.path)).not.toContain(generated);
+  });
+
+  it('regenerates one the ranking is sure of (a release bumps the generated version file)', async () => {
+    const plan = await planWith(2);
+    expect(plan.changes.find((c) => c.path === generated)?.action).toMatch(/^Regenerate `schema.generated.ts` from its changed source/);
   });
 });
 

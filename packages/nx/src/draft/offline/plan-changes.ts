@@ -252,8 +252,7 @@ class Planner {
       if (!file || this.changes.has(`${file.path}#inferred`) || [...this.changes.values()].some((c) => c.path === file.path)) continue;
       // What the text itself says is used or forbidden is not the ranking's to make a change.
       if ([...this.reuse.values()].some((r) => r.path === file.path) || this.avoid.some((a) => a.path === file.path)) continue;
-      // A barrel has no code of its own, and a generated file is changed by its tool: neither is where work goes.
-      if (this.isParallel(file.project) || file.barrel || file.generated) continue;
+      if (this.isParallel(file.project)) continue;
       const requirement = requirementServedBy(file, requirements);
       if (!requirement) continue;
       const words = new Set(splitWords(requirement.text));
@@ -264,7 +263,8 @@ class Planner {
         continue;
       }
       if (!this.isSurelyFound(file.path)) {
-        this.toRead.set(file.path, requirement);
+        // A generated file says nothing of where work goes (its tool writes it): regenerated when sure, never read.
+        if (!file.generated) this.toRead.set(file.path, requirement);
         continue;
       }
       const symbol = symbolToChange(file, words);
