@@ -910,7 +910,7 @@ class Planner {
   private addTestsForInferred(): void {
     const byProject = new Map<string, PlannedChange[]>();
     for (const change of this.changes.values())
-      if (change.inferred === 'retrieved' && change.path) byProject.set(change.project, [...(byProject.get(change.project) ?? []), change]);
+      if (change.inferred === 'retrieved' && change.path && !change.untested) byProject.set(change.project, [...(byProject.get(change.project) ?? []), change]);
     for (const [project, changes] of byProject) {
       const key = `${project}#inferred-tests`;
       const specs = changes.map((c) => ({ file: c.path!, spec: this.code.specFor(c.path!) }));
