@@ -33,3 +33,15 @@ export function fileRole(path: string, symbols: CodeSymbol[]): FileRole {
   if (named && named !== 'component') return named;
   return decorated ?? named ?? 'other';
 }
+
+/**
+ * The path a test's subject has, without its extension: what a test file's name says it tests (`x.spec.ts`,
+ * `x.test.ts`, `__tests__/x.ts`, `e2e/x.e2e-spec.ts` → `…/x`). Its own path, less its extension, when the name
+ * says nothing.
+ */
+export function testSubjectStem(path: string): string {
+  return path
+    .replace(/\.[cm]?[jt]sx?$/, '')
+    .replace(/[._-](e2e[._-]spec|e2e[._-]test|spec|test)$/, '')
+    .replace(/(^|\/)__tests__\//, '$1');
+}

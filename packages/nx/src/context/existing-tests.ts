@@ -1,3 +1,4 @@
+import { testSubjectStem } from '../code/file-role';
 import type { CodeIndex, IndexedFile } from '../code/types';
 
 const MAX_SPECS = 20;
@@ -13,8 +14,7 @@ export function existingTestsFinder(index: CodeIndex): (selected: IndexedFile[],
   const testsOf = new Map<string, Set<string>>();
   const link = (path: string, test: string) => testsOf.set(path, (testsOf.get(path) ?? new Set()).add(test));
   for (const test of tests) {
-    const stem = test.path.replace(/[._-](spec|test)\.[cm]?[jt]sx?$/, '').replace(/(^|\/)__tests__\//, '$1');
-    link(stem, test.path);
+    link(testSubjectStem(test.path), test.path);
     for (const target of test.imports) link(target, test.path);
   }
   return (selected, affected) => {

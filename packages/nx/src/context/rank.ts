@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { countOf } from '../code/file-words';
 import type { ChangeHistory } from '../code/change-history';
+import { testSubjectStem } from '../code/file-role';
 import type { CodeIndex, IndexedFile } from '../code/types';
 import { compoundTerm, splitWords } from '../code/words';
 import type { ProjectFact } from '../workspace/types';
@@ -278,8 +279,7 @@ function testSubjects(all: IndexedFile[], candidates: IndexedFile[]): Map<string
   const byStem = new Map(candidates.map((file) => [file.path.replace(/\.[cm]?[jt]sx?$/, ''), file.path]));
   for (const file of all) {
     if (file.role !== 'test') continue;
-    const stem = file.path.replace(/[._-](spec|test)\.[cm]?[jt]sx?$/, '').replace(/(^|\/)__tests__\//, '$1');
-    const subject = stem !== file.path ? byStem.get(stem) : undefined;
+    const subject = byStem.get(testSubjectStem(file.path));
     if (subject) subjects.set(file.path, subject);
   }
   return subjects;

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { countOf, hasAny } from '../../code/file-words';
 import { projectSide } from './classify';
+import { testSubjectStem } from '../../code/file-role';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, identifierWords, splitWords } from '../../code/words';
 import type { CodeSymbol } from '../../code/types';
@@ -41,9 +42,6 @@ const CATALOG_DIRS = new Set(['locales', 'locale', 'i18n', 'lang', 'langs', 'tra
 const CATALOG_FILE = /\.(json|po|ya?ml|xlf|xliff|arb)$/;
 /** Catalogs a tool extracts from the code (gettext, Lingui, Angular's XLIFF), rather than written by hand. */
 export const EXTRACTED_CATALOG = /\.(po|xlf|xliff)$/;
-const SOURCE_EXTENSION = /\.[cm]?[jt]sx?$/;
-/** What a test file's name adds to its subject's: `.spec`, `.test`, `.e2e-spec`, `.e2e`. */
-const TEST_SUFFIX = /[._-](e2e[._-]spec|e2e[._-]test|e2e|spec|test)$/;
 const SOURCE_LANGUAGE = /(^|\.)en([-_][a-z]+)?$/i;
 
 /**
@@ -288,12 +286,11 @@ export class CodeMap {
   private testsNamedAfter(path: string): string[] {
     const project = this.projectOf(path);
     if (!project) return [];
-    const stem = posix.basename(path).replace(SOURCE_EXTENSION, '');
+    const stem = posix.basename(path).replace(/\.[cm]?[jt]sx?$/, '');
     const names = new Set([stem, stem.replace(/\.[a-z]+$/, '')]);
-    const subjectOf = (test: string) => test.replace(SOURCE_EXTENSION, '').replace(TEST_SUFFIX, '');
-    const hasOwnSubject = (test: string) => ['.ts', '.tsx', '.js', '.jsx'].some((extension) => this.index.files.has(`${subjectOf(test)}${extension}`));
+    const hasOwnSubject = (test: string) => ['.ts', '.tsx', '.js', '.jsx'].some((extension) => this.index.files.has(`${testSubjectStem(test)}${extension}`));
     return this.filesOf(project.name)
-      .filter((f) => f.role === 'test' && names.has(posix.basename(subjectOf(f.path))) && !hasOwnSubject(f.path))
+      .filter((f) => f.role === 'test' && names.has(posix.basename(testSubjectStem(f.path))) && !hasOwnSubject(f.path))
       .map((f) => f.path);
   }
 
