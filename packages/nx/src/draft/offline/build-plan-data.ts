@@ -52,14 +52,15 @@ export async function buildPlanData(request: OfflineDraftRequest, source: FileSo
   const size = changeSize(tasks, requirements, facts, context);
   const title = shortTitle(taskFacts?.title ?? found.title ?? firstSentence(inputs.find((i) => i.kind !== 'constitution')?.text ?? request.feature));
   const keep = (list: Sourced[]) => list.filter((s) => allowed(s.text));
+  const contracts = contractsOf(tasks, code);
   return {
     feature: { id: request.feature, title, branch: `feature/${request.feature}` },
     created: request.now.slice(0, 10),
     drafter: request.drafter,
     project: projectView(affected),
     inputs: inputs.map(({ kind, origin }) => ({ kind, origin })),
-    summary: summaryOf(scoped, inputs, allowed),
-    problem: joinTexts(keep(scoped.problem).slice(0, 2)) || joinTexts(keep(scoped.jobs).slice(0, 1)) || summaryOf(scoped, inputs, allowed),
+    summary: [statedSummary(scoped, inputs, allowed), whereItLands(contracts, code)].filter(Boolean).join(' '),
+    problem: joinTexts(keep(scoped.problem).slice(0, 2)) || joinTexts(keep(scoped.jobs).slice(0, 1)) || statedSummary(scoped, inputs, allowed),
     solution:
       joinTexts(keep(scoped.solution).slice(0, 2)) ||
       solutionOf(
@@ -91,7 +92,7 @@ export async function buildPlanData(request: OfflineDraftRequest, source: FileSo
     })),
     ...(task ? { task: { title, text: task.text.trim(), origin: task.origin } } : {}),
     alternatives: alternativesFor(tasks, architecture.touched[0].name, affected.sourceRoot),
-    contracts: contractsOf(tasks, code),
+    contracts,
     edgeCases: keep([...scoped.edgeCases, ...scoped.nonFunctional.filter((n) => /error|fail|empty|large|limit|timeout|invalid/i.test(n.text))]),
     dataModel: architecture.components
       .filter((f) => ['entity', 'model', 'dto'].includes(f.role) || f.symbols.some((s) => s.decorators.some((d) => d.startsWith('@Entity'))))
@@ -188,16 +189,45 @@ function joinTexts(list: Sourced[]): string {
 }
 
 /**
- * The first two sentences of the inputs' own summary (or problem, or first prose). Not a glossary entry
- * (`Owner — who approves`), nor the lead-in to a list ("This creates real problems:"), which say nothing alone.
+ * What the feature is to achieve, in the inputs' words: the first two sentences of their own summary or solution,
+ * else their first two goals (what is to be true, not why: the problem has its own section), else the problem or
+ * the first prose. Not a glossary entry (`Owner — who approves`), nor the lead-in to a list ("This creates real
+ * problems:"), which say nothing alone.
  */
-function summaryOf(found: InputFacts, inputs: FeatureInput[], allowed: (text: string) => boolean): string {
-  const saysSomething = (text: string) => !/^\S+(\s\S+){0,3} — /.test(text) && !/:\s*$/.test(text);
-  const candidates = [...found.summary, ...found.solution, ...found.problem, ...found.jobs, ...found.all].filter(
-    (s) => allowed(s.text) && saysSomething(s.text),
-  );
-  if (candidates.length > 0) return sentences(candidates[0].text).slice(0, 2).join(' ') || candidates[0].text;
+function statedSummary(found: InputFacts, inputs: FeatureInput[], allowed: (text: string) => boolean): string {
+  const saysSomething = (s: Sourced) => allowed(s.text) && !/^\S+(\s\S+){0,3} — /.test(s.text) && !/:\s*$/.test(s.text);
+  const first = [...found.summary, ...found.solution].find(saysSomething);
+  if (first) return sentences(first.text).slice(0, 2).join(' ') || first.text;
+  const goals = found.goals.filter(saysSomething).slice(0, 2);
+  // A goal's own id ("G1:") means nothing outside the inputs' list.
+  if (goals.length > 0) return goals.map((goal) => asSentence(goal.text.replace(/^[A-Z]{1,3}-?\d+[:.)]\s*/, ''))).join(' ');
+  const other = [...found.problem, ...found.jobs, ...found.all].find(saysSomething);
+  if (other) return sentences(other.text).slice(0, 2).join(' ') || other.text;
   return inputs.map((i) => firstSentence(i.text)).find(allowed) ?? 'The inputs give no summary beyond the requirements below.';
+}
+
+/**
+ * Where the work lands, for a summary written from the code's side: the declarations the plan changes (its
+ * first few), by project. Nothing when the plan names none (the open questions say what to settle).
+ */
+function whereItLands(contracts: PlanData['contracts'], code: CodeMap): string {
+  const byProject = new Map<string, string[]>();
+  for (const { path, symbol } of contracts.slice(0, 4)) {
+    const project = code.file(path)?.project ?? path;
+    const names = byProject.get(project) ?? [];
+    if (!names.includes(`\`${symbol.name}\``)) byProject.set(project, [...names, `\`${symbol.name}\``]);
+  }
+  const parts = [...byProject].map(([project, names]) => `${listed(names)} in \`${project}\``);
+  return parts.length ? `The plan changes ${listed(parts)}.` : '';
+}
+
+function listed(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function solutionOf(tasks: WorkItem[], touched: string[]): string {

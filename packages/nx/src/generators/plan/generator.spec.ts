@@ -140,11 +140,20 @@ describe('plan generator on the example workspace', () => {
     expect(text(`${FEATURE_DIR}/brief.md`)).toMatch(/^## Work\n\n- \[ \] /m);
   });
 
-  it("summarises the feature by its problem's prose, not by a list's lead-in", async () => {
+  it("summarises the feature by its problem's prose when it states no goal, not by a list's lead-in", async () => {
     const plan = await planForPrd(
       '# PRD: Orders export\n\n## Problem\n\nSupport staff export orders by hand — one page at a time. It takes an hour each week.\n\nThis creates real problems:\n\n- Exports miss orders.\n\n## Requirements\n\n- The orders list can be exported to CSV.\n',
     );
-    expect(sectionBody(plan, 'Feature Summary')).toBe('Support staff export orders by hand — one page at a time. It takes an hour each week.');
+    expect(sectionBody(plan, 'Feature Summary')).toMatch(/^Support staff export orders by hand — one page at a time\. It takes an hour each week\.( |$)/);
+  });
+
+  it('summarises what the feature is to achieve (its first goals, without their ids) and the code the plan changes', async () => {
+    const plan = await planForPrd(
+      '# PRD: Orders export\n\n## Problem\n\nSupport staff export orders by hand — one page at a time.\n\n## Goals\n\n- G1: Staff download the filtered orders as one CSV file\n- G2: The file opens in Excel.\n- G3: Every export is audited.\n\n## Requirements\n\n- `OrdersController` must export orders as CSV.\n',
+    );
+    expect(sectionBody(plan, 'Feature Summary')).toBe(
+      'Staff download the filtered orders as one CSV file. The file opens in Excel. The plan changes `OrdersController` in `api`.',
+    );
   });
 
   it("names a numbered requirement as the PRD numbers it, by its section's initials", async () => {
