@@ -122,11 +122,16 @@ function collectRequirements(found: InputFacts, inputs: FeatureInput[], fallback
     }
   }
   const taken = new Set<string>();
+  const placeInSection = new Map<string, number>();
   return dedupe(sourced).map(([s, kind], i) => {
     const { label, text } = splitLabel(s.text);
-    // The input's own name for it: its label (`FR-4`), else its number in its section's numbered list, named by
-    // the section's initials ("3." under "Functional requirements" → FR3), else its place among the requirements.
-    const named = [label, s.ordinal && s.section ? `${initials(s.section)}${s.ordinal}` : undefined].find((candidate) => candidate && !taken.has(candidate));
+    const place = s.section ? (placeInSection.get(s.section) ?? 0) + 1 : 0;
+    if (s.section) placeInSection.set(s.section, place);
+    // The input's own name for it: its label (`FR-4`), else its number in its section's numbered list, or its
+    // place in the section's plain list, named by the section's initials ("3." under "Functional requirements" →
+    // FR3, the second bullet under "User stories" → US2: a reader finds it there), else its place among the requirements.
+    const inSection = s.section ? `${initials(s.section)}${s.ordinal ?? place}` : undefined;
+    const named = [label, inSection].find((candidate) => candidate && !taken.has(candidate));
     let id = named ?? `R${i + 1}`;
     for (let n = i + 2; taken.has(id); n++) id = `R${n}`;
     taken.add(id);

@@ -164,6 +164,14 @@ describe('plan generator on the example workspace', () => {
     expect(plan).toMatch(/FR2: The export must keep the list filters/);
   });
 
+  it("names an unnumbered requirement by its place in its section's list, not by an id the PRD does not have", async () => {
+    const plan = await planForPrd(
+      '# PRD: Orders export\n\n## User stories\n\n- As an admin, I want to export orders so that I can reconcile them.\n- As an auditor, I want the export logged.\n\n## Functional requirements\n\n1. The orders controller must export orders as CSV.\n',
+    );
+    expect(plan).toMatch(/\bUS2\b/);
+    expect(plan).not.toMatch(/\bR[12]\b/);
+  });
+
   it('treats input text as data, never as EJS', async () => {
     const tree = newTree();
     tree.write('apps/web/product-development/x/PRD.md', '# PRD: Injection\n\n## Requirements\n\n- The page must show <%= process.exit(1) %> literally.\n');
