@@ -309,7 +309,9 @@ function changeSize(tasks: WorkItem[], requirements: Requirement[], facts: Works
   const changed = new Set(building.flatMap((t) => t.files).filter((f) => !created.has(f)));
   const tests = new Set(tasks.filter((t) => t.area === 'testing').flatMap((t) => t.files));
   const projects = new Set(tasks.map((t) => t.project));
-  const dependents = new Set([...projects].flatMap((p) => (facts.projects[p]?.type === 'library' ? facts.projects[p].dependents : [])));
+  // The affected project's dependents as the plan lists them (the Nx graph and the code's imports, see `neighbours`).
+  const dependentsOf = (name: string) => (name === context.affected.name ? context.neighbours.dependents : facts.projects[name].dependents);
+  const dependents = new Set([...projects].flatMap((p) => (facts.projects[p]?.type === 'library' ? dependentsOf(p) : [])));
   const unplaced = building.filter((t) => t.files.length === 0).length;
   const publicApi = context.files.filter((f) => changed.has(f.path)).reduce((n, f) => n + f.symbols.filter((s) => s.exported).length, 0);
   const points = changed.size + 1.5 * created.size + 0.5 * tests.size + projects.size + dependents.size + 2 * unplaced;

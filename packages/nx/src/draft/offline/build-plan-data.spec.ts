@@ -1,0 +1,38 @@
+import { buildContext } from '../../context/build-context';
+import { contentHash } from '../../utils/content-hash';
+import { craftedFacts, project, writeWorkspace } from '../../test-utils/crafted-workspace';
+import { diskSource } from '../../utils/file-source';
+import { loadBuiltInTemplates } from '../../templates/load-templates';
+import { indexWorkspace } from '../../code/index-workspace';
+import { buildPlanData } from './build-plan-data';
+
+describe('buildPlanData: the size of the change', () => {
+  it("counts the dependents of a changed library as the plan lists them, the code's imports included", async () => {
+    // The Nx graph of a crafted workspace has no dependencies: only the app's import shows it depends on the library.
+    const root = writeWorkspace({
+      'libs/ui/src/index.ts': "export { Button } from './button';\n",
+      'libs/ui/src/button.ts': 'export function Button(label: string) { return label; }\n',
+      'apps/dev-server/src/main.ts': "import { Button } from '@acme/ui';\nButton('go');\n",
+    });
+    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), project('dev-server', 'apps/dev-server', { type: 'application' })]);
+    const source = diskSource(root);
+    const index = indexWorkspace({ projects: facts.projects, source });
+    const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `Button` shows a spinner while its action runs.\n';
+    const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
+    const data = await buildPlanData(
+      {
+        template: loadBuiltInTemplates().get('checklist')!,
+        inputs: [{ kind: 'prd', origin: 'libs/ui/product-development/x/PRD.md', text, hash: contentHash(text) }],
+        facts,
+        context,
+        index,
+        feature: 'x',
+        drafter: 'offline',
+        now: '2026-12-01T00:00:00.000Z',
+      },
+      source,
+    );
+    expect(data.architecture.dependents.map((d) => d.name)).toEqual(['dev-server']);
+    expect(data.size.basis).toContain('1 dependent project(s) of changed libraries');
+  });
+});
