@@ -45,3 +45,16 @@ export function testSubjectStem(path: string): string {
     .replace(/[._-](e2e[._-]spec|e2e[._-]test|spec|test)$/, '')
     .replace(/(^|\/)__tests__\//, '$1');
 }
+
+/** An end-to-end test, by its path (`e2e/…`, `x.e2e-spec.ts`): it drives the running app, and runs with its end-to-end target. */
+export function isEndToEndTest(path: string): boolean {
+  return /(^|\/)e2e\/|[._-]e2e[._-]/.test(path);
+}
+
+/**
+ * A test of a behaviour rather than of one file: an end-to-end or integration test (`x.integration.test.ts`,
+ * `integration/…`). A test in a `tests/` folder beside no source file (`vite/tests/esm.spec.ts`) is still a unit test.
+ */
+export function isSuiteTest(path: string): boolean {
+  return isEndToEndTest(path) || /(^|[/._-])integration([/._-]|$)/.test(path);
+}

@@ -65,6 +65,25 @@ describe('buildContext on the example workspace', () => {
     expect(crafted.diagram).toContain('p_dev_server --> p_ui');
   });
 
+  it("names each project's suite test for the feature: named for the text's words, matching it best", async () => {
+    const root = writeWorkspace({
+      'libs/api/src/refund/refund.service.ts': 'export class RefundService { allowedRefund() { return true; } }\n',
+      'libs/api/src/refund/refund.service.spec.ts': "import { RefundService } from './refund.service';\nit('allows', () => new RefundService());\n",
+      'libs/api/test/order.e2e-spec.ts': "describe('orders', () => it('lists the orders of a customer', () => undefined));\n",
+      'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
+      'libs/api/test/payments.e2e-spec.ts': "describe('payments', () => it('refuses a refund above the order total', () => undefined));\n",
+      // A unit test kept in a folder of tests (of the project's build tooling): no suite of the app's behaviour.
+      'libs/api/tools/tests/order-refund-total.spec.ts':
+        "describe('order refund total', () => it('refuses a refund above the order total', () => undefined));\n",
+    });
+    const facts = craftedFacts(root, [project('api', 'libs/api')]);
+    const crafted = await buildContext({ facts, source: diskSource(root), query: 'A refund above the order total is refused.', history: { commits: [] } });
+    // Not the spec beside a file (it has a subject of its own), nor an end-to-end test whose path says nothing of
+    // the text, nor a unit test with no file beside it.
+    expect(crafted.featureTests).toEqual({ api: 'libs/api/test/order-refunds.e2e-spec.ts' });
+    expect(crafted.specs).toEqual(['libs/api/src/refund/refund.service.spec.ts', 'libs/api/test/order-refunds.e2e-spec.ts']);
+  });
+
   it('fits the default budget and counts the tokens of what it renders', () => {
     expect(pack.budget).toBe(DEFAULT_BUDGET);
     expect(pack.tokens).toBe(estimateTokens(pack.text.length));

@@ -9,7 +9,7 @@ import { parseQuery, type ParsedQuery } from './query';
 import { rankWorkspace, type Ranking } from './rank';
 import { projectDiagram, renderFile, renderHeader, renderList } from './render';
 import { selectSymbols } from './select-symbols';
-import { existingTestsFinder } from './existing-tests';
+import { existingTestsFinder, featureTests } from './existing-tests';
 import type { ContextPack, ContextRequest, RankedFile } from './types';
 
 export const DEFAULT_BUDGET = 8000;
@@ -36,7 +36,8 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
   const header = renderHeader({ query: request.query, facts: request.facts, edges, affected: ranking.affected, projects: ranking.projects, diagram });
   const notes = contextNotes(request, index, query, ranking, findCycles(edges));
   const candidates = rankedFiles(ranking, query);
-  const specsOf = existingTestsFinder(index);
+  const suites = featureTests(index, query);
+  const specsOf = existingTestsFinder(index, suites);
   const render = (count: number) => {
     const included = candidates.first(count);
     const specs = specsOf(
@@ -61,6 +62,7 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
     projects: ranking.projects,
     files: candidates.first(count).map(({ file }) => file),
     specs: pack.specs,
+    featureTests: Object.fromEntries(suites),
     diagram,
     neighbours: { dependencies: [...(edges.get(ranking.affected.name) ?? [])].sort(), dependents: dependentsOf(edges, ranking.affected.name) },
     budget,

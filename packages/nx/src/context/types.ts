@@ -52,6 +52,8 @@ export interface ContextPack {
   files: RankedFile[];
   /** Spec files next to the selected files (existing tests to extend). */
   specs: string[];
+  /** Per project, its suite test that best matches the feature (see `featureTests`): where a file with no spec beside it is tested. */
+  featureTests: Record<string, string>;
   /** Mermaid flowchart of the affected project and its neighbours. */
   diagram: string;
   /**

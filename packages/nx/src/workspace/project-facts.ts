@@ -51,13 +51,22 @@ function targetFact(name: string, config: TargetConfiguration): TargetFact {
  */
 const ONLY_ECHOES = /^\s*echo\b[^&|;]*(&&\s*exit\s+\d+\s*)?$/;
 
+const END_TO_END_TOOL = /cypress|playwright/;
+const UNIT_TEST_TOOL = /\b(jest|vitest|mocha|karma|ava)\b/;
+
+/** Whether a target runs a test tool itself (`vitest run --config …`), rather than preparing for one (seeding a database). */
+export function runsTestTool(target: Pick<TargetFact, 'executor' | 'command'>): boolean {
+  const text = `${target.executor} ${target.command ?? ''}`.toLowerCase();
+  return END_TO_END_TOOL.test(text) || UNIT_TEST_TOOL.test(text);
+}
+
 /** Classifies a target by its name first, then by what it runs; a target that only echoes is none of the kinds. */
 export function targetKind(name: string, executor: string, command?: string): TargetKind {
   if (command && ONLY_ECHOES.test(command)) return 'other';
   const text = `${executor} ${command ?? ''}`.toLowerCase();
   const lowerName = name.toLowerCase();
-  if (/e2e|cypress|playwright/.test(lowerName) || /cypress|playwright/.test(text)) return 'e2e';
-  if (/(^|[-:])(test|spec|unit)/.test(lowerName) || /\b(jest|vitest|mocha|karma|ava)\b/.test(text)) return 'test';
+  if (/e2e|cypress|playwright/.test(lowerName) || END_TO_END_TOOL.test(text)) return 'e2e';
+  if (/(^|[-:])(test|spec|unit)/.test(lowerName) || UNIT_TEST_TOOL.test(text)) return 'test';
   if (/lint/.test(lowerName) || /\beslint\b|biome|oxlint/.test(text)) return 'lint';
   if (/typecheck|type-check|tsc/.test(lowerName)) return 'typecheck';
   if (/^(serve|dev|start|preview)/.test(lowerName)) return 'serve';

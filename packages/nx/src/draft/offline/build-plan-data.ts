@@ -37,7 +37,7 @@ export async function buildPlanData(request: OfflineDraftRequest, source: FileSo
   const taskFacts = task ? await extractInputFacts([task]) : undefined;
   const scoped = taskFacts ?? found;
   const affected = facts.projects[context.affected.name];
-  const code = new CodeMap(request.index, facts, source);
+  const code = new CodeMap(request.index, facts, source, context.featureTests);
   const requirements = collectRequirements(scoped, inputs, code.sideOf(affected)).filter((r) => allowed(r.text));
   const { items: tasks, plan } = planWorkItems(
     requirements,

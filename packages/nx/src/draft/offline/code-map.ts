@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
 import { countOf, hasAny } from '../../code/file-words';
 import { projectSide } from './classify';
-import { testSubjectStem } from '../../code/file-role';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, identifierWords, splitWords } from '../../code/words';
 import type { CodeSymbol } from '../../code/types';
@@ -63,6 +62,8 @@ export class CodeMap {
     readonly index: CodeIndex,
     readonly facts: WorkspaceFacts,
     private readonly source: FileSource,
+    /** Per project, its suite test that best matches the feature (the context pack's `featureTests`). */
+    private readonly featureTests: Record<string, string> = {},
   ) {
     for (const file of index.files.values()) {
       for (const symbol of file.symbols) {
@@ -258,10 +259,10 @@ export class CodeMap {
   }
 
   /**
-   * The spec of a source file: the one beside it; else the one test of its project named after it, wherever the
-   * project keeps such tests (`e2e/list-query-builder.e2e-spec.ts` of `list-query-builder.ts`, NestJS's
-   * `test/dashboard.e2e-spec.ts` of `features/dashboard/dashboard.service.ts`), as an engineer finds it by name;
-   * else the spec to add beside it, by the naming its project uses (`x.spec.ts` or `x.test.ts`).
+   * The spec of a source file: the one beside it; else its project's suite test that best matches the feature,
+   * wherever the project keeps such tests (`test/table-export.e2e-spec.ts` for a change to the export service,
+   * `e2e/order-promotion.e2e-spec.ts` for coupons in `order.service.ts`), as an engineer looks for the tests of the
+   * behaviour; else the spec to add beside it, by the naming its project uses (`x.spec.ts` or `x.test.ts`).
    */
   specFor(path: string): { path: string; exists: boolean } {
     const extension = posix.extname(path);
@@ -270,28 +271,19 @@ export class CodeMap {
       const candidate = `${base}${suffix}${extension}`;
       if (this.source.exists(candidate)) return { path: candidate, exists: true };
     }
-    const named = this.testsNamedAfter(path);
-    if (named.length === 1) return { path: named[0], exists: true };
     const project = this.projectOf(path);
+    // A file with no spec of its own is tested by its project's suite for the feature (an e2e or integration test).
+    const suite = project && this.suiteFor(project.name);
+    if (suite) return { path: suite, exists: true };
     const usesTest = project
       ? this.filesOf(project.name).some((f) => /\.test\.[jt]sx?$/.test(f.path)) && !this.filesOf(project.name).some((f) => /\.spec\.[jt]sx?$/.test(f.path))
       : false;
     return { path: `${base}${usesTest ? '.test' : '.spec'}${extension}`, exists: false };
   }
 
-  /**
-   * The tests of a file's project whose name, less its test suffix, is the file's, or its name less its role
-   * (`dashboard.service` → `dashboard`); not one beside a source file of its own (another `utils.ts`'s spec).
-   */
-  private testsNamedAfter(path: string): string[] {
-    const project = this.projectOf(path);
-    if (!project) return [];
-    const stem = posix.basename(path).replace(/\.[cm]?[jt]sx?$/, '');
-    const names = new Set([stem, stem.replace(/\.[a-z]+$/, '')]);
-    const hasOwnSubject = (test: string) => ['.ts', '.tsx', '.js', '.jsx'].some((extension) => this.index.files.has(`${testSubjectStem(test)}${extension}`));
-    return this.filesOf(project.name)
-      .filter((f) => f.role === 'test' && names.has(posix.basename(testSubjectStem(f.path))) && !hasOwnSubject(f.path))
-      .map((f) => f.path);
+  /** A project's suite test that best matches the feature (see `featureTests` in the context engine), if any. */
+  suiteFor(project: string): string | undefined {
+    return this.featureTests[project];
   }
 
   /** Words of a name as an engineer reads it, verbs and all: `useExportOrders` → use, export, order. */

@@ -704,9 +704,13 @@ describe('planChanges: the declaration a change to a found file names', () => {
 });
 
 describe('planChanges: the test work for the files the ranking found', () => {
+  /** The plan with the code map the drafter has: one that knows the context pack's suite tests for the feature. */
   const planFor = async (files: Record<string, string>, text: string) => {
     const crafted = craftedCodeMap(files, [project('api', 'libs/api')]);
-    return planChanges([requirement(text)], crafted, crafted.facts.projects.api, await engineRanking(crafted, text));
+    const source = diskSource(crafted.facts.root);
+    const pack = await buildContext({ facts: crafted.facts, source, index: crafted.index, query: text, history: { commits: [] } });
+    const code = new CodeMap(crafted.index, crafted.facts, source, pack.featureTests);
+    return planChanges([requirement(text)], code, code.facts.projects.api, pack.files);
   };
   const testing = (plan: Awaited<ReturnType<typeof planFor>>) => plan.changes.filter((c) => c.key === 'api#inferred-tests').map((c) => c.action);
   const service = {
@@ -726,16 +730,40 @@ describe('planChanges: the test work for the files the ranking found', () => {
     expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/src/refund/refund-policy.spec.ts`']);
   });
 
-  it("names the module's end-to-end spec of a service (NestJS's `test/refund.e2e-spec.ts` of `refund.service.ts`)", async () => {
+  it("names the project's suite test that matches the feature for a found file with no spec beside it (NestJS's `test/*.e2e-spec.ts`)", async () => {
     const plan = await planFor(
       {
         'libs/api/src/refund/refund.service.ts':
           'export class RefundService { allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; } }\n',
-        'libs/api/test/refund.e2e-spec.ts': "describe('refunds', () => it('refuses', () => undefined));\n",
+        'libs/api/test/order.e2e-spec.ts': "describe('orders', () => it('lists the orders of a customer', () => undefined));\n",
+        'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
+        'libs/api/test/refund-policies.e2e-spec.ts': "describe('policies', () => it('are listed', () => undefined));\n",
+        'libs/api/test/payments.e2e-spec.ts': "describe('payments', () => it('refuses a refund above the order total', () => undefined));\n",
       },
       text,
     );
-    expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/test/refund.e2e-spec.ts`']);
+    // The suite named for the feature's words whose cases are about it: not the first one, not one named for a word
+    // only (`refund-policies`), not one whose cases alone share the text (`payments`).
+    expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/test/order-refunds.e2e-spec.ts`']);
+  });
+
+  it("checks the behaviour the inputs keep in the project's suite for the feature, and runs it end to end", async () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/refund/refund.service.ts':
+          'export class RefundService { allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; } }\n',
+        'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
+      },
+      [project('api', 'libs/api')],
+    );
+    const kept = requirement('A refund up to the order total is allowed, as today.', { id: 'FR2', keeps: true });
+    const source = diskSource(crafted.facts.root);
+    const pack = await buildContext({ facts: crafted.facts, source, index: crafted.index, query: `${text}\n${kept.text}`, history: { commits: [] } });
+    const code = new CodeMap(crafted.index, crafted.facts, source, pack.featureTests);
+    const plan = planChanges([requirement(text), kept], code, code.facts.projects.api, pack.files);
+    expect(plan.changes.filter((c) => c.requirements.includes(kept)).map((c) => [c.action, c.endToEnd])).toEqual([
+      ['Check that the behaviour the inputs keep as it is still holds, with a case for each in `libs/api/test/order-refunds.e2e-spec.ts`', true],
+    ]);
   });
 
   it("does not take another file's spec of the same name for the found file's", async () => {

@@ -6,6 +6,7 @@ import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
 import type { AreaId, Requirement, Sourced } from '../../templates/plan-data';
+import { isEndToEndTest } from '../../code/file-role';
 import { CodeMap, EXTRACTED_CATALOG, type ServerRoute } from './code-map';
 import { proseRole, readMentions, type Mention } from './mentions';
 
@@ -825,7 +826,7 @@ class Planner {
         path: spec.path,
         project: change.project,
         isNew: !spec.exists,
-        endToEnd: isEndToEnd(spec.path),
+        endToEnd: isEndToEndTest(spec.path),
         action: spec.exists
           ? `Extend \`${spec.path}\` to cover the changes to \`${posix.basename(change.path)}\``
           : `Add \`${spec.path}\` (new) to cover \`${posix.basename(change.path)}\``,
@@ -889,11 +890,13 @@ class Planner {
     // The behaviour kept is the feature's: checked in the project the work lives in.
     const project = this.affected.name;
     const key = `${project}#kept`;
+    const suite = this.code.suiteFor(project);
     this.changes.set(key, {
       key,
       project,
       isNew: false,
-      action: 'Check that the behaviour the inputs keep as it is still holds, with a case for each in the specs of the files that change',
+      action: `Check that the behaviour the inputs keep as it is still holds, with a case for each in ${suite ? `\`${suite}\`` : 'the specs of the files that change'}`,
+      ...(suite ? { path: suite, endToEnd: isEndToEndTest(suite) } : {}),
       pathInAction: true,
       area: 'testing',
       role: 'test',
@@ -919,7 +922,7 @@ class Planner {
         project,
         isNew: false,
         action: inferredTestsAction(specs),
-        endToEnd: specs.every(({ spec }) => spec.exists && isEndToEnd(spec.path)),
+        endToEnd: specs.every(({ spec }) => spec.exists && isEndToEndTest(spec.path)),
         area: 'testing',
         role: 'test',
         requirements: [...new Set(changes.flatMap((c) => c.requirements))],
@@ -1445,13 +1448,10 @@ function areaOfFile(file: IndexedFile, project: ProjectFact | undefined, require
  * The test work for changes the ranking found: the specs those files already have, by path (they hold the cases
  * to extend), and specs beside the files that have none.
  */
-function isEndToEnd(spec: string): boolean {
-  return /(^|\/)e2e\/|[._-]e2e[._-]/.test(spec);
-}
-
 function inferredTestsAction(files: Array<{ file: string; spec: { path: string; exists: boolean } }>): string {
   const quoted = (paths: string[]) => paths.map((path) => `\`${path}\``).join(', ');
-  const tested = files.filter(({ spec }) => spec.exists).map(({ spec }) => spec.path);
+  // Files with no spec of their own share their project's suite for the feature: named once.
+  const tested = [...new Set(files.filter(({ spec }) => spec.exists).map(({ spec }) => spec.path))];
   const untested = files.filter(({ spec }) => !spec.exists).map(({ file }) => posix.basename(file));
   if (tested.length === 0) return `Add specs beside the files above that change (${quoted(untested)})`;
   const extend = `Extend the specs of the files above that change: ${quoted(tested)}`;

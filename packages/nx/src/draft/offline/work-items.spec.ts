@@ -22,10 +22,11 @@ async function testItems(scripts: Record<string, string>, files: Record<string, 
   }));
   const facts = craftedFacts(root, [project('api', 'libs/api', { targets })]);
   const source = diskSource(root);
-  const code = new CodeMap(indexWorkspace({ projects: facts.projects, source }), facts, source);
+  const index = indexWorkspace({ projects: facts.projects, source });
   const text = 'A refund above the total of its order is refused.';
   const requirement: Requirement = { id: 'R1', text, source: 'PRD.md:1', kind: 'requirement', area: 'backend' };
-  const pack = await buildContext({ facts, source, index: code.index, query: text, history: { commits: [] } });
+  const pack = await buildContext({ facts, source, index, query: text, history: { commits: [] } });
+  const code = new CodeMap(index, facts, source, pack.featureTests);
   const { items } = planWorkItems([requirement], [], facts, facts.projects.api, code, pack.files);
   return items.filter((item) => item.area === 'testing').map((item) => item.title);
 }
@@ -45,12 +46,20 @@ describe('planWorkItems: how a test item says to run the tests', () => {
     expect(title).toContain('; run `nx run api:test-unit`');
   });
 
-  it('names the end-to-end spec named after the file, wherever the project keeps them, and runs the end-to-end suite', async () => {
+  it("names the project's end-to-end suite for the feature, wherever the project keeps them, and runs the end-to-end suite", async () => {
     const [title] = await testItems(
       { test: 'vitest run', e2e: 'vitest --config e2e/vitest.config.mts' },
-      { 'libs/api/e2e/refund-policy.e2e-spec.ts': "describe('refund policy', () => it('refuses', () => undefined));\n" },
+      { 'libs/api/e2e/refunds.e2e-spec.ts': "describe('refunds', () => it('refuses a refund above the order total', () => undefined));\n" },
     );
-    expect(title).toContain('Extend the specs of the files above that change: `libs/api/e2e/refund-policy.e2e-spec.ts`; run `nx run api:e2e`');
+    expect(title).toContain('Extend the specs of the files above that change: `libs/api/e2e/refunds.e2e-spec.ts`; run `nx run api:e2e`');
+  });
+
+  it('runs the end-to-end target that runs the suite, not one that only prepares it', async () => {
+    const [title] = await testItems(
+      { 'pre-test-e2e': 'prisma db seed', 'test-e2e': 'pnpm pre-test-e2e && vitest run --config ./vitest-e2e.config.ts' },
+      { 'libs/api/test/refunds.e2e-spec.ts': "describe('refunds', () => it('refuses a refund above the order total', () => undefined));\n" },
+    );
+    expect(title).toContain('; run `nx run api:test-e2e`');
   });
 
   it('says the project runs no tests when its test script is a placeholder, rather than sending the engineer to it', async () => {

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { countOf } from '../../code/file-words';
 import type { RankedFile } from '../../context/types';
 import { ownersOf } from '../../workspace/owners';
+import { runsTestTool } from '../../workspace/project-facts';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { compoundTerm, splitWords as keywords } from '../../code/words';
 import type { AreaId, Requirement, Sourced, WorkItem } from '../../templates/plan-data';
@@ -77,7 +78,9 @@ function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): W
 function howToRun(change: PlannedChange, project: ProjectFact | undefined): string {
   if (change.area !== 'testing') return change.path ? '' : ' once its place is settled (see the open questions)';
   const targets = project?.targets ?? [];
-  const endToEnd = targets.find((t) => t.kind === 'e2e');
+  // The end-to-end target that runs the suite, not one that only prepares it (`pre-test-e2e` seeds a database).
+  const endToEnds = targets.filter((t) => t.kind === 'e2e');
+  const endToEnd = endToEnds.find(runsTestTool) ?? endToEnds[0];
   if (change.endToEnd && endToEnd) return `; run \`nx run ${change.project}:${endToEnd.name}\``;
   const runners = targets.filter((t) => t.kind === 'test');
   // Specs beside files run with the unit suite: not a target that runs the end-to-end one too

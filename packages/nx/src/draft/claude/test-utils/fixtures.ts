@@ -41,6 +41,7 @@ export function contextPack(extra = ''): ContextPack {
     projects: [affected],
     files: [],
     specs: [],
+    featureTests: {},
     diagram: 'flowchart LR\n  api --> shared-types',
     neighbours: { dependencies: ['shared-types'], dependents: [] },
     budget: Math.max(8000, tokens),
