@@ -766,6 +766,29 @@ describe('planChanges: the test work for the files the ranking found', () => {
     ]);
   });
 
+  it("places a requirement for tests in the project's suite for the feature, with the rest of the test work on it", async () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/refund/refund.service.ts':
+          'export class RefundService { allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; } }\n',
+        'libs/api/src/refund/refund-rules.ts': 'export function coverageOfExactRefunds(orderTotal: number) { return orderTotal; }\n',
+        'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
+      },
+      [project('api', 'libs/api')],
+    );
+    const coverage = requirement('Automated coverage must include an exact refund of the order total.', { id: 'FR2', area: 'testing' });
+    const source = diskSource(crafted.facts.root);
+    const pack = await buildContext({ facts: crafted.facts, source, index: crafted.index, query: `${text}\n${coverage.text}`, history: { commits: [] } });
+    const code = new CodeMap(crafted.index, crafted.facts, source, pack.featureTests);
+    const plan = planChanges([requirement(text), coverage], code, code.facts.projects.api, pack.files);
+    expect(plan.changes.filter((c) => c.requirements.includes(coverage)).map((c) => c.action)).toEqual([
+      'Extend the specs of the files above that change: `libs/api/test/order-refunds.e2e-spec.ts`',
+    ]);
+    expect(plan.questions.join(' ')).not.toContain('FR2');
+    // No source file serves it, however many of its words it shares (`coverageOfExactRefunds`).
+    expect(plan.read.filter((r) => r.requirement === 'FR2')).toEqual([]);
+  });
+
   it("does not take another file's spec of the same name for the found file's", async () => {
     const plan = await planFor(
       {

@@ -247,6 +247,8 @@ class Planner {
     if (requirements.length === 0) return;
     const best = this.lexical[0]?.score ?? 0;
     const kept = this.lexical.filter((f) => f.score >= best * RETRIEVAL.closeToBest).slice(0, RETRIEVAL.maxFiles);
+    // What a requirement for tests asks is cases in a suite (see `coverInSuite`): no source file serves it.
+    const served = requirements.some((r) => r.area !== 'testing') ? requirements.filter((r) => r.area !== 'testing') : requirements;
     const shapes: Array<{ file: IndexedFile; name: string; requirement: Requirement }> = [];
     for (const ranked of kept) {
       const file = this.code.index.files.get(ranked.path);
@@ -254,7 +256,7 @@ class Planner {
       // What the text itself says is used or forbidden is not the ranking's to make a change.
       if ([...this.reuse.values()].some((r) => r.path === file.path) || this.avoid.some((a) => a.path === file.path)) continue;
       if (this.isParallel(file.project)) continue;
-      const requirement = requirementServedBy(file, requirements);
+      const requirement = requirementServedBy(file, served);
       if (!requirement) continue;
       const words = new Set(splitWords(requirement.text));
       if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
@@ -328,6 +330,8 @@ class Planner {
       return host;
     }
     const project = this.sectionProjects(requirement)[0] ?? this.affected;
+    const suite = requirement.area === 'testing' ? this.code.suiteFor(project.name) : undefined;
+    if (suite) return this.coverInSuite(suite, project.name, requirement);
     const folder = this.moduleFolder(project, requirement.text);
     const surface = folder && this.surfaceOf(folder, requirement);
     if (surface) return surface;
@@ -352,6 +356,35 @@ class Planner {
       requirements: [requirement],
       uses: [],
       order: ORDER[area],
+    };
+    this.changes.set(key, change);
+    return change;
+  }
+
+  /**
+   * A requirement for tests ("Automated coverage must include exporting a view that hides a field") goes to the
+   * project's suite for the feature, the one the other test work of the plan extends: its place is known.
+   */
+  private coverInSuite(suite: string, project: string, requirement: Requirement): PlannedChange {
+    const key = `${suite}#cover`;
+    const existing = this.changes.get(key);
+    if (existing) {
+      existing.requirements.push(requirement);
+      return existing;
+    }
+    const change: PlannedChange = {
+      key,
+      path: suite,
+      project,
+      isNew: false,
+      endToEnd: isEndToEndTest(suite),
+      action: `Extend \`${suite}\` with the cases the inputs ask for`,
+      pathInAction: true,
+      area: 'testing',
+      role: 'test',
+      requirements: [requirement],
+      uses: [],
+      order: ORDER.testing,
     };
     this.changes.set(key, change);
     return change;
@@ -803,6 +836,7 @@ class Planner {
   /** A spec beside every changed file that is tested on its own (the existing one extended, or a new one). */
   addTests(): void {
     this.addTestsForInferred();
+    this.mergeSuiteWork();
     for (const change of [...this.changes.values()]) {
       if (
         !change.path ||
@@ -904,6 +938,16 @@ class Planner {
       uses: [],
       order: ORDER.testing,
     });
+  }
+
+  /** The cases a requirement asks of a suite join the item that already extends that suite: one item per suite. */
+  private mergeSuiteWork(): void {
+    for (const cover of [...this.changes.values()].filter((c) => c.key.endsWith('#cover'))) {
+      const other = [...this.changes.values()].find((c) => c !== cover && c.area === 'testing' && c.action.includes(`\`${cover.path}\``));
+      if (!other) continue;
+      for (const r of cover.requirements) if (!other.requirements.includes(r)) other.requirements.push(r);
+      this.changes.delete(cover.key);
+    }
   }
 
   /**
