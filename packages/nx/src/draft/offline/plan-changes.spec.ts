@@ -705,12 +705,13 @@ describe('planChanges: the declaration a change to a found file names', () => {
 
 describe('planChanges: the test work for the files the ranking found', () => {
   /** The plan with the code map the drafter has: one that knows the context pack's suite tests for the feature. */
-  const planFor = async (files: Record<string, string>, text: string) => {
+  const planFor = async (files: Record<string, string>, text: string, more: Requirement[] = []) => {
     const crafted = craftedCodeMap(files, [project('api', 'libs/api')]);
     const source = diskSource(crafted.facts.root);
-    const pack = await buildContext({ facts: crafted.facts, source, index: crafted.index, query: text, history: { commits: [] } });
+    const query = [text, ...more.map((r) => r.text)].join('\n');
+    const pack = await buildContext({ facts: crafted.facts, source, index: crafted.index, query, history: { commits: [] } });
     const code = new CodeMap(crafted.index, crafted.facts, source, pack.featureTests);
-    return planChanges([requirement(text)], code, code.facts.projects.api, pack.files);
+    return planChanges([requirement(text), ...more], code, code.facts.projects.api, pack.files);
   };
   const testing = (plan: Awaited<ReturnType<typeof planFor>>) => plan.changes.filter((c) => c.key === 'api#inferred-tests').map((c) => c.action);
   const service = {
@@ -747,40 +748,27 @@ describe('planChanges: the test work for the files the ranking found', () => {
     expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/test/order-refunds.e2e-spec.ts`']);
   });
 
+  const refundService = {
+    'libs/api/src/refund/refund.service.ts':
+      'export class RefundService { allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; } }\n',
+    'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
+  };
+
   it("checks the behaviour the inputs keep in the project's suite for the feature, and runs it end to end", async () => {
-    const crafted = craftedCodeMap(
-      {
-        'libs/api/src/refund/refund.service.ts':
-          'export class RefundService { allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; } }\n',
-        'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
-      },
-      [project('api', 'libs/api')],
-    );
     const kept = requirement('A refund up to the order total is allowed, as today.', { id: 'FR2', keeps: true });
-    const source = diskSource(crafted.facts.root);
-    const pack = await buildContext({ facts: crafted.facts, source, index: crafted.index, query: `${text}\n${kept.text}`, history: { commits: [] } });
-    const code = new CodeMap(crafted.index, crafted.facts, source, pack.featureTests);
-    const plan = planChanges([requirement(text), kept], code, code.facts.projects.api, pack.files);
+    const plan = await planFor(refundService, text, [kept]);
     expect(plan.changes.filter((c) => c.requirements.includes(kept)).map((c) => [c.action, c.endToEnd])).toEqual([
       ['Check that the behaviour the inputs keep as it is still holds, with a case for each in `libs/api/test/order-refunds.e2e-spec.ts`', true],
     ]);
   });
 
   it("places a requirement for tests in the project's suite for the feature, with the rest of the test work on it", async () => {
-    const crafted = craftedCodeMap(
-      {
-        'libs/api/src/refund/refund.service.ts':
-          'export class RefundService { allowedRefund(orderTotal: number, refund: number) { return refund <= orderTotal; } }\n',
-        'libs/api/src/refund/refund-rules.ts': 'export function coverageOfExactRefunds(orderTotal: number) { return orderTotal; }\n',
-        'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
-      },
-      [project('api', 'libs/api')],
-    );
     const coverage = requirement('Automated coverage must include an exact refund of the order total.', { id: 'FR2', area: 'testing' });
-    const source = diskSource(crafted.facts.root);
-    const pack = await buildContext({ facts: crafted.facts, source, index: crafted.index, query: `${text}\n${coverage.text}`, history: { commits: [] } });
-    const code = new CodeMap(crafted.index, crafted.facts, source, pack.featureTests);
-    const plan = planChanges([requirement(text), coverage], code, code.facts.projects.api, pack.files);
+    const plan = await planFor(
+      { ...refundService, 'libs/api/src/refund/refund-rules.ts': 'export function coverageOfExactRefunds(orderTotal: number) { return orderTotal; }\n' },
+      text,
+      [coverage],
+    );
     expect(plan.changes.filter((c) => c.requirements.includes(coverage)).map((c) => c.action)).toEqual([
       'Extend the specs of the files above that change: `libs/api/test/order-refunds.e2e-spec.ts`',
     ]);
