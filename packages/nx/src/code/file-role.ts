@@ -34,14 +34,18 @@ export function fileRole(path: string, symbols: CodeSymbol[]): FileRole {
   return decorated ?? named ?? 'other';
 }
 
+/** A module's path without its extension (`.ts`, `.tsx`, `.mjs`, …): what an import of it or a test's name says. */
+export function withoutExtension(path: string): string {
+  return path.replace(/\.[cm]?[jt]sx?$/, '');
+}
+
 /**
  * The path a test's subject has, without its extension: what a test file's name says it tests (`x.spec.ts`,
  * `x.test.ts`, `__tests__/x.ts`, `e2e/x.e2e-spec.ts` → `…/x`). Its own path, less its extension, when the name
  * says nothing.
  */
 export function testSubjectStem(path: string): string {
-  return path
-    .replace(/\.[cm]?[jt]sx?$/, '')
+  return withoutExtension(path)
     .replace(/[._-](e2e[._-]spec|e2e[._-]test|spec|test)$/, '')
     .replace(/(^|\/)__tests__\//, '$1');
 }

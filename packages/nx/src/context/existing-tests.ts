@@ -1,4 +1,4 @@
-import { isSuiteTest, testSubjectStem } from '../code/file-role';
+import { isSuiteTest, testSubjectStem, withoutExtension } from '../code/file-role';
 import type { CodeIndex, IndexedFile } from '../code/types';
 import { lexicalScores } from './lexical';
 import type { ParsedQuery } from './query';
@@ -17,7 +17,8 @@ const PROJECT_FALLBACK = 3;
  * named 1 in 4.
  */
 export function featureTests(index: CodeIndex, query: ParsedQuery): Map<string, string> {
-  const suites = [...index.files.values()].filter((file) => file.role === 'test' && isSuiteTest(file.path) && !hasOwnSubject(file.path, index));
+  const modules = new Set([...index.files.keys()].map(withoutExtension));
+  const suites = [...index.files.values()].filter((file) => file.role === 'test' && isSuiteTest(file.path) && !modules.has(testSubjectStem(file.path)));
   const scores = lexicalScores(suites, query.words, query.verbosity);
   const best = new Map<string, { path: string; score: number }>();
   for (const suite of suites) {
@@ -28,10 +29,6 @@ export function featureTests(index: CodeIndex, query: ParsedQuery): Map<string, 
     if (score > 0 && (!held || score > held.score || (score === held.score && suite.path < held.path))) best.set(suite.project, { path: suite.path, score });
   }
   return new Map([...best].map(([project, { path }]) => [project, path]));
-}
-
-function hasOwnSubject(test: string, index: CodeIndex): boolean {
-  return ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'].some((extension) => index.files.has(`${testSubjectStem(test)}${extension}`));
 }
 
 /**
@@ -51,7 +48,7 @@ export function existingTestsFinder(index: CodeIndex, forFeature: Map<string, st
   return (selected, affected) => {
     const specs = new Set<string>();
     for (const file of selected) {
-      for (const key of [file.path, file.path.replace(/\.[cm]?[jt]sx?$/, '')]) testsOf.get(key)?.forEach((test) => specs.add(test));
+      for (const key of [file.path, withoutExtension(file.path)]) testsOf.get(key)?.forEach((test) => specs.add(test));
     }
     const suite = forFeature.get(affected);
     if (suite) specs.add(suite);

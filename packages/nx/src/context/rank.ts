@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { countOf } from '../code/file-words';
 import type { ChangeHistory } from '../code/change-history';
-import { testSubjectStem } from '../code/file-role';
+import { testSubjectStem, withoutExtension } from '../code/file-role';
 import type { CodeIndex, IndexedFile } from '../code/types';
 import { compoundTerm, splitWords } from '../code/words';
 import type { ProjectFact } from '../workspace/types';
@@ -276,7 +276,7 @@ interface TestMatch {
 function testSubjects(all: IndexedFile[], candidates: IndexedFile[]): Map<string, string> {
   const subjects = new Map<string, string>();
   if (!WEIGHTS.testEvidence) return subjects;
-  const byStem = new Map(candidates.map((file) => [file.path.replace(/\.[cm]?[jt]sx?$/, ''), file.path]));
+  const byStem = new Map(candidates.map((file) => [withoutExtension(file.path), file.path]));
   for (const file of all) {
     if (file.role !== 'test') continue;
     const subject = byStem.get(testSubjectStem(file.path));
