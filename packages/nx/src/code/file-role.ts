@@ -41,12 +41,12 @@ export function withoutExtension(path: string): string {
 
 /**
  * The path a test's subject has, without its extension: what a test file's name says it tests (`x.spec.ts`,
- * `x.test.ts`, `__tests__/x.ts`, `e2e/x.e2e-spec.ts` → `…/x`). Its own path, less its extension, when the name
+ * `x.test.ts`, `__tests__/x.ts`, `e2e/x.e2e-spec.ts`, `x.e2e.ts` → `…/x`). Its own path, less its extension, when the name
  * says nothing.
  */
 export function testSubjectStem(path: string): string {
   return withoutExtension(path)
-    .replace(/[._-](e2e[._-]spec|e2e[._-]test|spec|test)$/, '')
+    .replace(/[._-](e2e[._-]spec|e2e[._-]test|e2e|spec|test)$/, '')
     .replace(/(^|\/)__tests__\//, '$1');
 }
 

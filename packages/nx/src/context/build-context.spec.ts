@@ -84,6 +84,16 @@ describe('buildContext on the example workspace', () => {
     expect(crafted.specs).toEqual(['libs/api/src/refund/refund.service.spec.ts', 'libs/api/test/order-refunds.e2e-spec.ts']);
   });
 
+  it('takes a suite named `x.e2e.ts` for one, not for the subject of itself', async () => {
+    const root = writeWorkspace({
+      'libs/api/src/refund/refund.service.ts': 'export class RefundService { allowedRefund() { return true; } }\n',
+      'libs/api/e2e/order-refunds.e2e.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
+    });
+    const facts = craftedFacts(root, [project('api', 'libs/api')]);
+    const crafted = await buildContext({ facts, source: diskSource(root), query: 'A refund above the order total is refused.', history: { commits: [] } });
+    expect(crafted.featureTests).toEqual({ api: 'libs/api/e2e/order-refunds.e2e.ts' });
+  });
+
   it('fits the default budget and counts the tokens of what it renders', () => {
     expect(pack.budget).toBe(DEFAULT_BUDGET);
     expect(pack.tokens).toBe(estimateTokens(pack.text.length));

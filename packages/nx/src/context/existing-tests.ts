@@ -18,7 +18,9 @@ const PROJECT_FALLBACK = 3;
  */
 export function featureTests(index: CodeIndex, query: ParsedQuery): Map<string, string> {
   const modules = new Set([...index.files.keys()].map(withoutExtension));
-  const suites = [...index.files.values()].filter((file) => file.role === 'test' && isSuiteTest(file.path) && !modules.has(testSubjectStem(file.path)));
+  // A test whose name says nothing of a subject (`smoke.ts` in `e2e/`) has its own path for one: it is a suite.
+  const ownSubject = (test: string) => testSubjectStem(test) !== withoutExtension(test) && modules.has(testSubjectStem(test));
+  const suites = [...index.files.values()].filter((file) => file.role === 'test' && isSuiteTest(file.path) && !ownSubject(file.path));
   const scores = lexicalScores(suites, query.words, query.verbosity);
   const best = new Map<string, { path: string; score: number }>();
   for (const suite of suites) {
