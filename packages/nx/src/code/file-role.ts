@@ -60,5 +60,14 @@ export function isEndToEndTest(path: string): boolean {
  * `integration/…`). A test in a `tests/` folder beside no source file (`vite/tests/esm.spec.ts`) is still a unit test.
  */
 export function isSuiteTest(path: string): boolean {
-  return isEndToEndTest(path) || /(^|[/._-])integration([/._-]|$)/.test(path);
+  return isTestRun(path) && (isEndToEndTest(path) || /(^|[/._-])integration([/._-]|$)/.test(path));
+}
+
+/**
+ * A file a test runner runs, by the names the runners look for (Jest's and Vitest's `x.spec.ts`, `x.test.ts` and
+ * `__tests__/`, Cypress's `x.cy.ts`, `x.e2e.ts`): not the helpers, fixtures and query documents beside the tests
+ * (`e2e/graphql/shop-definitions.ts`), which hold no cases to add.
+ */
+export function isTestRun(path: string): boolean {
+  return /[._-](spec|test|cy|e2e)\.[cm]?[jt]sx?$|(^|\/)__tests__\//.test(path);
 }

@@ -72,6 +72,9 @@ describe('buildContext on the example workspace', () => {
       'libs/api/test/order.e2e-spec.ts': "describe('orders', () => it('lists the orders of a customer', () => undefined));\n",
       'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
       'libs/api/test/payments.e2e-spec.ts': "describe('payments', () => it('refuses a refund above the order total', () => undefined));\n",
+      // The query documents the suites share: a test's helper, with no cases to add, though it matches best.
+      'libs/api/e2e/graphql/order-refund-definitions.ts':
+        "export const REFUND_ORDER = 'mutation RefundOrder { refundOrder { total } }'; // a refund above the order total is refused\n",
       // A unit test kept in a folder of tests (of the project's build tooling): no suite of the app's behaviour.
       'libs/api/tools/tests/order-refund-total.spec.ts':
         "describe('order refund total', () => it('refuses a refund above the order total', () => undefined));\n",
@@ -79,7 +82,7 @@ describe('buildContext on the example workspace', () => {
     const facts = craftedFacts(root, [project('api', 'libs/api')]);
     const crafted = await buildContext({ facts, source: diskSource(root), query: 'A refund above the order total is refused.', history: { commits: [] } });
     // Not the spec beside a file (it has a subject of its own), nor an end-to-end test whose path says nothing of
-    // the text, nor a unit test with no file beside it.
+    // the text, nor a unit test with no file beside it, nor a file of the tests that no test runner runs.
     expect(crafted.featureTests).toEqual({ api: 'libs/api/test/order-refunds.e2e-spec.ts' });
     expect(crafted.specs).toEqual(['libs/api/src/refund/refund.service.spec.ts', 'libs/api/test/order-refunds.e2e-spec.ts']);
   });

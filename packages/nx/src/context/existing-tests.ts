@@ -18,7 +18,7 @@ const PROJECT_FALLBACK = 3;
  */
 export function featureTests(index: CodeIndex, query: ParsedQuery): Map<string, string> {
   const modules = new Set([...index.files.keys()].map(withoutExtension));
-  // A test whose name says nothing of a subject (`smoke.ts` in `e2e/`) has its own path for one: it is a suite.
+  // A test named for no module (`e2e/checkout.spec.ts`) tests a behaviour: it is a suite.
   const ownSubject = (test: string) => testSubjectStem(test) !== withoutExtension(test) && modules.has(testSubjectStem(test));
   const suites = [...index.files.values()].filter((file) => file.role === 'test' && isSuiteTest(file.path) && !ownSubject(file.path));
   const scores = lexicalScores(suites, query.words, query.verbosity);
