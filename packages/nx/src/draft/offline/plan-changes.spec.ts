@@ -694,6 +694,11 @@ describe('planChanges: the declaration a change to a found file names', () => {
       'export const refundTotalDocument = graphql(`query { refunds { total } }`);\nexport function getQueryOptions() { return {}; }\n',
       'Change `refundTotalDocument`',
     ],
+    [
+      'the function sharing most words, not the first sharing one',
+      'export function refundLimit() { return 0; }\nexport function showRefundTotal(total: number) { return total; }\n',
+      'Change `showRefundTotal`',
+    ],
     ['a type, when the file has only types', 'export interface RefundTotal { amount: number }\n', 'Change `RefundTotal`'],
   ])('names %s', async (_, content, action) => {
     const crafted = craftedCodeMap({ 'libs/api/src/refund/refund-math.ts': content }, [project('api', 'libs/api')]);

@@ -261,7 +261,11 @@ class Planner {
       const words = new Set(splitWords(requirement.text));
       if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
         // Read, not changed: reused as is by the change that imports it (below), else named to read.
-        const shape = file.symbols.find((s) => s.exported && sharesWords(s, words)) ?? file.symbols.find((s) => s.exported);
+        const shape =
+          mostShared(
+            file.symbols.filter((s) => s.exported),
+            words,
+          ) ?? file.symbols.find((s) => s.exported);
         shapes.push({ file, name: shape?.name ?? posix.basename(file.path), requirement });
         continue;
       }
@@ -1378,17 +1382,32 @@ function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | und
   const exported = file.symbols.filter((s) => s.exported && !TYPE_KINDS.has(s.kind));
   const behaviour = file.symbols.filter((s) => !s.exported && (s.kind === 'class' || isCallable(s)));
   return (
-    exported.find((s) => sharesWords(s, words)) ??
-    behaviour.find((s) => sharesWords(s, words)) ??
+    mostShared(exported, words) ??
+    mostShared(behaviour, words) ??
     exported[0] ??
     behaviour[0] ??
-    file.symbols.find((s) => s.exported && sharesWords(s, words)) ??
+    mostShared(
+      file.symbols.filter((s) => s.exported),
+      words,
+    ) ??
     file.symbols.find((s) => s.exported)
   );
 }
 
-function sharesWords(symbol: CodeSymbol, words: Set<string>): boolean {
-  return CodeMap.words(symbol.name).some((w) => words.has(w));
+/**
+ * The symbol whose name shares most words with the requirement (the first of those sharing as many): of a file's
+ * exported functions, `startPostgresDatabase` for "database startup for quick-start Postgres", not `checkNodeVersion`
+ * for its "checks". On the changed files of the dev sets' commits with two exported functions or more, the
+ * commit touched the symbol it names 35 times in 94 (application set; the first sharing a word: 31), 37 in 88
+ * (library set; 34) and 13 in 36 (PRDs; 12).
+ */
+function mostShared(symbols: CodeSymbol[], words: Set<string>): CodeSymbol | undefined {
+  let best: { symbol?: CodeSymbol; shared: number } = { shared: 0 };
+  for (const symbol of symbols) {
+    const shared = new Set(CodeMap.words(symbol.name).filter((w) => words.has(w))).size;
+    if (shared > best.shared) best = { symbol, shared };
+  }
+  return best.symbol;
 }
 
 function isCallable(symbol: CodeSymbol): boolean {
