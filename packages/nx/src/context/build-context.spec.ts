@@ -58,11 +58,16 @@ describe('buildContext on the example workspace', () => {
     const root = writeWorkspace({
       'libs/ui/src/index.ts': 'export function Button() { return null; }\n',
       'apps/dev-server/src/main.ts': "import { Button } from '@acme/ui';\nButton();\n",
+      // A test borrowing the app's fixture: no dependency of the library's code on the app.
+      'apps/dev-server/src/fixture.ts': 'export const fixture = 1;\n',
+      'libs/ui/src/button.spec.ts': "import { fixture } from '../../../apps/dev-server/src/fixture';\nit('renders', () => fixture);\n",
     });
     const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), project('dev-server', 'apps/dev-server', { type: 'application' })]);
     const crafted = await buildContext({ facts, source: diskSource(root), query: 'the button', project: 'ui', history: { commits: [] } });
     expect(crafted.neighbours.dependents).toEqual(['dev-server']);
+    expect(crafted.neighbours.dependencies).toEqual([]);
     expect(crafted.diagram).toContain('p_dev_server --> p_ui');
+    expect(crafted.diagram).not.toContain('p_ui --> p_dev_server');
   });
 
   it("names each project's suite test for the feature: named for the text's words, matching it best", async () => {

@@ -10,6 +10,8 @@ export function projectEdges(projects: Record<string, ProjectFact>, files: Itera
   const fileList = [...files];
   const projectOf = new Map(fileList.map((file) => [file.path, file.project]));
   for (const file of fileList) {
+    // A test borrowing another project's fixture (an e2e spec importing an example plugin) is no dependency of the code.
+    if (file.role === 'test') continue;
     for (const target of file.imports) {
       const dependency = projectOf.get(target);
       if (dependency && dependency !== file.project) edges.get(file.project)?.add(dependency);
