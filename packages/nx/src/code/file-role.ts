@@ -68,6 +68,6 @@ export function isSuiteTest(path: string): boolean {
  * `__tests__/`, Cypress's `x.cy.ts`, `x.e2e.ts`): not the helpers, fixtures and query documents beside the tests
  * (`e2e/graphql/shop-definitions.ts`), which hold no cases to add.
  */
-export function isTestRun(path: string): boolean {
+function isTestRun(path: string): boolean {
   return /[._-](spec|test|cy|e2e)\.[cm]?[jt]sx?$|(^|\/)__tests__\//.test(path);
 }

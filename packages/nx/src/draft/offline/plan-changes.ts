@@ -261,11 +261,8 @@ class Planner {
       const words = new Set(splitWords(requirement.text));
       if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
         // Read, not changed: reused as is by the change that imports it (below), else named to read.
-        const shape =
-          mostShared(
-            file.symbols.filter((s) => s.exported),
-            words,
-          ) ?? file.symbols.find((s) => s.exported);
+        const declared = file.symbols.filter((s) => s.exported);
+        const shape = mostShared(declared, words) ?? declared[0];
         shapes.push({ file, name: shape?.name ?? posix.basename(file.path), requirement });
         continue;
       }
@@ -1379,19 +1376,10 @@ function pathOf(mention: Mention): string | undefined {
  * own), not its constants. A file of types only is changed in its types.
  */
 function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | undefined {
-  const exported = file.symbols.filter((s) => s.exported && !TYPE_KINDS.has(s.kind));
+  const declared = file.symbols.filter((s) => s.exported);
+  const exported = declared.filter((s) => !TYPE_KINDS.has(s.kind));
   const behaviour = file.symbols.filter((s) => !s.exported && (s.kind === 'class' || isCallable(s)));
-  return (
-    mostShared(exported, words) ??
-    mostShared(behaviour, words) ??
-    exported[0] ??
-    behaviour[0] ??
-    mostShared(
-      file.symbols.filter((s) => s.exported),
-      words,
-    ) ??
-    file.symbols.find((s) => s.exported)
-  );
+  return mostShared(exported, words) ?? mostShared(behaviour, words) ?? exported[0] ?? behaviour[0] ?? mostShared(declared, words) ?? declared[0];
 }
 
 /**
