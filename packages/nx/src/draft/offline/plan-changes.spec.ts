@@ -177,6 +177,12 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
     expect(changed(await planFor('The tax zone strategy must return a zone per channel.'))).toContain('libs/api/src/tax/tax-zone-strategy.ts');
   });
 
+  it('adds a spec beside a changed file that runs something, none beside one that only declares types', async () => {
+    const specs = async (text: string) => (await planFor(text)).changes.filter((c) => c.area === 'testing').map((c) => c.path);
+    expect(await specs('The tax zone strategy must return a zone per channel.')).toEqual([]);
+    expect(await specs('The tax zone cache must keep a zone per channel.')).toEqual(['libs/api/src/tax/tax-zone-cache.spec.ts']);
+  });
+
   it('leaves a found file a non-goal spells out, and says so; the file a requirement spells stays', async () => {
     const plan = await planFor('The tax zone cache keeps one zone per channel.', [
       'Changing the default tax zone strategy.',
@@ -797,5 +803,14 @@ describe('planChanges: the test work for the files the ranking found', () => {
   it('asks for a spec beside a found file that has none, without naming one that does not exist', async () => {
     const plan = await planFor(service, text);
     expect(testing(plan)).toEqual(['Add specs beside the files above that change (`refund-policy.ts`)']);
+  });
+
+  it('asks for none beside a found file that declares nothing that runs (constants, query documents)', async () => {
+    const documents = {
+      'libs/api/src/refund/refund-limits.ts': 'export const REFUND_ABOVE_ORDER_TOTAL = "A refund above the total of its order is refused";\n',
+    };
+    const plan = await planFor(documents, text);
+    expect(plan.changes.filter((c) => c.inferred === 'retrieved').map((c) => c.path)).toEqual(['libs/api/src/refund/refund-limits.ts']);
+    expect(plan.changes.filter((c) => c.area === 'testing')).toEqual([]);
   });
 });
