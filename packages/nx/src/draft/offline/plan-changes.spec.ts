@@ -769,7 +769,10 @@ describe('planChanges: the test work for the files the ranking found', () => {
     const kept = requirement('A refund up to the order total is allowed, as today.', { id: 'FR2', keeps: true });
     const plan = await planFor(refundService, text, [kept]);
     expect(plan.changes.filter((c) => c.requirements.includes(kept)).map((c) => [c.action, c.endToEnd])).toEqual([
-      ['Check that the behaviour the inputs keep as it is still holds, with a case for each in `libs/api/test/order-refunds.e2e-spec.ts`', true],
+      [
+        'Check that the behaviour the inputs keep as it is still holds: run the cases that cover it in `libs/api/test/order-refunds.e2e-spec.ts`, and add one for any not covered yet',
+        true,
+      ],
     ]);
   });
 

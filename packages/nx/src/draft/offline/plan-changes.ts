@@ -920,7 +920,7 @@ class Planner {
     }
   }
 
-  /** One check for all the behaviour the inputs keep, in the specs of the files that change: nothing to build. */
+  /** One check for all the behaviour the inputs keep: the cases already covering it are run, one is added where none does; nothing to build. */
   checkKept(kept: Requirement[]): void {
     if (kept.length === 0) return;
     // The behaviour kept is the feature's: checked in the project the work lives in.
@@ -931,7 +931,7 @@ class Planner {
       key,
       project,
       isNew: false,
-      action: `Check that the behaviour the inputs keep as it is still holds, with a case for each in ${suite ? `\`${suite}\`` : 'the specs of the files that change'}`,
+      action: `Check that the behaviour the inputs keep as it is still holds: run the cases that cover it in ${suite ? `\`${suite}\`` : 'the specs of the files that change'}, and add one for any not covered yet`,
       ...(suite ? { path: suite, endToEnd: isEndToEndTest(suite) } : {}),
       pathInAction: true,
       area: 'testing',
