@@ -201,7 +201,9 @@ function fullModel(): PlanData {
           targets: [],
         },
       ],
-      dependents: [{ name: 'api-e2e', root: 'apps/api-e2e', type: 'e2e', tags: [], targets: [] }],
+      dependents: [
+        { name: 'api-e2e', root: 'apps/api-e2e', type: 'e2e', tags: [], targets: [], uses: [{ name: 'OrdersService', path: 'apps/api-e2e/src/orders.ts' }] },
+      ],
       constraints: ['`type:app` may depend on `type:data-access`, `type:ui`, `type:util` and `type:types`', '`scope:web` never imports `scope:api`'],
       stack: [
         { name: 'TypeScript', category: 'language', evidence: 'package.json: typescript' },
@@ -527,6 +529,11 @@ describe('built-in templates use the drafted facts', () => {
     expect(plan).toContain('@acme-shop/commerce-api, @acme-shop/order-ops');
     expect(plan).toMatch(/\| task-004 \|[^\n]*\| no CODEOWNERS rule covers these files \|/);
     expect(plan).toContain('`api:build` (build)');
+  });
+
+  it('checklist and phased say where a dependent uses the changed code', () => {
+    expect(render('checklist', fullModel())).toContain('- `api-e2e` — e2e; `apps/api-e2e/src/orders.ts` uses `OrdersService`');
+    expect(render('phased', fullModel())).toContain('(e2e; `apps/api-e2e/src/orders.ts` uses `OrdersService`)');
   });
 
   it('phased renders each task with checkboxes, key files, a real signature and its complexity basis', () => {

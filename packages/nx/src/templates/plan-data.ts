@@ -107,11 +107,17 @@ export interface ProjectView extends Pick<ProjectFact, 'name' | 'root' | 'type' 
   targets: TargetFact[];
 }
 
+/** A project that depends on the affected one, with the declarations the plan changes that its code uses. */
+export interface DependentView extends ProjectView {
+  uses?: Array<{ name: string; path: string }>;
+}
+
 export interface Architecture {
   /** Projects the plan touches, the affected one first, with why. */
   touched: Array<RankedProject & { type: ProjectFact['type']; tags: string[]; side: AreaId }>;
   dependencies: ProjectView[];
-  dependents: ProjectView[];
+  /** Those using what the plan changes first. */
+  dependents: DependentView[];
   /** Module-boundary rules that apply to the touched projects, in words. */
   constraints: string[];
   stack: StackItem[];

@@ -2,7 +2,9 @@ import type { ContextPack, RankedFile } from '../../context/types';
 import type { CodeMap } from './code-map';
 import type { ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
-import type { Architecture, Decision, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
+import type { Architecture, Decision, DependentView, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
+import { compoundTerm } from '../../code/words';
+import { countOf } from '../../code/file-words';
 
 export function projectView(project: ProjectFact): ProjectView {
   const { name, root, type, tags, importPath, targets } = project;
@@ -22,7 +24,7 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
   return {
     touched,
     dependencies: context.neighbours.dependencies.filter((n) => facts.projects[n]).map((n) => projectView(facts.projects[n])),
-    dependents: context.neighbours.dependents.filter((n) => facts.projects[n]).map((n) => projectView(facts.projects[n])),
+    dependents: dependentsUsing(items, context, facts, code),
     constraints: touchedNames
       .flatMap((n) => applicableConstraints(facts.projects[n], facts.boundaries.constraints))
       .filter((c, i, all) => all.indexOf(c) === i),
@@ -32,6 +34,36 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
     reuse: reusableLibraries(touchedNames, plan, facts, context),
   };
 }
+
+/**
+ * The affected project's dependents, those whose code uses a declaration the plan changes first (by its whole
+ * name: `ProductVariantService` in the search plugin's indexer), with where: the dependents that must keep
+ * working, read before the change, rather than every project that imports the library.
+ */
+function dependentsUsing(items: WorkItem[], context: ContextPack, facts: WorkspaceFacts, code: CodeMap): DependentView[] {
+  const changed = new Set(items.filter((i) => i.area !== 'testing').flatMap((i) => i.files.filter((path) => !i.creates?.includes(path))));
+  const exportedBy = (path: string) =>
+    code
+      .file(path)
+      ?.symbols.filter((s) => s.exported)
+      .map((s) => s.name) ?? [];
+  const names = [...new Set([...changed].flatMap(exportedBy))];
+  const views = context.neighbours.dependents
+    .filter((name) => facts.projects[name])
+    .map((name) => {
+      const files = code.filesOf(name).filter((file) => file.role !== 'test');
+      // Each changed name once, at the first file using it.
+      const uses = names.flatMap((n) => {
+        const user = files.find((file) => countOf(file.words.body, compoundTerm(n)) > 0);
+        return user ? [{ name: n, path: user.path }] : [];
+      });
+      return { ...projectView(facts.projects[name]), uses: uses.slice(0, MAX_USES) };
+    });
+  return [...views.filter((v) => v.uses.length), ...views.filter((v) => !v.uses.length)];
+}
+
+/** The changed names whose use in a dependent the plan names: enough to say where to look. */
+const MAX_USES = 2;
 
 /** The `@nx/enforce-module-boundaries` rules whose source tags a touched project carries, as one line. */
 function applicableConstraints(project: ProjectFact, constraints: DepConstraint[]): string[] {

@@ -35,4 +35,37 @@ describe('buildPlanData: the size of the change', () => {
     expect(data.architecture.dependents.map((d) => d.name)).toEqual(['dev-server']);
     expect(data.size.basis).toContain('1 dependent project(s) of changed libraries');
   });
+
+  it('lists first the dependents whose code uses what the plan changes, with where', async () => {
+    const root = writeWorkspace({
+      'libs/ui/src/index.ts': "export { BusyButton } from './busy-button';\nexport { Card } from './card';\n",
+      'libs/ui/src/busy-button.ts': 'export function BusyButton(label: string) { return label; }\n',
+      'libs/ui/src/card.ts': 'export function Card(title: string) { return title; }\n',
+      'apps/admin/src/main.ts': "import { Card } from '@acme/ui';\nCard('orders');\n",
+      'apps/shop/src/main.ts': "import { BusyButton } from '@acme/ui';\nBusyButton('pay');\n",
+    });
+    const app = (name: string) => project(name, `apps/${name}`, { type: 'application' });
+    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), app('admin'), app('shop')]);
+    const source = diskSource(root);
+    const index = indexWorkspace({ projects: facts.projects, source });
+    const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `BusyButton` shows a spinner while its action runs.\n';
+    const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
+    const data = await buildPlanData(
+      {
+        template: loadBuiltInTemplates().get('checklist')!,
+        inputs: [{ kind: 'prd', origin: 'libs/ui/product-development/x/PRD.md', text, hash: contentHash(text) }],
+        facts,
+        context,
+        index,
+        feature: 'x',
+        drafter: 'offline',
+        now: '2026-12-01T00:00:00.000Z',
+      },
+      source,
+    );
+    expect(data.architecture.dependents.map((d) => [d.name, d.uses])).toEqual([
+      ['shop', [{ name: 'BusyButton', path: 'apps/shop/src/main.ts' }]],
+      ['admin', []],
+    ]);
+  });
 });
