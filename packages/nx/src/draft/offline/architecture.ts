@@ -1,6 +1,6 @@
 import type { ContextPack, RankedFile } from '../../context/types';
 import type { CodeMap } from './code-map';
-import type { ChangePlan } from './plan-changes';
+import { MAX_EXISTING_FILES, type ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import type { Architecture, Decision, DependentView, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
 import { compoundTerm } from '../../code/words';
@@ -24,7 +24,7 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
   return {
     touched,
     dependencies: context.neighbours.dependencies.filter((n) => facts.projects[n]).map((n) => projectView(facts.projects[n])),
-    dependents: dependentsUsing(items, context, facts, code),
+    dependents: dependentsUsing(items, plan, context, facts, code),
     constraints: touchedNames
       .flatMap((n) => applicableConstraints(facts.projects[n], facts.boundaries.constraints))
       .filter((c, i, all) => all.indexOf(c) === i),
@@ -40,7 +40,7 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
  * name: `ProductVariantService` in the search plugin's indexer), with where: the dependents that must keep
  * working, read before the change, rather than every project that imports the library.
  */
-function dependentsUsing(items: WorkItem[], context: ContextPack, facts: WorkspaceFacts, code: CodeMap): DependentView[] {
+function dependentsUsing(items: WorkItem[], plan: ChangePlan, context: ContextPack, facts: WorkspaceFacts, code: CodeMap): DependentView[] {
   const changed = new Set(items.filter((i) => i.area !== 'testing').flatMap((i) => i.files.filter((path) => !i.creates?.includes(path))));
   const exportedBy = (path: string) =>
     code
@@ -48,16 +48,32 @@ function dependentsUsing(items: WorkItem[], context: ContextPack, facts: Workspa
       ?.symbols.filter((s) => s.exported)
       .map((s) => s.name) ?? [];
   const names = [...new Set([...changed].flatMap(exportedBy))];
+  const found = new Set(context.files.map((f) => f.path));
+  // The plan's own files (and the specs its test items name) come first: a use is named only within its reach.
+  const specs = [...changed]
+    .map((path) => code.specFor(path))
+    .filter((spec) => spec.exists)
+    .map((spec) => spec.path);
+  const named = new Set([
+    ...items.flatMap((i) => i.files.filter((path) => !i.creates?.includes(path))),
+    ...specs,
+    ...plan.reuse.map((r) => r.path),
+    ...plan.read.map((r) => r.path),
+  ]);
   const views = context.neighbours.dependents
     .filter((name) => facts.projects[name])
     .map((name) => {
-      const files = code.filesOf(name).filter((file) => file.role !== 'test');
+      // Among the files the engine found for the text: a library's every importer uses its main class.
+      const files = code.filesOf(name).filter((file) => file.role !== 'test' && found.has(file.path));
       // Each changed name once, at the first file using it.
-      const uses = names.flatMap((n) => {
+      const uses: Array<{ name: string; path: string }> = [];
+      for (const n of names) {
         const user = files.find((file) => countOf(file.words.body, compoundTerm(n)) > 0);
-        return user ? [{ name: n, path: user.path }] : [];
-      });
-      return { ...projectView(facts.projects[name]), uses: uses.slice(0, MAX_USES) };
+        if (uses.length === MAX_USES || !user || (!named.has(user.path) && named.size >= MAX_EXISTING_FILES)) continue;
+        named.add(user.path);
+        uses.push({ name: n, path: user.path });
+      }
+      return { ...projectView(facts.projects[name]), uses };
     });
   return [...views.filter((v) => v.uses.length), ...views.filter((v) => !v.uses.length)];
 }

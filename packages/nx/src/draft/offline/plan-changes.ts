@@ -64,7 +64,7 @@ const LOG_RULE = /\blogs?\b[^.]*\b(must not|never|only|no)\b|\b(must not|never|n
 const PERSONAL_DATA = /\b(e-?mails?|personal|pii|ids only|passwords?|tokens?|addresses|phone)\b/i;
 const DATABASE_SETTING = /\b(read replicas?|replicas?|connection pool\w*|statement[_ ]timeouts?|query timeouts?)\b/i;
 /** The existing files (specs included) a plan may name: more is a plan no reviewer can hold, and mostly guesses. */
-const MAX_EXISTING_FILES = 12;
+export const MAX_EXISTING_FILES = 12;
 const BROAD_KINDS = new Set<Requirement['kind']>(['story', 'job']);
 /**
  * How sure a retrieved file must be to be named: a score this close to the engine's best, and at most this many.
