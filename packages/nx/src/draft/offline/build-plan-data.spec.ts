@@ -19,19 +19,7 @@ describe('buildPlanData: the size of the change', () => {
     const index = indexWorkspace({ projects: facts.projects, source });
     const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `Button` shows a spinner while its action runs.\n';
     const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
-    const data = await buildPlanData(
-      {
-        template: loadBuiltInTemplates().get('checklist')!,
-        inputs: [{ kind: 'prd', origin: 'libs/ui/product-development/x/PRD.md', text, hash: contentHash(text) }],
-        facts,
-        context,
-        index,
-        feature: 'x',
-        drafter: 'offline',
-        now: '2026-12-01T00:00:00.000Z',
-      },
-      source,
-    );
+    const data = await planDataFor(text, { facts, context, index }, source);
     expect(data.architecture.dependents.map((d) => d.name)).toEqual(['dev-server']);
     expect(data.size.basis).toContain('1 dependent project(s) of changed libraries');
   });
@@ -50,22 +38,25 @@ describe('buildPlanData: the size of the change', () => {
     const index = indexWorkspace({ projects: facts.projects, source });
     const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `BusyButton` shows a spinner while its action runs.\n';
     const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
-    const data = await buildPlanData(
-      {
-        template: loadBuiltInTemplates().get('checklist')!,
-        inputs: [{ kind: 'prd', origin: 'libs/ui/product-development/x/PRD.md', text, hash: contentHash(text) }],
-        facts,
-        context,
-        index,
-        feature: 'x',
-        drafter: 'offline',
-        now: '2026-12-01T00:00:00.000Z',
-      },
-      source,
-    );
+    const data = await planDataFor(text, { facts, context, index }, source);
     expect(data.architecture.dependents.map((d) => [d.name, d.uses])).toEqual([
       ['shop', [{ name: 'BusyButton', path: 'apps/shop/src/main.ts' }]],
       ['admin', []],
     ]);
   });
 });
+
+/** The offline plan data of a PRD for the `ui` library, drafted with the checklist template. */
+function planDataFor(text: string, workspace: Pick<Parameters<typeof buildPlanData>[0], 'facts' | 'context' | 'index'>, source: ReturnType<typeof diskSource>) {
+  return buildPlanData(
+    {
+      template: loadBuiltInTemplates().get('checklist')!,
+      inputs: [{ kind: 'prd', origin: 'libs/ui/product-development/x/PRD.md', text, hash: contentHash(text) }],
+      ...workspace,
+      feature: 'x',
+      drafter: 'offline',
+      now: '2026-12-01T00:00:00.000Z',
+    },
+    source,
+  );
+}
