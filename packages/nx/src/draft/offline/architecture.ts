@@ -1,5 +1,5 @@
 import type { ContextPack, RankedFile } from '../../context/types';
-import type { CodeMap } from './code-map';
+import { exportedSymbols, type CodeMap } from './code-map';
 import { MAX_EXISTING_FILES, type ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import type { Architecture, Decision, DependentView, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
@@ -42,24 +42,10 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
  */
 function dependentsUsing(items: WorkItem[], plan: ChangePlan, context: ContextPack, facts: WorkspaceFacts, code: CodeMap): DependentView[] {
   const changed = new Set(items.filter((i) => i.area !== 'testing').flatMap((i) => i.files.filter((path) => !i.creates?.includes(path))));
-  const exportedBy = (path: string) =>
-    code
-      .file(path)
-      ?.symbols.filter((s) => s.exported)
-      .map((s) => s.name) ?? [];
-  const names = [...new Set([...changed].flatMap(exportedBy))];
+  const names = [...new Set([...changed].flatMap((path) => exportedSymbols(code.file(path) ?? { symbols: [] }).map((s) => s.name)))];
   const found = new Set(context.files.map((f) => f.path));
-  // The plan's own files (and the specs its test items name) come first: a use is named only within its reach.
-  const specs = [...changed]
-    .map((path) => code.specFor(path))
-    .filter((spec) => spec.exists)
-    .map((spec) => spec.path);
-  const named = new Set([
-    ...items.flatMap((i) => i.files.filter((path) => !i.creates?.includes(path))),
-    ...specs,
-    ...plan.reuse.map((r) => r.path),
-    ...plan.read.map((r) => r.path),
-  ]);
+  // A use is named only within the plan's reach: its own files (and the suites its test items name) come first.
+  const named = new Set([...plan.named, ...items.flatMap((i) => i.files.filter((path) => !i.creates?.includes(path)))]);
   const views = context.neighbours.dependents
     .filter((name) => facts.projects[name])
     .map((name) => {
@@ -111,7 +97,7 @@ function componentsOf(items: WorkItem[], plan: ChangePlan, context: ContextPack,
   return [...why].flatMap(([path, reason]) => {
     const file = code.index.files.get(path);
     if (!file) return [];
-    const symbols = ranked.get(path)?.symbols ?? file.symbols.filter((s) => s.exported).slice(0, 4);
+    const symbols = ranked.get(path)?.symbols ?? exportedSymbols(file).slice(0, 4);
     return [{ path, project: file.project, role: file.role, score: ranked.get(path)?.score ?? 0, why: reason, symbols, tokens: 0 }];
   });
 }
@@ -128,8 +114,7 @@ function reusableLibraries(touched: string[], plan: ChangePlan, facts: Workspace
     .map((name) => facts.projects[name])
     .filter((p) => p && p.type === 'library' && !touched.includes(p.name))
     .map((p) => {
-      const exports =
-        reusedIn.get(p.name) ?? context.files.filter((f) => f.project === p.name).flatMap((f) => f.symbols.filter((s) => s.exported).map((s) => s.name));
+      const exports = reusedIn.get(p.name) ?? context.files.filter((f) => f.project === p.name).flatMap((f) => exportedSymbols(f).map((s) => s.name));
       const users = touched.filter((n) => facts.projects[n].dependencies.includes(p.name));
       const why = users.length
         ? `already a dependency of ${users.map((u) => `\`${u}\``).join(', ')}`

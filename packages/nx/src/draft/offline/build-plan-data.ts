@@ -10,7 +10,7 @@ import type { Alternative, Area, ChangeSize, Phase, PlanData, Requirement, Sourc
 import { describeArchitecture, projectView, technicalDecisions, workspaceRisks } from './architecture';
 import { areaOf, keepsBehaviour } from './classify';
 import { extractInputFacts, type InputFacts } from './extract-inputs';
-import { CodeMap } from './code-map';
+import { CodeMap, exportedSymbols } from './code-map';
 import { AREA_ORDER, planWorkItems } from './work-items';
 
 export interface OfflineDraftRequest {
@@ -96,7 +96,7 @@ export async function buildPlanData(request: OfflineDraftRequest, source: FileSo
     edgeCases: keep([...scoped.edgeCases, ...scoped.nonFunctional.filter((n) => /error|fail|empty|large|limit|timeout|invalid/i.test(n.text))]),
     dataModel: architecture.components
       .filter((f) => ['entity', 'model', 'dto'].includes(f.role) || f.symbols.some((s) => s.decorators.some((d) => d.startsWith('@Entity'))))
-      .flatMap((f) => f.symbols.filter((s) => s.exported).map((symbol) => ({ path: f.path, symbol })))
+      .flatMap((f) => exportedSymbols(f).map((symbol) => ({ path: f.path, symbol })))
       .slice(0, 6),
     // What ships is built and checked; a `serve`/`dev` target runs the code locally and is never a release step.
     release: architecture.touched.flatMap((t) =>
@@ -313,7 +313,7 @@ function changeSize(tasks: WorkItem[], requirements: Requirement[], facts: Works
   const dependentsOf = (name: string) => (name === context.affected.name ? context.neighbours.dependents : facts.projects[name].dependents);
   const dependents = new Set([...projects].flatMap((p) => (facts.projects[p]?.type === 'library' ? dependentsOf(p) : [])));
   const unplaced = building.filter((t) => t.files.length === 0).length;
-  const publicApi = context.files.filter((f) => changed.has(f.path)).reduce((n, f) => n + f.symbols.filter((s) => s.exported).length, 0);
+  const publicApi = context.files.filter((f) => changed.has(f.path)).reduce((n, f) => n + exportedSymbols(f).length, 0);
   const points = changed.size + 1.5 * created.size + 0.5 * tests.size + projects.size + dependents.size + 2 * unplaced;
   const label = points <= 8 ? 'small' : points <= 20 ? 'medium' : 'large';
   const min = Math.max(1, Math.round(points / 4));

@@ -7,6 +7,11 @@ import type { CodeSymbol } from '../../code/types';
 import { readText, type FileSource } from '../../utils/file-source';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 
+/** A file's exported declarations: its public API, what other files can use and a plan can name. */
+export function exportedSymbols<S extends { exported?: boolean }>(file: { symbols: S[] }): S[] {
+  return file.symbols.filter((s) => s.exported);
+}
+
 /** A declaration found in the index: the file and the top-level symbol (and the member, when one was asked for). */
 export interface SymbolHit {
   file: IndexedFile;

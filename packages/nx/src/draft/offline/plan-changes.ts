@@ -7,7 +7,7 @@ import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
 import type { AreaId, Requirement, Sourced } from '../../templates/plan-data';
 import { isEndToEndTest } from '../../code/file-role';
-import { CodeMap, EXTRACTED_CATALOG, type ServerRoute } from './code-map';
+import { CodeMap, EXTRACTED_CATALOG, exportedSymbols, type ServerRoute } from './code-map';
 import { proseRole, readMentions, type Mention } from './mentions';
 
 /** One change to one file (or, when no file can be named with confidence, to a project), with the requirements it serves. */
@@ -51,6 +51,8 @@ export interface ChangePlan {
   reuse: Array<{ name: string; path: string; requirements: string[] }>;
   /** Files the ranking found close to the feature but not sure enough to change: named for reading, with the requirement each serves. */
   read: Array<{ path: string; requirement: string }>;
+  /** The existing files the plan names (changed, their specs, reused, read): at most `MAX_EXISTING_FILES` where only inferred changes would pass it. */
+  named: string[];
   /** Files the ranking found that a non-goal names: left as they are, with the non-goal that says so. */
   outOfScope: Array<{ name: string; nonGoal: Sourced }>;
   /** What the drafter could not place or resolve: each becomes an open question. */
@@ -261,7 +263,7 @@ class Planner {
       const words = new Set(splitWords(requirement.text));
       if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
         // Read, not changed: reused as is by the change that imports it (below), else named to read.
-        const declared = file.symbols.filter((s) => s.exported);
+        const declared = exportedSymbols(file);
         const shape = mostShared(declared, words) ?? declared[0];
         shapes.push({ file, name: shape?.name ?? posix.basename(file.path), requirement });
         continue;
@@ -810,18 +812,10 @@ class Planner {
    */
   keepWithinReach(): void {
     const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
-    // The files the plan names: those it changes, and those it names as used.
-    const existing = () =>
-      new Set([
-        ...[...this.changes.values()].filter((c) => c.path && !c.isNew).map((c) => c.path!),
-        ...[...this.reuse.values()].map((r) => r.path),
-        ...this.toRead.keys(),
-      ]);
     // The engine's last first; files it did not rank (Infinity, whose difference is NaN) by path, so the order is stable.
     const lastFirst = (a: string, b: string) => (rank.get(b) ?? Infinity) - (rank.get(a) ?? Infinity) || a.localeCompare(b);
     const inferred = [...this.changes.values()].filter((c) => c.inferred).sort((a, b) => lastFirst(a.path!, b.path!));
-    // Each kept change brings its spec: count it against the reach too.
-    const cost = () => existing().size + [...this.changes.values()].filter((c) => c.path && !c.isNew && this.code.specFor(c.path).exists).length;
+    const cost = () => this.namedFiles().size;
     // Files named only for reading go first.
     const read = [...this.toRead.keys()].sort(lastFirst);
     while (cost() > MAX_EXISTING_FILES && read.length) this.toRead.delete(read.shift()!);
@@ -832,6 +826,20 @@ class Planner {
         if (![...this.changes.values()].some((c) => c.requirements.includes(requirement))) this.askWhere(requirement);
       }
     }
+  }
+
+  /** The existing files the plan names: those it changes and their specs (each kept change brings its spec), those it names as used or for reading. */
+  private namedFiles(): Set<string> {
+    const changed = [...this.changes.values()].filter((c) => c.path && !c.isNew).map((c) => c.path!);
+    return new Set([
+      ...changed,
+      ...changed
+        .map((path) => this.code.specFor(path))
+        .filter((spec) => spec.exists)
+        .map((spec) => spec.path),
+      ...[...this.reuse.values()].map((r) => r.path),
+      ...this.toRead.keys(),
+    ]);
   }
 
   /** A spec beside every changed file that is tested on its own (the existing one extended, or a new one). */
@@ -990,6 +998,7 @@ class Planner {
       avoid: this.avoid,
       reuse: [...this.reuse.values()],
       read,
+      named: [...this.namedFiles()],
       outOfScope: this.outOfScope,
       questions: [...this.questions, ...this.whereQuestions()],
     };
@@ -1198,7 +1207,7 @@ class Planner {
     let best: { file: IndexedFile; score: number } | undefined;
     for (const file of this.code.filesOf(project.name)) {
       if (file.role === 'test' || posix.basename(file.path).startsWith('index.')) continue;
-      for (const symbol of file.symbols.filter((s) => s.exported)) {
+      for (const symbol of exportedSymbols(file)) {
         const theirs = CodeMap.words(symbol.name);
         const shared = domain.filter((w) => theirs.includes(w)).length;
         if (shared === 0) continue;
@@ -1380,7 +1389,7 @@ function pathOf(mention: Mention): string | undefined {
  * own), not its constants. A file of types only is changed in its types.
  */
 function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | undefined {
-  const declared = file.symbols.filter((s) => s.exported);
+  const declared = exportedSymbols(file);
   const exported = declared.filter((s) => !TYPE_KINDS.has(s.kind));
   const behaviour = file.symbols.filter((s) => !s.exported && (s.kind === 'class' || isCallable(s)));
   return mostShared(exported, words) ?? mostShared(behaviour, words) ?? exported[0] ?? behaviour[0] ?? mostShared(declared, words) ?? declared[0];

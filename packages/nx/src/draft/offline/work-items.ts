@@ -6,7 +6,7 @@ import { runsTestTool } from '../../workspace/project-facts';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import { compoundTerm, splitWords as keywords } from '../../code/words';
 import type { AreaId, Requirement, Sourced, WorkItem } from '../../templates/plan-data';
-import type { CodeMap } from './code-map';
+import { exportedSymbols, type CodeMap } from './code-map';
 import { planChanges, type ChangePlan, type PlannedChange } from './plan-changes';
 
 export const AREA_ORDER: AreaId[] = ['backend', 'frontend', 'shared', 'security', 'testing'];
@@ -101,7 +101,7 @@ function patternOf(change: PlannedChange, code: CodeMap): Pick<WorkItem, 'patter
   if (!change.path || change.isNew || change.area === 'testing') return {};
   const file = code.index.files.get(change.path);
   if (!file) return {};
-  const exported = file.symbols.filter((s) => s.exported);
+  const exported = exportedSymbols(file);
   const named = exported.find((s) => new RegExp(`\`${s.name}[\`.(]`).test(change.action));
   const symbol = change.adds?.sibling ?? named ?? exported.find((s) => s.kind === 'class' || s.kind === 'function');
   return symbol ? { pattern: { path: file.path, symbol } } : {};
