@@ -94,10 +94,19 @@ function componentsOf(items: WorkItem[], plan: ChangePlan, context: ContextPack,
   }
   for (const use of plan.reuse) if (!why.has(use.path)) why.set(use.path, `reused as is: \`${use.name}\` (${use.requirements.join(', ')})`);
   for (const { path, requirement } of plan.read) if (!why.has(path)) why.set(path, `read for ${requirement}: found close to it, not planned as a change`);
+  // The declarations the plan names in a file (`TaxOptions` in "Change `TaxOptions` in …", a reused name) lead its
+  // symbols: the components then show what the checklist changes, not the first names the text matched.
+  const namedIn = (path: string) =>
+    new Set([
+      ...items.filter((i) => i.files.includes(path)).flatMap((i) => [...i.title.matchAll(/`([A-Za-z_$][\w$]*)/g)].map(([, name]) => name)),
+      ...plan.reuse.filter((r) => r.path === path).map((r) => r.name),
+    ]);
   return [...why].flatMap(([path, reason]) => {
     const file = code.index.files.get(path);
     if (!file) return [];
-    const symbols = ranked.get(path)?.symbols ?? exportedSymbols(file).slice(0, 4);
+    const named = namedIn(path);
+    const found = ranked.get(path)?.symbols ?? exportedSymbols(file).slice(0, 4);
+    const symbols = [...file.symbols.filter((s) => named.has(s.name)), ...found.filter((s) => !named.has(s.name))];
     return [{ path, project: file.project, role: file.role, score: ranked.get(path)?.score ?? 0, why: reason, symbols, tokens: 0 }];
   });
 }

@@ -46,6 +46,29 @@ describe('buildPlanData: the size of the change', () => {
   });
 });
 
+describe('buildPlanData: the affected components', () => {
+  it("lists first, among a changed file's declarations, the one its checklist item changes", async () => {
+    const root = writeWorkspace({
+      'libs/ui/src/busy-button.ts': [
+        "export type ButtonSize = 'small' | 'large';",
+        'export interface ButtonTheme { colour: string }',
+        'export function BusyButton(label: string, size: ButtonSize) { return `${label}:${size}`; }',
+        '',
+      ].join('\n'),
+    });
+    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' })]);
+    const source = diskSource(root);
+    const index = indexWorkspace({ projects: facts.projects, source });
+    const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `BusyButton` shows a spinner while its action runs.\n';
+    const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
+    const data = await planDataFor(text, { facts, context, index }, source);
+    const item = data.areas.flatMap((a) => a.items).find((i) => i.files.includes('libs/ui/src/busy-button.ts') && i.area !== 'testing');
+    expect(item?.title).toContain('`BusyButton`');
+    const component = data.architecture.components.find((f) => f.path === 'libs/ui/src/busy-button.ts');
+    expect(component?.symbols.map((s) => s.name)).toEqual(['BusyButton', 'ButtonSize', 'ButtonTheme']);
+  });
+});
+
 /** The offline plan data of a PRD for the `ui` library, drafted with the checklist template. */
 function planDataFor(text: string, workspace: Pick<Parameters<typeof buildPlanData>[0], 'facts' | 'context' | 'index'>, source: ReturnType<typeof diskSource>) {
   return buildPlanData(
