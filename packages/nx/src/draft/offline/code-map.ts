@@ -62,6 +62,7 @@ export class CodeMap {
   private globalPrefixes?: string[];
   private spelled?: Array<Set<string>>;
   private readonly catalogs = new Map<string, string[]>();
+  private compoundUsers?: Map<string, number>;
 
   constructor(
     readonly index: CodeIndex,
@@ -126,6 +127,22 @@ export class CodeMap {
     const catalogs = [...found].sort();
     this.catalogs.set(project.name, catalogs);
     return catalogs;
+  }
+
+  /** How many files (tests aside) use a compound identifier (`#immediatecapture`): few, and a text spelling it means that code. */
+  filesUsing(term: string): number {
+    if (!this.compoundUsers) {
+      this.compoundUsers = new Map();
+      for (const file of this.index.files.values()) {
+        if (file.role === 'test') continue;
+        const body = file.words.body;
+        for (let at = 0; at < body.length; at += 2) {
+          const word = body[at] as string;
+          if (word.startsWith('#')) this.compoundUsers.set(word, (this.compoundUsers.get(word) ?? 0) + 1);
+        }
+      }
+    }
+    return this.compoundUsers.get(term) ?? 0;
   }
 
   filesOf(project: string): IndexedFile[] {

@@ -817,3 +817,27 @@ describe('planChanges: the test work for the files the ranking found', () => {
     expect(plan.changes.filter((c) => c.area === 'testing')).toEqual([]);
   });
 });
+
+describe('planChanges: requirements no found file is chosen for', () => {
+  const files = {
+    'libs/api/src/payment/payment.service.ts': [
+      'export class PaymentService {',
+      "  createPaymentIntent(input: { immediateCapture?: boolean }) { return input.immediateCapture === false ? 'manual' : 'automatic'; }",
+      '}',
+      '',
+    ].join('\n'),
+  };
+  const intents = requirement('The payment service creates the payment intents of the shop.', { id: 'FR1' });
+  const override = requirement('A storefront sending an immediate capture value that differs gets a warning logged.', { id: 'FR2' });
+  const reasons = requirement('Refund reasons are listed for the staff.', { id: 'FR3' });
+
+  it('go with the change to the file whose code uses the identifier they spell out, the others wait for their place', async () => {
+    const crafted = craftedCodeMap(files, [project('api', 'libs/api')]);
+    const text = [intents, override, reasons].map((r) => r.text).join('\n');
+    const plan = planChanges([intents, override, reasons], crafted, crafted.facts.projects.api, await engineRanking(crafted, text));
+    const service = plan.changes.find((c) => c.path === 'libs/api/src/payment/payment.service.ts');
+    expect(service?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
+    expect(plan.questions.join(' ')).toContain('FR3');
+    expect(plan.questions.join(' ')).not.toContain('FR2');
+  });
+});
