@@ -706,11 +706,41 @@ describe('planChanges: the declaration a change to a found file names', () => {
       'Change `showRefundTotal`',
     ],
     ['a type, when the file has only types', 'export interface RefundTotal { amount: number }\n', 'Change `RefundTotal`'],
+    [
+      "the module's own component, when it exports only settings and no name shares the words",
+      'export const Route = createRoute({ component: SettlementScreen });\nfunction SettlementScreen() { return null; }\n',
+      'Change `SettlementScreen` (module-private)',
+    ],
+    ['the one function, when no name shares the words', 'export function settle(amount: number) { return amount; }\n', 'Change `settle`'],
+    [
+      'the file, when none of its functions shares the words (a pick among them would be a guess)',
+      'export function settle(amount: number) { return amount; }\nexport function reconcile(amount: number) { return amount; }\n',
+      'Change `refund-math.ts`',
+    ],
   ])('names %s', async (_, content, action) => {
     const crafted = craftedCodeMap({ 'libs/api/src/refund/refund-math.ts': content }, [project('api', 'libs/api')]);
     const text = 'The refund total is shown with each refund.';
     const plan = planChanges([requirement(text)], crafted, crafted.facts.projects.api, await engineRanking(crafted, text));
     expect(plan.changes.find((c) => c.inferred === 'retrieved')?.action).toBe(action);
+  });
+});
+
+describe('planChanges: the work on a file the text spells out', () => {
+  it('goes in one change, named for the declaration whose name shares the words, not the first the file declares', async () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/refund/refund-policy.ts':
+          'export function limitFor(total: number) { return total; }\nexport function allowedAmount(total: number) { return total; }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const caps = requirement('The refund policy caps the allowed amount.', { id: 'FR1' });
+    const shown = requirement('The refund policy is shown on the receipt.', { id: 'FR2' });
+    const text = `${caps.text}\n${shown.text}`;
+    const plan = planChanges([caps, shown], crafted, crafted.facts.projects.api, await engineRanking(crafted, text));
+    expect(plan.changes.filter((c) => c.path === 'libs/api/src/refund/refund-policy.ts').map((c) => [c.action, c.requirements.map((r) => r.id)])).toEqual([
+      ['Change `allowedAmount` so that the refund policy caps the allowed amount', ['FR1', 'FR2']],
+    ]);
   });
 });
 

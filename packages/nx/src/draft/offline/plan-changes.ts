@@ -505,7 +505,7 @@ class Planner {
     const made: PlannedChange[] = [];
     if (!namesCode) {
       for (const file of this.filesSpelledOut(requirement.text)) {
-        const symbol = file.symbols.find((s) => s.exported && (s.kind === 'class' || s.kind === 'function'));
+        const symbol = symbolToChange(file, new Set(splitWords(requirement.text)));
         // A name spelled out has the role its sentence gives it, as a name in backticks does: "determined via the
         // configured tax zone strategy" uses the strategy, it does not change it.
         const start = spelledAt(requirement.text, file);
@@ -1310,7 +1310,7 @@ class Planner {
     if (side === 'frontend' && (this.slice.page || this.slice.client)) {
       const path = CLIENT_SURFACE.test(requirement.text) && this.slice.client ? this.slice.client : (this.slice.page ?? this.slice.client)!;
       const file = this.code.file(path)!;
-      const symbol = file.symbols.find((s) => s.exported && (s.kind === 'function' || s.kind === 'class'))?.name;
+      const symbol = symbolToChange(file, new Set(splitWords(requirement.text)))?.name;
       return [this.change(file, symbol ? `Change \`${symbol}\`` : `Change \`${posix.basename(path)}\``, requirement)];
     }
     if (side === 'shared' && this.slice.sharedFile) {
@@ -1408,19 +1408,25 @@ function pathOf(mention: Mention): string | undefined {
   return undefined;
 }
 
-/** A function, or a constant holding one (`export const getTrash = (ro) => …`). */
 /**
  * The declaration a change to a found file is about: what the code does or holds (a class, a function, a
  * component, an exported document or schema) rather than the types beside it, which change as a consequence.
  * The one whose name shares the requirement's words first, exported before module-private; of what the module
  * keeps to itself, only its behaviour (a route file exports its `Route` settings while its page component is its
- * own), not its constants. A file of types only is changed in its types.
+ * own), not its constants. A file of types only is changed in its types. When no name shares the words, the one
+ * declaration the file is for, and none of several: of the changed files with two exported declarations or more
+ * (types aside) and none sharing a word of the commit, the commit touched the first 10 times in 29 (application set; 8.6 by chance)
+ * and 6 in 19 (library set; 6.6), so naming it (`Today` of 30 formula functions for a grouping rule) was a guess.
  */
 function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | undefined {
   const declared = exportedSymbols(file);
   const exported = declared.filter((s) => !TYPE_KINDS.has(s.kind));
   const behaviour = file.symbols.filter((s) => !s.exported && (s.kind === 'class' || isCallable(s)));
-  return mostShared(exported, words) ?? mostShared(behaviour, words) ?? exported[0] ?? behaviour[0] ?? mostShared(declared, words) ?? declared[0];
+  // What the file is for: its exported behaviour, else its own (a route's page), else what it exports, else its types.
+  const exportedBehaviour = exported.filter((s) => s.kind === 'class' || isCallable(s));
+  const main = [exportedBehaviour, behaviour, exported, declared].find((symbols) => symbols.length) ?? [];
+  const shared = mostShared(exported, words) ?? mostShared(behaviour, words) ?? mostShared(main, words);
+  return shared ?? (main.length === 1 ? main[0] : undefined);
 }
 
 /**
@@ -1449,6 +1455,7 @@ function declaresBehaviour(file: IndexedFile | undefined): boolean {
   return !file || file.symbols.some((s) => s.kind === 'class' || isCallable(s));
 }
 
+/** A function, or a constant holding one (`export const getTrash = (ro) => …`). */
 function isCallable(symbol: CodeSymbol): boolean {
   return symbol.kind === 'function' || (symbol.kind === 'variable' && /=>|\bfunction\b/.test(symbol.signature));
 }
