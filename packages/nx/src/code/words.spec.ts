@@ -1,4 +1,4 @@
-import { wordCounts, type WordList } from './words';
+import { spelledCompoundTerms, wordCounts, type WordList } from './words';
 
 const asObject = (list: WordList) => Object.fromEntries(Array.from({ length: list.length / 2 }, (_, i) => [list[2 * i], list[2 * i + 1]]));
 
@@ -18,5 +18,19 @@ describe('wordCounts', () => {
     // More distinct identifiers than it keeps split: the next text starts with a fresh vocabulary.
     wordCounts(Array.from({ length: 200_001 }, (_, i) => `orderLine${i.toString(36).replace(/\d/g, 'x')}q${i}`).join(' '));
     expect(asObject(wordCounts('orderLine order, orderLine'))).toEqual({ order: 3, line: 2, '#orderline': 2 });
+  });
+});
+
+describe('spelledCompoundTerms', () => {
+  it.each([
+    ['an immediate capture setting', '#immediatecapture', true],
+    ['the remembered active tax zone', '#activetaxzone', true],
+    ['the Mollie plugin options', '#molliepluginoptions', true],
+    // Punctuation ends a phrase: words on either side of it spell nothing together.
+    ['the capture, immediate or not', '#captureimmediate', false],
+    // Five words are a sentence, not a name.
+    ['apply channel price and tax', '#applychannelpriceandtax', false],
+  ])('"%s" spells %s: %s', (text, term, spelled) => {
+    expect(spelledCompoundTerms(text).includes(term)).toBe(spelled);
   });
 });

@@ -54,6 +54,19 @@ export function compoundTerms(text: string): string[] {
   return (text.match(IDENTIFIER) ?? []).filter(isCompound).map(compoundTerm);
 }
 
+/**
+ * The compound identifiers prose spells out, as compound terms: each run of two to four adjacent words of a
+ * phrase, joined ("an immediate capture setting" → `#immediatecapture`, the term of `immediateCapture`).
+ */
+export function spelledCompoundTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const phrase of text.split(/[.,;:!?()"'`]/)) {
+    const words = (phrase.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).map((word) => word.toLowerCase());
+    for (let size = 2; size <= 4; size++) for (let at = 0; at + size <= words.length; at++) terms.add(compoundTerm(words.slice(at, at + size).join('')));
+  }
+  return [...terms];
+}
+
 export function compoundTerm(identifier: string): string {
   return `#${identifier.toLowerCase()}`;
 }

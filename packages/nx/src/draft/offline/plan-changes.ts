@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { countOf } from '../../code/file-words';
 import type { IndexedFile } from '../../code/types';
-import { compoundTerm, splitWords } from '../../code/words';
+import { compoundTerm, spelledCompoundTerms, splitWords } from '../../code/words';
 import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
@@ -70,9 +70,9 @@ export const MAX_EXISTING_FILES = 12;
 /**
  * An identifier a requirement spells out (`immediateCapture` for "an immediate capture setting") places it with a
  * planned change whose file uses it, when at most this many files use it: `cellValue`, in hundreds, says nothing of
- * where. Over the 28 PRD drafts, 17 requirements of 9 plans left the item waiting for its place so; of the 14 that
- * went to a .ts file (the eval's changed files are .ts), 12 went to one their commit changed (the plans' .ts changes:
- * 25 of 48).
+ * where. Over the 28 PRD drafts, this placed 17 requirements of 9 plans that had waited in the catch-all item; of
+ * the 14 placed on .ts files (the eval's changed files are .ts), 12 went to a file their commit changed (the plans'
+ * .ts changes: 25 of 48).
  */
 const SPELLED_IN_AT_MOST = 10;
 const BROAD_KINDS = new Set<Requirement['kind']>(['story', 'job']);
@@ -317,7 +317,7 @@ class Planner {
    * requirement is about that code, so it goes with the change rather than waiting for its place to be settled.
    */
   private changeUsingSpelled(requirement: Requirement): PlannedChange | undefined {
-    const spelled = spelledIdentifiers(requirement.text).filter((term) => this.code.filesUsing(term) <= SPELLED_IN_AT_MOST);
+    const spelled = spelledCompoundTerms(requirement.text).filter((term) => this.code.filesUsing(term) <= SPELLED_IN_AT_MOST);
     let host: { change?: PlannedChange; used: number } = { used: 0 };
     for (const change of this.changes.values()) {
       const file = change.path && !change.isNew ? this.code.file(change.path) : undefined;
@@ -1415,8 +1415,9 @@ function pathOf(mention: Mention): string | undefined {
  * keeps to itself, only its behaviour (a route file exports its `Route` settings while its page component is its
  * own), not its constants. A file of types only is changed in its types. When no name shares the words, the one
  * declaration the file is for, and none of several: of the changed files with two exported declarations or more
- * (types aside) and none sharing a word of the commit, the commit touched the first 10 times in 29 (application set; 8.6 by chance)
- * and 6 in 19 (library set; 6.6), so naming it (`Today` of 30 formula functions for a grouping rule) was a guess.
+ * (types aside) and none sharing a word of the commit, the commit touched the first 10 times in 29 (application
+ * set; 8.6 by chance) and 6 in 19 (library set; 6.6), so naming it (`Today` of 30 formula functions for a
+ * grouping rule) was a guess.
  */
 function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | undefined {
   const declared = exportedSymbols(file);
@@ -1510,19 +1511,6 @@ function requirementServedBy(file: IndexedFile, requirements: Requirement[]): Re
     if (score > best.score) best = { requirement, score };
   });
   return best.requirement;
-}
-
-/**
- * The identifiers a text spells out in prose, as compound terms: each run of two to four adjacent words joined
- * ("immediate capture" → `#immediatecapture`, the term of `immediateCapture` and `ImmediateCapture`).
- */
-function spelledIdentifiers(text: string): string[] {
-  const terms = new Set<string>();
-  for (const phrase of text.split(/[.,;:!?()"'`]/)) {
-    const words = (phrase.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).map((word) => word.toLowerCase());
-    for (let size = 2; size <= 4; size++) for (let at = 0; at + size <= words.length; at++) terms.add(compoundTerm(words.slice(at, at + size).join('')));
-  }
-  return [...terms];
 }
 
 /** The words a file is about: its name and folder (not the project's folders above), its declarations and their members. */
