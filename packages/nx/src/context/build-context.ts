@@ -7,7 +7,7 @@ import { estimateTokens } from '../utils/tokens';
 import { dependentsOf, findCycles, projectEdges } from './project-edges';
 import { parseQuery, type ParsedQuery } from './query';
 import { rankWorkspace, type Ranking } from './rank';
-import { projectDiagram, renderFile, renderHeader, renderList } from './render';
+import { projectDiagram, renderFile, renderHeader, renderList, runnersUp } from './render';
 import { selectSymbols } from './select-symbols';
 import { existingTestsFinder, featureTests } from './existing-tests';
 import type { ContextPack, ContextRequest, RankedFile } from './types';
@@ -32,7 +32,7 @@ export async function buildContext(request: ContextRequest): Promise<ContextPack
   const edges = projectEdges(request.facts.projects, index.files.values());
   const history = request.history ?? readChangeHistory(request.source.root, request.cacheDir);
   const ranking = rankWorkspace(request.facts.projects, index, edges, query, request.project, history);
-  const diagram = projectDiagram(edges, ranking.affected.name, ranking.projects);
+  const diagram = projectDiagram(edges, ranking.affected.name, runnersUp(ranking.projects));
   const header = renderHeader({ query: request.query, facts: request.facts, edges, affected: ranking.affected, projects: ranking.projects, diagram });
   const notes = contextNotes(request, index, query, ranking, findCycles(edges));
   const candidates = rankedFiles(ranking, query);

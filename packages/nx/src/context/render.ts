@@ -7,17 +7,20 @@ import { clip } from '../utils/clip';
 const MAX_DIAGRAM_NODES = 16;
 const RUNNERS_UP = 5;
 
-/** Mermaid flowchart of the affected project, its direct neighbours and the runners-up, with their dependencies. */
-export function projectDiagram(edges: ProjectEdges, affected: string, ranked: RankedProject[]): string {
-  const nodes = [
-    affected,
-    ...[...(edges.get(affected) ?? [])].sort(),
-    ...dependentsOf(edges, affected),
-    ...ranked
-      .filter((p) => p.score > 0)
-      .slice(0, RUNNERS_UP + 1)
-      .map((p) => p.name),
-  ];
+/** The runners-up a context pack's diagram draws beside the affected project: the projects the text matches next. */
+export function runnersUp(ranked: RankedProject[]): string[] {
+  return ranked
+    .filter((p) => p.score > 0)
+    .slice(0, RUNNERS_UP + 1)
+    .map((p) => p.name);
+}
+
+/**
+ * Mermaid flowchart of the affected project, its direct neighbours and the `others` a reader weighs with it (a
+ * context pack's runners-up, a plan's other touched projects), with their dependencies.
+ */
+export function projectDiagram(edges: ProjectEdges, affected: string, others: string[]): string {
+  const nodes = [affected, ...[...(edges.get(affected) ?? [])].sort(), ...dependentsOf(edges, affected), ...others];
   const included = [...new Set(nodes)].slice(0, MAX_DIAGRAM_NODES);
   const id = (name: string) => `p_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
   const lines = ['graph TD'];

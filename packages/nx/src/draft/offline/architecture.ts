@@ -1,5 +1,7 @@
 import type { ContextPack, RankedFile } from '../../context/types';
 import { exportedSymbols, type CodeMap } from './code-map';
+import { projectEdges } from '../../context/project-edges';
+import { projectDiagram } from '../../context/render';
 import { MAX_EXISTING_FILES, type ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import type { Architecture, Decision, DependentView, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
@@ -29,7 +31,8 @@ export function describeArchitecture(items: WorkItem[], plan: ChangePlan, facts:
       .flatMap((n) => applicableConstraints(facts.projects[n], facts.boundaries.constraints))
       .filter((c, i, all) => all.indexOf(c) === i),
     stack: facts.stack,
-    diagram: context.diagram,
+    // The plan's own projects and their neighbours, not the context pack's runners-up: those the plan leaves alone.
+    diagram: projectDiagram(projectEdges(facts.projects, code.index.files.values()), affected.name, touchedNames),
     components: componentsOf(items, plan, context, code),
     reuse: reusableLibraries(touchedNames, plan, facts, context),
   };

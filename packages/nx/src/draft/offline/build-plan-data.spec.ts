@@ -46,6 +46,27 @@ describe('buildPlanData: the size of the change', () => {
   });
 });
 
+describe('buildPlanData: the project diagram', () => {
+  it("draws the plan's projects and their neighbours, not the projects the text only matched next", async () => {
+    const root = writeWorkspace({
+      'libs/ui/src/index.ts': "export { BusyButton } from './busy-button';\n",
+      'libs/ui/src/busy-button.ts': 'export function BusyButton(label: string) { return label; }\n',
+      'apps/shop/src/main.ts': "import { BusyButton } from '@acme/ui';\nBusyButton('pay');\n",
+      'apps/docs/src/busy-button-page.ts': 'export function BusyButtonPage() { return "spinner"; }\n',
+    });
+    const app = (name: string) => project(name, `apps/${name}`, { type: 'application' });
+    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), app('shop'), app('docs')]);
+    const source = diskSource(root);
+    const index = indexWorkspace({ projects: facts.projects, source });
+    const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `BusyButton` shows a spinner while its action runs.\n';
+    const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
+    expect(context.diagram).toContain('"docs"');
+    const data = await planDataFor(text, { facts, context, index }, source);
+    expect(data.architecture.diagram).toContain('p_shop --> p_ui');
+    expect(data.architecture.diagram).not.toContain('"docs"');
+  });
+});
+
 describe('buildPlanData: the affected components', () => {
   it("lists first, among a changed file's declarations, the one its checklist item changes", async () => {
     const root = writeWorkspace({
