@@ -14,12 +14,7 @@ describe('buildPlanData: the size of the change', () => {
       'libs/ui/src/button.ts': 'export function Button(label: string) { return label; }\n',
       'apps/dev-server/src/main.ts': "import { Button } from '@acme/ui';\nButton('go');\n",
     });
-    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), project('dev-server', 'apps/dev-server', { type: 'application' })]);
-    const source = diskSource(root);
-    const index = indexWorkspace({ projects: facts.projects, source });
-    const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `Button` shows a spinner while its action runs.\n';
-    const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
-    const data = await planDataFor(text, { facts, context, index }, source);
+    const { data } = await draftForUi(root, [app('dev-server')], '`Button` shows a spinner while its action runs.');
     expect(data.architecture.dependents.map((d) => d.name)).toEqual(['dev-server']);
     expect(data.size.basis).toContain('1 dependent project(s) of changed libraries');
   });
@@ -32,13 +27,7 @@ describe('buildPlanData: the size of the change', () => {
       'apps/admin/src/main.ts': "import { Card } from '@acme/ui';\nCard('orders');\n",
       'apps/shop/src/main.ts': "import { BusyButton } from '@acme/ui';\nBusyButton('pay');\n",
     });
-    const app = (name: string) => project(name, `apps/${name}`, { type: 'application' });
-    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), app('admin'), app('shop')]);
-    const source = diskSource(root);
-    const index = indexWorkspace({ projects: facts.projects, source });
-    const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `BusyButton` shows a spinner while its action runs.\n';
-    const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
-    const data = await planDataFor(text, { facts, context, index }, source);
+    const { data } = await draftForUi(root, [app('admin'), app('shop')], '`BusyButton` shows a spinner while its action runs.');
     expect(data.architecture.dependents.map((d) => [d.name, d.uses])).toEqual([
       ['shop', [{ name: 'BusyButton', path: 'apps/shop/src/main.ts' }]],
       ['admin', []],
@@ -54,14 +43,8 @@ describe('buildPlanData: the project diagram', () => {
       'apps/shop/src/main.ts': "import { BusyButton } from '@acme/ui';\nBusyButton('pay');\n",
       'apps/docs/src/busy-button-page.ts': 'export function BusyButtonPage() { return "spinner"; }\n',
     });
-    const app = (name: string) => project(name, `apps/${name}`, { type: 'application' });
-    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), app('shop'), app('docs')]);
-    const source = diskSource(root);
-    const index = indexWorkspace({ projects: facts.projects, source });
-    const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `BusyButton` shows a spinner while its action runs.\n';
-    const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
+    const { context, data } = await draftForUi(root, [app('shop'), app('docs')], '`BusyButton` shows a spinner while its action runs.');
     expect(context.diagram).toContain('"docs"');
-    const data = await planDataFor(text, { facts, context, index }, source);
     expect(data.architecture.diagram).toContain('p_shop --> p_ui');
     expect(data.architecture.diagram).not.toContain('"docs"');
   });
@@ -77,18 +60,28 @@ describe('buildPlanData: the affected components', () => {
         '',
       ].join('\n'),
     });
-    const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' })]);
-    const source = diskSource(root);
-    const index = indexWorkspace({ projects: facts.projects, source });
-    const text = '# PRD: Busy buttons\n\n## Requirements\n\n- `BusyButton` shows a spinner while its action runs.\n';
-    const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
-    const data = await planDataFor(text, { facts, context, index }, source);
+    const { data } = await draftForUi(root, [], '`BusyButton` shows a spinner while its action runs.');
     const item = data.areas.flatMap((a) => a.items).find((i) => i.files.includes('libs/ui/src/busy-button.ts') && i.area !== 'testing');
     expect(item?.title).toContain('`BusyButton`');
     const component = data.architecture.components.find((f) => f.path === 'libs/ui/src/busy-button.ts');
     expect(component?.symbols.map((s) => s.name)).toEqual(['BusyButton', 'ButtonSize', 'ButtonTheme']);
   });
 });
+
+const app = (name: string) => project(name, `apps/${name}`, { type: 'application' });
+
+/**
+ * The offline plan of a one-requirement PRD for the `ui` library (`@acme/ui`) of the workspace at `root`, beside
+ * the `others` projects, with the context pack it was drafted from.
+ */
+async function draftForUi(root: string, others: ReturnType<typeof project>[], requirementLine: string) {
+  const facts = craftedFacts(root, [project('ui', 'libs/ui', { importPath: '@acme/ui' }), ...others]);
+  const source = diskSource(root);
+  const index = indexWorkspace({ projects: facts.projects, source });
+  const text = `# PRD: Busy buttons\n\n## Requirements\n\n- ${requirementLine}\n`;
+  const context = await buildContext({ facts, source, index, query: text, project: 'ui', history: { commits: [] } });
+  return { context, data: await planDataFor(text, { facts, context, index }, source) };
+}
 
 /** The offline plan data of a PRD for the `ui` library, drafted with the checklist template. */
 function planDataFor(text: string, workspace: Pick<Parameters<typeof buildPlanData>[0], 'facts' | 'context' | 'index'>, source: ReturnType<typeof diskSource>) {
