@@ -19,6 +19,12 @@ export const templateHelpers = {
       : whenEmpty,
   days: ([min, max]: [number, number]) => (min === max ? `${min} day${min === 1 ? '' : 's'}` : `${min}–${max} days`),
   mermaid: (diagram: string) => '```mermaid\n' + diagram.trim() + '\n```',
+  /**
+   * Where a dependent's code uses what the plan changes, after a project's line ("; `a.ts` uses `Name`"), else
+   * nothing: one wording in every template, the one lint's symbol rule reads as no claim of where `Name` is declared.
+   */
+  dependentUses: (dependent: { uses?: Array<{ name: string; path: string }> }) =>
+    dependent.uses?.length ? `; ${dependent.uses.map((use) => `\`${use.path}\` uses \`${use.name}\``).join(', ')}` : '',
 };
 
 function escapeCell(cell: string): string {
