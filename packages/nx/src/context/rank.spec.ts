@@ -166,6 +166,42 @@ describe('rankWorkspace and hubs', () => {
   });
 });
 
+describe('rankWorkspace and catalogues of types', () => {
+  // Option interfaces whose doc comments name everything they configure, padded past 5 KB by other options.
+  const options = (padding: number) =>
+    [
+      '/** Options of the shop. */',
+      'export interface ShopOptions {',
+      '  /** How the tax zone of an order is found: the tax zone strategy picks the zone per channel. */',
+      '  taxZoneStrategy: TaxZoneStrategy;',
+      ...Array.from(
+        { length: padding },
+        (_, n) => `  /** Option number ${n} of the shop, documented at length as option interfaces are. */\n  option${n}: string;`,
+      ),
+      '}',
+      'export interface TaxZoneStrategy { zoneFor(channel: string): string }',
+      '',
+    ].join('\n');
+  const service =
+    'export class OrderTaxService {\n  /** The tax zone of the order. */\n  zoneOf(order: { channel: string }): string { return order.channel; }\n}\n';
+  const rankFor = (padding: number) => {
+    const root = writeWorkspace({ 'libs/core/src/config/shop-options.ts': options(padding), 'libs/core/src/tax/order-tax.service.ts': service });
+    const projects = craftedFacts(root, [project('core', 'libs/core')]).projects;
+    const index = indexWorkspace({ projects, source: diskSource(root) });
+    return rankWorkspace(projects, index, projectEdges(projects, index.files.values()), parseQuery('Find the tax zone of an order per channel')).files;
+  };
+
+  it('ranks a large file of types only below code the text matches less', () => {
+    const files = rankFor(60);
+    expect(files.map((f) => f.file.path)).toEqual(['libs/core/src/tax/order-tax.service.ts', 'libs/core/src/config/shop-options.ts']);
+    expect(files[1].why).toMatch(/ranked down as a catalogue of types \(\d+ KB of declarations only\)$/);
+  });
+
+  it('leaves a small file of types where its match puts it: a feature adds to its own types', () => {
+    expect(rankFor(0)[0].file.path).toBe('libs/core/src/config/shop-options.ts');
+  });
+});
+
 describe('rankWorkspace and the non-goals of a PRD', () => {
   const crafted = writeWorkspace({
     'apps/dashboard/src/list/list-filter.tsx': 'export function ListFilter() { /* AND and OR groups of conditions */ }\n',
