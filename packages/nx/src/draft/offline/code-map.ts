@@ -230,13 +230,17 @@ export class CodeMap {
     return readText(this.source, path) ?? '';
   }
 
-  /** Whether some file's path or declared names hold all these words: "account page" → an `AccountPage`, `account/page.tsx`. */
+  /**
+   * Whether some file's path within its project or its declared names hold all these words: "account page" → an
+   * `AccountPage`, `account/page.tsx`; "settings collaborators page" → `space-setting/collaborator/CollaboratorPage.tsx`.
+   * Not the project's own root, where `apps/api/...` would make every file of the API "about" the API.
+   */
   isSpelled(words: string[]): boolean {
-    // The file's name, its folder's name and its declarations: `account/page.tsx`, `AccountPage`; not the whole
-    // path, where `apps/api/...` would make every file "about" the API.
-    this.spelled ??= [...this.index.files.values()].map(
-      (file) => new Set(splitWords(`${posix.basename(posix.dirname(file.path))} ${posix.basename(file.path)} ${file.symbols.map((s) => s.name).join(' ')}`)),
-    );
+    this.spelled ??= [...this.index.files.values()].map((file) => {
+      const root = this.facts.projects[file.project]?.root;
+      const within = root && file.path.startsWith(`${root}/`) ? file.path.slice(root.length + 1) : file.path;
+      return new Set(splitWords(`${within} ${file.symbols.map((s) => s.name).join(' ')}`));
+    });
     return this.spelled.some((own) => words.every((w) => own.has(w)));
   }
 

@@ -234,6 +234,34 @@ describe('planChanges: the requirement a found file serves', () => {
   });
 });
 
+describe('planChanges: the named things the inputs rely on', () => {
+  const map = () =>
+    craftedCodeMap(
+      {
+        'apps/web/src/features/space-setting/collaborator/CollaboratorPage.tsx': 'export function CollaboratorPage() { return null; }\n',
+        'apps/web/src/features/space/SpacePage.tsx': 'export function SpacePage() { return null; }\n',
+      },
+      [project('web', 'apps/web', { type: 'application' })],
+    );
+  const unknown = (text: string) => {
+    const crafted = map();
+    const plan = planChanges([requirement(text, { area: 'frontend' })], crafted, crafted.facts.projects.web, []);
+    return plan.questions.filter((q) => q.includes('nothing in the workspace is named so')).map((q) => q.match(/"([^"]+)"/)![1]);
+  };
+
+  it('asks whether a page nothing is named after is new work', () => {
+    expect(unknown('The billing reports page shows the totals.')).toEqual(['billing reports page']);
+  });
+
+  it('finds one whose words are in the folders of its path within the project ("settings collaborators page")', () => {
+    expect(unknown('The settings Collaborators page lists the members.')).toEqual([]);
+  });
+
+  it('reads no name across a function word ("fit on screen")', () => {
+    expect(unknown('Long tables fit on screen without overflowing the screen.')).toEqual([]);
+  });
+});
+
 describe('planChanges: how sure a file must be to change', () => {
   const crafted = () =>
     craftedCodeMap(

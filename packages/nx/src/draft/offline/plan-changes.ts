@@ -489,9 +489,10 @@ class Planner {
   private unknownTerms(text: string): string[] {
     return [...text.matchAll(UNKNOWN_CANDIDATE)]
       .map((m) => {
+        // A name runs up to its noun without a function word inside: "fit on screen" names no screen.
         const words = m[0].trim().split(/\s+/);
-        const start = words.findIndex((word) => !NOT_A_TERM.has(word.toLowerCase()));
-        return words.slice(start).join(' ');
+        const last = words.map((word) => NOT_A_TERM.has(word.toLowerCase())).lastIndexOf(true);
+        return words.slice(last + 1).join(' ');
       })
       .filter((term) => {
         const words = splitWords(term);
