@@ -851,6 +851,21 @@ describe('planChanges: the test work for the files the ranking found', () => {
     ]);
   });
 
+  it('counts the suite that checks the kept behaviour among the at most 12 existing files it names', async () => {
+    const rules: Record<string, string> = {};
+    for (let n = 0; n < 12; n++) {
+      rules[`libs/api/src/refund/refund-rule-${n}.ts`] =
+        `export function refundRule${n}(orderTotal: number, refund: number) { return refund <= orderTotal; }\n`;
+      rules[`libs/api/src/refund/refund-rule-${n}.spec.ts`] =
+        `import { refundRule${n} } from './refund-rule-${n}';\nit('refuses', () => refundRule${n}(1, 2));\n`;
+    }
+    const kept = requirement('A refund up to the order total is allowed, as today.', { id: 'FR2', keeps: true });
+    const suite = { 'libs/api/test/order-refunds.e2e-spec.ts': refundService['libs/api/test/order-refunds.e2e-spec.ts'] };
+    const plan = await planFor({ ...suite, ...rules }, text, [kept]);
+    expect(plan.named).toContain('libs/api/test/order-refunds.e2e-spec.ts');
+    expect(plan.named.length).toBe(12);
+  });
+
   it("places a requirement for tests in the project's suite for the feature, with the rest of the test work on it", async () => {
     const coverage = requirement('Automated coverage must include an exact refund of the order total.', { id: 'FR2', area: 'testing' });
     const plan = await planFor(

@@ -178,9 +178,11 @@ export function planChanges(
   planner.retrieveForFeature(specificFirst);
   planner.leaveOutOfScope(nonGoals, changing);
   planner.addCatalogText();
-  planner.keepWithinReach();
+  const kept = requirements.filter((r) => r.keeps);
+  // The suite that checks what the inputs keep is named last, and counts among the files kept within reach.
+  planner.keepWithinReach(kept.length ? code.suiteFor(affected.name) : undefined);
   planner.addTests();
-  planner.checkKept(requirements.filter((r) => r.keeps));
+  planner.checkKept(kept);
   return planner.result();
 }
 
@@ -841,14 +843,15 @@ class Planner {
 
   /**
    * A plan names at most MAX_EXISTING_FILES existing files: past that, the changes the text only implies (files
-   * it spells out or the ranking retrieved) are dropped, the lowest-ranked first. Named code always stays.
+   * it spells out or the ranking retrieved) are dropped, the lowest-ranked first. Named code always stays. `namedLater`: a
+   * file a later step names (the suite checking the kept behaviour), counted now.
    */
-  keepWithinReach(): void {
+  keepWithinReach(namedLater?: string): void {
     const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
     // The engine's last first; files it did not rank (Infinity, whose difference is NaN) by path, so the order is stable.
     const lastFirst = (a: string, b: string) => (rank.get(b) ?? Infinity) - (rank.get(a) ?? Infinity) || a.localeCompare(b);
     const inferred = [...this.changes.values()].filter((c) => c.inferred).sort((a, b) => lastFirst(a.path!, b.path!));
-    const cost = () => this.namedFiles().size;
+    const cost = () => new Set([...this.namedFiles(), ...(namedLater ? [namedLater] : [])]).size;
     // Files named only for reading go first.
     const read = [...this.toRead.keys()].sort(lastFirst);
     while (cost() > MAX_EXISTING_FILES && read.length) this.toRead.delete(read.shift()!);
