@@ -536,6 +536,14 @@ describe('built-in templates use the drafted facts', () => {
     expect(render('phased', fullModel())).toContain('(e2e; `apps/api-e2e/src/orders.ts` uses `OrdersService`)');
   });
 
+  it.each(['checklist', 'phased', 'speckit'])('%s lists every component the plan names, not the first eight (the drafter caps them)', (id) => {
+    const model = fullModel();
+    const [first] = model.architecture.components;
+    const components = Array.from({ length: 12 }, (_, n) => ({ ...first, path: `apps/api/src/app/orders/part-${n}.ts`, why: `read for FR${n}` }));
+    const plan = render(id, { ...model, architecture: { ...model.architecture, components } });
+    for (const { path } of components) expect(plan).toContain(`\`${path}\``);
+  });
+
   it('phased renders each task with checkboxes, key files, a real signature and its complexity basis', () => {
     const plan = render('phased', fullModel());
     expect(plan).toContain('#### task-002: Add `exportCsv()` to `OrdersService`');
