@@ -843,8 +843,8 @@ class Planner {
 
   /**
    * A plan names at most MAX_EXISTING_FILES existing files: past that, the changes the text only implies (files
-   * it spells out or the ranking retrieved) are dropped, the lowest-ranked first. Named code always stays. `namedLater`: a
-   * file a later step names (the suite checking the kept behaviour), counted now.
+   * it spells out or the ranking retrieved) are dropped, the lowest-ranked first. Named code always stays.
+   * `namedLater`: a file a later step names (the suite checking the kept behaviour), counted now.
    */
   keepWithinReach(namedLater?: string): void {
     const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
