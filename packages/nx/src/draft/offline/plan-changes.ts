@@ -1537,8 +1537,12 @@ function alsoServedBy(file: IndexedFile, best: ServedRequirement, others: Served
   if (best.score <= 0) return [];
   const named = domainWordsOfName(file);
   return others
-    .filter((r) => r.score >= ALSO_SERVED * best.score && named.every((word) => splitWords(r.requirement.text).includes(word)))
-    .map((r) => r.requirement);
+    .filter((r) => r.score >= ALSO_SERVED * best.score)
+    .map((r) => r.requirement)
+    .filter((requirement) => {
+      const words = new Set(splitWords(requirement.text));
+      return named.every((word) => words.has(word));
+    });
 }
 
 /** The words a file is about: its name and folder (not the project's folders above), its declarations and their members. */
