@@ -18,12 +18,14 @@ export const EVAL_HOME = process.env.GP_EVAL_HOME || path.resolve(REPO_ROOT, '..
  * sets that `all` means; and `prd`: 28 of the `apps` commits (user-facing features and fixes) told as PRDs a
  * product manager would write before the work (problem, goals, non-goals, stories, requirements, acceptance
  * criteria; no path, package or code name), with the same gold files and trees. It is kept here, beside the
- * bench, and asked for by name (`--set prd`).
+ * bench, and asked for by name (`--set prd`). `nx-apps`: 60 commits of an application monorepo with Nx
+ * configuration (gitroomhq/postiz-app, see make-nx-apps.mjs), a held-out-style check asked for by name.
  */
 export const DATA_SETS = {
   dev: process.env.GP_EVAL_DATA || path.join(EVAL_HOME, 'shared', 'eval', 'retrieval-dev.jsonl'),
   apps: process.env.GP_EVAL_DATA_APPS || path.join(EVAL_HOME, 'shared', 'eval', 'retrieval-dev-apps.jsonl'),
   prd: path.join(REPO_ROOT, 'bench', 'retrieval', 'prd-apps.jsonl'),
+  'nx-apps': path.join(REPO_ROOT, 'bench', 'retrieval', 'nx-apps.jsonl'),
 };
 const COMMIT_SETS = ['dev', 'apps'];
 export const DEFAULT_DATA = DATA_SETS.dev;
@@ -44,6 +46,8 @@ export const REPOS = {
   'nxext/nx-extensions': { env: 'GP_EVAL_GIT_NXEXT', flag: 'nxext', mirror: path.join(EVAL_HOME, '.mirror', 'nxext+nx-extensions', 'repo') },
   'ngrx/platform': { env: 'GP_EVAL_GIT_NGRX', flag: 'ngrx', mirror: path.join(EVAL_HOME, '.mirror', 'ngrx+platform', 'repo') },
   'teableio/teable': { env: 'GP_EVAL_GIT_TEABLE', flag: 'teable', mirror: path.join(EVAL_HOME, '.mirror', 'teableio+teable', 'repo'), nxInit: true },
+  // An Nx workspace until 2025-05 (the `nx-apps` set, made by make-nx-apps.mjs).
+  'gitroomhq/postiz-app': { env: 'GP_EVAL_GIT_POSTIZ', flag: 'postiz', mirror: path.join(EVAL_HOME, '.mirror', 'gitroomhq+postiz-app', 'repo') },
   'vendure-ecommerce/vendure': {
     env: 'GP_EVAL_GIT_VENDURE',
     flag: 'vendure',
@@ -51,6 +55,14 @@ export const REPOS = {
     nxInit: true,
   },
 };
+
+/** The git dir of a repository: its `--<flag>`, its environment variable, else its mirror when there. */
+export function gitDirFor(repo, args) {
+  const meta = REPOS[repo];
+  const d = (meta && (args[meta.flag] || process.env[meta.env])) || (meta && fs.existsSync(meta.mirror) ? meta.mirror : null);
+  if (!d) throw new Error(`no git dir for ${repo}: pass --${meta?.flag} <dir> or set ${meta?.env}`);
+  return d;
+}
 
 /** Minimal `--key value` / `--flag` parser. Repeated keys keep the last value. */
 export function parseArgs(argv = process.argv.slice(2)) {

@@ -25,7 +25,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CACHE, NX_INIT_VERSION, REPOS, dirSize, graphFile, human, loadSets, normRoot, nxEnv, parseArgs, treeDir } from './common.mjs';
+import { DEFAULT_CACHE, NX_INIT_VERSION, REPOS, gitDirFor, dirSize, graphFile, human, loadSets, normRoot, nxEnv, parseArgs, treeDir } from './common.mjs';
 
 /**
  * Extra packages a plugin named in nx.json needs to load (createNodes) beyond its own dependencies.
@@ -49,13 +49,6 @@ function readJson(file) {
   } catch {
     return null;
   }
-}
-
-function gitDirFor(repo, args) {
-  const meta = REPOS[repo];
-  const d = (meta && (args[meta.flag] || process.env[meta.env])) || (meta && fs.existsSync(meta.mirror) ? meta.mirror : null);
-  if (!d) throw new Error(`no git dir for ${repo}: pass --${meta?.flag} <dir> or set ${meta?.env}`);
-  return d;
 }
 
 /**
