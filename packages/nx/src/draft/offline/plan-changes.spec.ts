@@ -232,6 +232,20 @@ describe('planChanges: the requirement a found file serves', () => {
     expect(change?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
     expect(plan.questions.join('\n')).toMatch(/FR3/);
   });
+
+  it('reads the name of a file for what it is about, not its function words (`collaborator-get-list.ts`)', () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/collaborator/collaborator-get-list.ts': 'export function collaboratorGetList(spaceId: string) { return [spaceId]; }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const fr1 = requirement('The collaborator list of a space is ordered by join time.', { id: 'FR1' });
+    const fr2 = requirement('Each space collaborator list puts the oldest collaborator first.', { id: 'FR2' });
+    const plan = planChanges([fr1, fr2], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'collaborator'));
+    const change = plan.changes.find((c) => c.path === 'libs/api/src/collaborator/collaborator-get-list.ts');
+    expect(change?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
+  });
 });
 
 describe('planChanges: the named things the inputs rely on', () => {

@@ -1535,7 +1535,8 @@ function requirementsServedBy(file: IndexedFile, requirements: Requirement[]): S
  */
 function alsoServedBy(file: IndexedFile, best: ServedRequirement, others: ServedRequirement[]): Requirement[] {
   if (best.score <= 0) return [];
-  const named = domainWordsOfName(file);
+  // Read by the splitter the requirement is read by: a function word of the name (`get`) is in no requirement's words.
+  const named = domainWordsOfName(file).filter((word) => splitWords(word).length > 0);
   return others
     .filter((r) => r.score >= ALSO_SERVED * best.score)
     .map((r) => r.requirement)
