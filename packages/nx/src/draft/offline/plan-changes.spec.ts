@@ -216,35 +216,20 @@ describe('planChanges: the requirement a found file serves', () => {
     expect(change?.requirements.map((r) => r.id)).toEqual(['FR2']);
   });
 
-  it('takes with it the others that name what the file is named for and share about as many telling words', () => {
-    const crafted = craftedCodeMap(
-      {
-        'libs/api/src/collaborator/collaborator.service.ts': 'export class CollaboratorService { listOrderedBySpace(spaceId: string) { return [spaceId]; } }\n',
-      },
-      [project('api', 'libs/api')],
-    );
+  it.each([
+    ['libs/api/src/collaborator/collaborator.service.ts', 'export class CollaboratorService { listOrderedBySpace(spaceId: string) { return [spaceId]; } }\n'],
+    // Its name read for what it is about, not its function words: `get` is in no requirement's words.
+    ['libs/api/src/collaborator/collaborator-get-list.ts', 'export function collaboratorGetList(spaceId: string) { return [spaceId]; }\n'],
+  ])('takes with it the others that name what %s is named for and share about as many telling words', (path, text) => {
+    const crafted = craftedCodeMap({ [path]: text }, [project('api', 'libs/api')]);
     const fr1 = requirement('The collaborator list of a space is ordered by join time.', { id: 'FR1' });
     const fr2 = requirement('Each space collaborator list puts the oldest collaborator first.', { id: 'FR2' });
     // As many telling words shared as FR2 (list, space, ordered), but not the collaborators the file is for.
     const fr3 = requirement('The dashboard list of a space is ordered by creation time.', { id: 'FR3' });
     const plan = planChanges([fr1, fr2, fr3], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'collaborator'));
-    const change = plan.changes.find((c) => c.path === 'libs/api/src/collaborator/collaborator.service.ts');
+    const change = plan.changes.find((c) => c.path === path);
     expect(change?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
     expect(plan.questions.join('\n')).toMatch(/FR3/);
-  });
-
-  it('reads the name of a file for what it is about, not its function words (`collaborator-get-list.ts`)', () => {
-    const crafted = craftedCodeMap(
-      {
-        'libs/api/src/collaborator/collaborator-get-list.ts': 'export function collaboratorGetList(spaceId: string) { return [spaceId]; }\n',
-      },
-      [project('api', 'libs/api')],
-    );
-    const fr1 = requirement('The collaborator list of a space is ordered by join time.', { id: 'FR1' });
-    const fr2 = requirement('Each space collaborator list puts the oldest collaborator first.', { id: 'FR2' });
-    const plan = planChanges([fr1, fr2], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'collaborator'));
-    const change = plan.changes.find((c) => c.path === 'libs/api/src/collaborator/collaborator-get-list.ts');
-    expect(change?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
   });
 });
 
