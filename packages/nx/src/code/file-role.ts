@@ -25,6 +25,9 @@ const BY_DECORATOR: Array<[RegExp, FileRole]> = [
   [/^@(Injectable|Processor)\b/, 'service'],
 ];
 
+/** The roles of files that hold data shapes (entities, DTOs): the work reads them, and changes them only to store new data. */
+export const DATA_SHAPE_ROLES: ReadonlySet<FileRole> = new Set<FileRole>(['entity', 'dto']);
+
 export function fileRole(path: string, symbols: CodeSymbol[]): FileRole {
   const named = BY_NAME.find(([pattern]) => pattern.test(path))?.[1];
   if (named === 'test') return named;

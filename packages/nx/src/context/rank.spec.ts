@@ -202,6 +202,28 @@ describe('rankWorkspace and catalogues of types', () => {
   });
 });
 
+describe('rankWorkspace and data shapes', () => {
+  const shapeRoot = writeWorkspace({
+    'libs/core/src/notification/notification.entity.ts':
+      '/** A notification of an organization. */\nexport class NotificationEntity { organization: string; digest: boolean; createdAt: Date }\n',
+    'libs/core/src/notification/notification.service.ts':
+      "import { NotificationEntity } from './notification.entity';\nexport class NotificationService {\n  /** Sends the digest. */\n  send(notification: NotificationEntity): void {}\n}\n",
+  });
+  const shapeFacts = craftedFacts(shapeRoot, [project('core', 'libs/core')]);
+  const shapeIndex = indexWorkspace({ projects: shapeFacts.projects, source: diskSource(shapeRoot) });
+  const ranked = rankWorkspace(
+    shapeFacts.projects,
+    shapeIndex,
+    projectEdges(shapeFacts.projects, shapeIndex.files.values()),
+    parseQuery('Send a digest of the notifications of an organization created since a given date'),
+  ).files;
+
+  it('ranks an entity the text matches best below the code that uses it, and says why', () => {
+    expect(ranked.map((f) => f.file.path)).toEqual(['libs/core/src/notification/notification.service.ts', 'libs/core/src/notification/notification.entity.ts']);
+    expect(ranked[1].why).toMatch(/ranked down as a data shape \(an entity: the work reads it\)$/);
+  });
+});
+
 describe('rankWorkspace and the non-goals of a PRD', () => {
   const crafted = writeWorkspace({
     'apps/dashboard/src/list/list-filter.tsx': 'export function ListFilter() { /* AND and OR groups of conditions */ }\n',

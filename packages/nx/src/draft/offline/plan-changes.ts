@@ -6,7 +6,7 @@ import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
 import type { AreaId, Requirement, Sourced } from '../../templates/plan-data';
-import { isEndToEndTest } from '../../code/file-role';
+import { DATA_SHAPE_ROLES, isEndToEndTest } from '../../code/file-role';
 import { CodeMap, EXTRACTED_CATALOG, exportedSymbols, type ServerRoute } from './code-map';
 import { proseRole, readMentions, type Mention } from './mentions';
 
@@ -90,7 +90,6 @@ const RETRIEVAL = { closeToBest: 0.25, maxFiles: 10, change: { closeToBest: 0.75
  * 148 application commits and PRDs measured changed one the ranking found (0 of 72, teable and vendure). They
  * change when the inputs ask to keep or accept new data.
  */
-const DATA_SHAPES = new Set<FileRole>(['entity', 'dto']);
 const STORES_DATA = /\b(stor(e|es|ed|ing|age)|persist\w*|sav(e|es|ed|ing)|migrat\w*|columns?|schema|new (fields?|propert(y|ies)|attributes?))\b/i;
 /** Requirements that ask for text on screen. */
 const UI_TEXT =
@@ -274,7 +273,7 @@ class Planner {
       if (!best) continue;
       const { requirement } = best;
       const words = new Set(splitWords(requirement.text));
-      if (DATA_SHAPES.has(file.role) && !STORES_DATA.test(requirement.text)) {
+      if (DATA_SHAPE_ROLES.has(file.role) && !STORES_DATA.test(requirement.text)) {
         // Read, not changed: reused as is by the change that imports it (below), else named to read.
         const declared = exportedSymbols(file);
         const shape = mostShared(declared, words) ?? declared[0];
