@@ -216,6 +216,21 @@ describe('planChanges: the requirement a found file serves', () => {
     expect(change?.requirements.map((r) => r.id)).toEqual(['FR2']);
   });
 
+  it('is one naming what the file is named for, over one sharing as telling a word with a member only', () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/posts/posts.service.ts':
+          'export class PostsService { createPost(body: string) { return body; } getPostsByTime(since: string) { return [since]; } }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const since = requirement('A way to read the notifications created since a given time.', { id: 'FR1' });
+    const publish = requirement('Publishing a post sends a digested notification.', { id: 'FR2' });
+    const plan = planChanges([since, publish], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'post'));
+    const change = plan.changes.find((c) => c.path === 'libs/api/src/posts/posts.service.ts');
+    expect(change?.requirements.map((r) => r.id)).toEqual(['FR2']);
+  });
+
   it.each([
     ['libs/api/src/collaborator/collaborator.service.ts', 'export class CollaboratorService { listOrderedBySpace(spaceId: string) { return [spaceId]; } }\n'],
     // Its name read for what it is about, not its function words: `get` is in no requirement's words.
