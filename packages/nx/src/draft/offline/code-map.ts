@@ -53,6 +53,9 @@ const SOURCE_LANGUAGE = /(^|\.)en([-_][a-z]+)?$/i;
  * them, who uses a symbol, and how a project names and lays out its files. Built from the syntax index, with
  * the text of a file read only when a question needs its string literals (routes, calls).
  */
+/** What a project is called for what it is: "the workers app", "the chart plugin". */
+const PROJECT_KINDS = '(?:apps?|applications?|services?|servers?|workers?|packages?|librar(?:y|ies)|libs?|plugins?)';
+
 export class CodeMap {
   private readonly declared = new Map<string, SymbolHit[]>();
   private readonly projectsByImport = new Map<string, ProjectFact>();
@@ -93,6 +96,19 @@ export class CodeMap {
 
   projectByImportPath(importPath: string): ProjectFact | undefined {
     return this.projectsByImport.get(importPath);
+  }
+
+  /**
+   * The projects a text names as a running part or package of the system, by their name (its scope aside) or
+   * folder followed by what it is: "the delayed job runs in the workers app", "the chart plugin". A bare name
+   * (`api`, `client`, `core`) is an everyday word; with what it is after it, it is the project.
+   */
+  projectsNamedIn(text: string): ProjectFact[] {
+    return Object.values(this.facts.projects).filter((project) => {
+      if (project.type === 'e2e' || !project.root) return false;
+      const names = new Set([project.name.replace(/^@[^/]+\//, ''), posix.basename(project.root)].filter((name) => name.length >= 3));
+      return [...names].some((name) => new RegExp(`\\b${name.replace(/[-_.]/g, '[-_. ]')}[ -]${PROJECT_KINDS}\\b`, 'i').test(text));
+    });
   }
 
   projectOf(path: string): ProjectFact | undefined {

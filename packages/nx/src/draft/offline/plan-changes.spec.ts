@@ -248,6 +248,37 @@ describe('planChanges: the requirement a found file serves', () => {
   });
 });
 
+describe('planChanges and a project the text names as where work runs', () => {
+  const crafted = craftedCodeMap(
+    {
+      'libs/core/src/notifications/notification.service.ts':
+        'export class NotificationService { send(organization: string) { return organization; } digest(organization: string) { return organization; } }\n',
+      'apps/workers/src/app/posts.controller.ts': 'export class PostsController { post(id: string) { return id; } }\n',
+      'plugins/chart/src/chart.ts': 'export const chart = 1;\n',
+    },
+    [project('core', 'libs/core'), project('workers', 'apps/workers', { type: 'application' }), project('@acme/plugin-chart', 'plugins/chart')],
+  );
+
+  it.each([
+    ['The delayed job runs in the workers app and sends the digest.', ['workers']],
+    ['The chart plugin shows the digest.', ['@acme/plugin-chart']],
+    ['Workers are paid per digest; the core of the feature is the digest.', []],
+  ])('reads "%s" as naming %j', (text, names) => {
+    expect(crafted.projectsNamedIn(text).map((p) => p.name)).toEqual(names);
+  });
+
+  it('places the requirement in that project too, asking where, with no code of another project as its closest', () => {
+    const ranked = rankedInIndexOrder(crafted, 'notification').filter((f) => f.project === 'core');
+    const runs = requirement('The delayed job runs in the workers app and sends the digest of the notifications of an organization.', { id: 'FR1' });
+    const digest = requirement('Notifications of an organization are sent as a digest.', { id: 'FR2' });
+    const plan = planChanges([runs, digest], crafted, crafted.facts.projects.core, ranked);
+    expect(plan.changes.find((c) => c.project === 'workers')?.requirements.map((r) => r.id)).toEqual(['FR1']);
+    expect(plan.questions.find((q) => q.includes('`workers`'))).toMatch(
+      /^Where in `workers` does FR1 belong .*No code it names or implies matches it clearly\./,
+    );
+  });
+});
+
 describe('planChanges: the named things the inputs rely on', () => {
   const map = () =>
     craftedCodeMap(

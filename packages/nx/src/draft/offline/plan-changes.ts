@@ -183,6 +183,7 @@ export function planChanges(
   planner.followTheStack(changing);
   planner.serverWideConcerns(changing);
   planner.retrieveForFeature(specificFirst);
+  planner.placeInNamedProjects(changing);
   planner.leaveOutOfScope(nonGoals, changing);
   planner.addCatalogText();
   const kept = requirements.filter((r) => r.keeps);
@@ -202,7 +203,7 @@ class Planner {
   private readonly toRead = new Map<string, Requirement>();
   private readonly questions: string[] = [];
   /** Requirements no file could be named for, and where they go: asked about once the files named for reading are settled. */
-  private readonly unplaced: Array<{ requirement: Requirement; where: string }> = [];
+  private readonly unplaced: Array<{ requirement: Requirement; where: string; named?: string }> = [];
   private readonly slice: Slice = {};
   private headerEntry?: IndexedFile;
   /** Requirements placed by following the code's structure from what they name (a page, its stack). */
@@ -367,20 +368,35 @@ class Planner {
    * Work no file can be named for with confidence stays at the module level (the project's folder the
    * requirement's words name, `apps/api/src/orders/`) or the project level, and the plan asks where it goes.
    */
-  private askWhere(requirement: Requirement): PlannedChange {
-    const host = BROAD_KINDS.has(requirement.kind) ? this.hostOf(requirement) : undefined;
+  /**
+   * A requirement that names another project as where its work runs ("the delayed job runs in the workers app")
+   * has work there, whatever the plan changes elsewhere for it: when no change in that project serves it, it is
+   * placed there at the project level, with the question of where.
+   */
+  placeInNamedProjects(requirements: Requirement[]): void {
+    for (const requirement of requirements) {
+      for (const project of this.code.projectsNamedIn(requirement.text)) {
+        if (project.name === this.affected.name) continue;
+        if ([...this.changes.values()].some((c) => c.project === project.name && c.requirements.includes(requirement))) continue;
+        this.askWhere(requirement, project);
+      }
+    }
+  }
+
+  private askWhere(requirement: Requirement, named?: ProjectFact): PlannedChange {
+    const host = !named && BROAD_KINDS.has(requirement.kind) ? this.hostOf(requirement) : undefined;
     if (host) {
       host.requirements.push(requirement);
       return host;
     }
-    const project = this.sectionProjects(requirement)[0] ?? this.affected;
+    const project = named ?? this.sectionProjects(requirement)[0] ?? this.affected;
     const suite = requirement.area === 'testing' ? this.code.suiteFor(project.name) : undefined;
     if (suite) return this.coverInSuite(suite, project.name, requirement);
     const folder = this.moduleFolder(project, requirement.text);
     const surface = folder && this.surfaceOf(folder, requirement);
     if (surface) return surface;
     const where = folder ? `\`${folder}/\`` : `\`${project.name}\``;
-    this.unplaced.push({ requirement, where });
+    this.unplaced.push({ requirement, where, named: named?.name });
     const key = `${project.name}#unplaced ${folder ?? ''}`;
     const existing = this.changes.get(key);
     if (existing) {
@@ -1053,8 +1069,11 @@ class Planner {
     const blind = new Map<string, Requirement[]>();
     const one = (requirement: Requirement, where: string, found: string) =>
       `Where in ${where} does ${requirement.id} belong ("${shorten(requirement.text)}", ${requirement.source})? ${found}`;
-    for (const { requirement, where } of this.unplaced) {
-      const closest = [...this.toRead].filter(([, r]) => r === requirement).map(([path]) => `\`${path}\``);
+    for (const { requirement, where, named } of this.unplaced) {
+      // In a project the text names, only its own code says where: the closest found elsewhere is for the rest of the work.
+      const closest = [...this.toRead]
+        .filter(([path, r]) => r === requirement && (!named || this.code.projectOf(path)?.name === named))
+        .map(([path]) => `\`${path}\``);
       if (closest.length === 0) blind.set(where, [...(blind.get(where) ?? []), requirement]);
       else asked.push(one(requirement, where, `The closest code found is ${closest.join(', ')}: read it first.`));
     }
