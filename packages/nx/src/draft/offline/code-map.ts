@@ -48,14 +48,14 @@ const CATALOG_FILE = /\.(json|po|ya?ml|xlf|xliff|arb)$/;
 export const EXTRACTED_CATALOG = /\.(po|xlf|xliff)$/;
 const SOURCE_LANGUAGE = /(^|\.)en([-_][a-z]+)?$/i;
 
+/** What a project is called for what it is: "the workers app", "the chart plugin". */
+const PROJECT_KINDS = '(?:apps?|applications?|services?|servers?|workers?|packages?|librar(?:y|ies)|libs?|plugins?)';
+
 /**
  * What the drafter asks of the code: where a name is declared, which routes the server has and who calls
  * them, who uses a symbol, and how a project names and lays out its files. Built from the syntax index, with
  * the text of a file read only when a question needs its string literals (routes, calls).
  */
-/** What a project is called for what it is: "the workers app", "the chart plugin". */
-const PROJECT_KINDS = '(?:apps?|applications?|services?|servers?|workers?|packages?|librar(?:y|ies)|libs?|plugins?)';
-
 export class CodeMap {
   private readonly declared = new Map<string, SymbolHit[]>();
   private readonly projectsByImport = new Map<string, ProjectFact>();

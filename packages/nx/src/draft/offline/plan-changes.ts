@@ -80,7 +80,7 @@ const SPELLED_IN_AT_MOST = 10;
  * requirement (see `requirementsServedBy`): the name says what the file is about ("publishing a post" for
  * `posts.service.ts`), a member may share any word ("a given time" and a `…ByTime` method). Over the 28 PRD
  * drafts, the requirements it moved went to files their commit changed 8 times and to others 6 times, and took
- * 3 and 1 away; at 3, 11 and 12 moved for 4 and 3.
+ * 3 and 1 away (at 3: 11 and 12, taking 4 and 3 away).
  */
 const NAME_WORD = 2;
 /** A requirement sharing this share of the best one's telling words with a found file goes with its change too (see `alsoServedBy`). */
@@ -365,10 +365,6 @@ class Planner {
   }
 
   /**
-   * Work no file can be named for with confidence stays at the module level (the project's folder the
-   * requirement's words name, `apps/api/src/orders/`) or the project level, and the plan asks where it goes.
-   */
-  /**
    * A requirement that names another project as where its work runs ("the delayed job runs in the workers app")
    * has work there, whatever the plan changes elsewhere for it: when no change in that project serves it, it is
    * placed there at the project level, with the question of where.
@@ -383,6 +379,11 @@ class Planner {
     }
   }
 
+  /**
+   * Work no file can be named for with confidence stays at the module level (the project's folder the
+   * requirement's words name, `apps/api/src/orders/`) or the project level, and the plan asks where it goes:
+   * in the project the text names for it (`named`), else the one its section names, else the affected one.
+   */
   private askWhere(requirement: Requirement, named?: ProjectFact): PlannedChange {
     const host = !named && BROAD_KINDS.has(requirement.kind) ? this.hostOf(requirement) : undefined;
     if (host) {
