@@ -200,35 +200,26 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
 });
 
 describe('planChanges: the requirement a found file serves', () => {
-  it('is the one sharing its most telling words (its members included), not the longest', () => {
-    const crafted = craftedCodeMap(
-      {
-        'libs/api/src/orders/order-address.service.ts':
-          'export class OrderAddressService { setShippingAddress(orderId: string) { return orderId; } setBillingAddress(orderId: string) { return orderId; } }\n',
-      },
-      [project('api', 'libs/api')],
-    );
-    const ranked = rankedInIndexOrder(crafted, 'order');
-    const totals = requirement('Order totals of every order, and of each order line of the order, are recalculated for the order channel.', { id: 'FR1' });
-    const address = requirement('Setting the shipping address of an order clears the cached zone.', { id: 'FR2' });
-    const plan = planChanges([totals, address], crafted, crafted.facts.projects.api, ranked);
-    const change = plan.changes.find((c) => c.path === 'libs/api/src/orders/order-address.service.ts');
-    expect(change?.requirements.map((r) => r.id)).toEqual(['FR2']);
-  });
-
-  it('is one naming what the file is named for, over one sharing as telling a word with a member only', () => {
-    const crafted = craftedCodeMap(
-      {
-        'libs/api/src/posts/posts.service.ts':
-          'export class PostsService { createPost(body: string) { return body; } getPostsByTime(since: string) { return [since]; } }\n',
-      },
-      [project('api', 'libs/api')],
-    );
-    const since = requirement('A way to read the notifications created since a given time.', { id: 'FR1' });
-    const publish = requirement('Publishing a post sends a digested notification.', { id: 'FR2' });
-    const plan = planChanges([since, publish], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'post'));
-    const change = plan.changes.find((c) => c.path === 'libs/api/src/posts/posts.service.ts');
-    expect(change?.requirements.map((r) => r.id)).toEqual(['FR2']);
+  it.each([
+    [
+      'the one sharing its most telling words (its members included), not the longest',
+      'libs/api/src/orders/order-address.service.ts',
+      'export class OrderAddressService { setShippingAddress(orderId: string) { return orderId; } setBillingAddress(orderId: string) { return orderId; } }\n',
+      'Order totals of every order, and of each order line of the order, are recalculated for the order channel.',
+      'Setting the shipping address of an order clears the cached zone.',
+    ],
+    [
+      'one naming what the file is named for, over one sharing as telling a word with a member only',
+      'libs/api/src/posts/posts.service.ts',
+      'export class PostsService { createPost(body: string) { return body; } getPostsByTime(since: string) { return [since]; } }\n',
+      'A way to read the notifications created since a given time.',
+      'Publishing a post sends a digested notification.',
+    ],
+  ])('is %s', (_, path, text, first, second) => {
+    const crafted = craftedCodeMap({ [path]: text }, [project('api', 'libs/api')]);
+    const [fr1, fr2] = [requirement(first, { id: 'FR1' }), requirement(second, { id: 'FR2' })];
+    const plan = planChanges([fr1, fr2], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'order'));
+    expect(plan.changes.find((c) => c.path === path)?.requirements.map((r) => r.id)).toEqual(['FR2']);
   });
 
   it.each([
