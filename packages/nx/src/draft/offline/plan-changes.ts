@@ -1501,6 +1501,11 @@ function domainWordsOfName(file: IndexedFile): string[] {
   return CodeMap.words(posix.basename(file.path).replace(/\..*$/, '')).filter((w) => !ROLE_WORDS.has(w));
 }
 
+/** A file's name words read by the splitter requirements are read by: a function word of the name (`get`) is in no requirement's words. */
+function nameWordsAsRead(file: IndexedFile): string[] {
+  return domainWordsOfName(file).flatMap((word) => splitWords(word));
+}
+
 /** Where the text spells a file's name words in a row (each from its first three letters on), to read their role. */
 function spelledAt(text: string, file: IndexedFile): number | undefined {
   const words = domainWordsOfName(file).map((word) => `${word.slice(0, 3).replace(/[^a-z0-9]/g, '')}[a-z0-9]*`);
@@ -1543,7 +1548,7 @@ interface ServedRequirement {
  */
 function requirementsServedBy(file: IndexedFile, requirements: Requirement[]): ServedRequirement[] {
   const own = wordsAbout(file);
-  const named = new Set(domainWordsOfName(file).flatMap((word) => splitWords(word)));
+  const named = new Set(nameWordsAsRead(file));
   const wordsOf = requirements.map((r) => new Set(splitWords(r.text)));
   const used = new Map<string, number>();
   for (const words of wordsOf) for (const word of words) used.set(word, (used.get(word) ?? 0) + 1);
@@ -1564,8 +1569,7 @@ function requirementsServedBy(file: IndexedFile, requirements: Requirement[]): S
  */
 function alsoServedBy(file: IndexedFile, best: ServedRequirement, others: ServedRequirement[]): Requirement[] {
   if (best.score <= 0) return [];
-  // Read by the splitter the requirement is read by: a function word of the name (`get`) is in no requirement's words.
-  const named = domainWordsOfName(file).filter((word) => splitWords(word).length > 0);
+  const named = nameWordsAsRead(file);
   return others
     .filter((r) => r.score >= ALSO_SERVED * best.score)
     .map((r) => r.requirement)
