@@ -303,17 +303,14 @@ describe('planChanges: the named things the inputs rely on', () => {
 });
 
 describe('planChanges: how sure a file must be to change', () => {
-  const crafted = () =>
-    craftedCodeMap(
-      {
-        'libs/api/src/export/export.service.ts': 'export class ExportService { exportCsv(viewId: string) { return viewId; } }\n',
-        'libs/api/src/view/view.service.ts': 'export class ViewService { columnsOf(viewId: string) { return [viewId]; } }\n',
-        'libs/api/src/field/field.service.ts': 'export class FieldService { visibleFields(viewId: string) { return [viewId]; } }\n',
-        'libs/api/src/record/record.service.ts': 'export class RecordService { recordsOf(viewId: string) { return [viewId]; } }\n',
-        'libs/api/src/shipping/shipping-line.entity.ts': 'export class ShippingLine { price = 0; }\n',
-      },
-      [project('api', 'libs/api')],
-    );
+  const files = {
+    'libs/api/src/export/export.service.ts': 'export class ExportService { exportCsv(viewId: string) { return viewId; } }\n',
+    'libs/api/src/view/view.service.ts': 'export class ViewService { columnsOf(viewId: string) { return [viewId]; } }\n',
+    'libs/api/src/field/field.service.ts': 'export class FieldService { visibleFields(viewId: string) { return [viewId]; } }\n',
+    'libs/api/src/record/record.service.ts': 'export class RecordService { recordsOf(viewId: string) { return [viewId]; } }\n',
+    'libs/api/src/shipping/shipping-line.entity.ts': 'export class ShippingLine { price = 0; }\n',
+  };
+  const crafted = () => craftedCodeMap(files, [project('api', 'libs/api')]);
   const changed = (plan: ReturnType<typeof planChanges>) => plan.changes.filter((c) => c.area !== 'testing' && c.path).map((c) => c.path);
 
   it("changes the engine's first close files and names the others for reading, pointing the question at them", () => {
@@ -343,6 +340,18 @@ describe('planChanges: how sure a file must be to change', () => {
         expect(plan.questions.find((q) => q.includes(`does ${id} belong`))).toContain(`\`${path}\``);
       }
     }
+  });
+
+  it('names no found file for reading that shares no word with any requirement, nor points a question at it', () => {
+    const wiring = 'libs/api/src/database/database.module.ts';
+    const map = craftedCodeMap({ ...files, [wiring]: 'export class DatabaseModule {}\n' }, [project('api', 'libs/api')]);
+    // Close to the best, but not among the first: found, not surely.
+    const inOrder = rankedInIndexOrder(map, 'view');
+    const ranked = [...inOrder.filter((f) => f.path !== wiring), ...inOrder.filter((f) => f.path === wiring)].map((f, i) => ({ ...f, score: 1 - i / 100 }));
+    const plan = planChanges([requirement('Records of the view keep their order in the file.', { id: 'FR1' })], map, map.facts.projects.api, ranked);
+    expect(plan.read.map((r) => r.path)).not.toContain(wiring);
+    expect(plan.read.length).toBeGreaterThan(0);
+    expect(plan.questions.join('\n')).not.toContain(wiring);
   });
 
   it.each([

@@ -280,6 +280,11 @@ class Planner {
       if (this.isParallel(file.project)) continue;
       const [best, ...others] = requirementsServedBy(file, served);
       if (!best) continue;
+      // A file the engine is not sure of that shares no word with any requirement is close to none of them: named
+      // to read for one, it would send the engineer to it as "the closest code found" (a wiring module for a
+      // notification rule). Of such files, the commit changed none of 7 in the 28 PRD drafts and 1 of 49 in 40
+      // application commits' drafts (of the files named to read that share a word: 31 of 214, 23 of 237).
+      if (best.score === 0 && !this.isSurelyFound(file.path)) continue;
       const { requirement } = best;
       const words = new Set(splitWords(requirement.text));
       if (DATA_SHAPE_ROLES.has(file.role) && !STORES_DATA.test(requirement.text)) {
