@@ -1,4 +1,4 @@
-import { spelledCompoundTerms, wordCounts, type WordList } from './words';
+import { irregularVerbBase, spelledCompoundTerms, wordCounts, type WordList } from './words';
 
 const asObject = (list: WordList) => Object.fromEntries(Array.from({ length: list.length / 2 }, (_, i) => [list[2 * i], list[2 * i + 1]]));
 
@@ -32,5 +32,17 @@ describe('spelledCompoundTerms', () => {
     ['apply channel price and tax', '#applychannelpriceandtax', false],
   ])('"%s" spells %s: %s', (text, term, spelled) => {
     expect(spelledCompoundTerms(text).includes(term)).toBe(spelled);
+  });
+});
+
+describe('irregularVerbBase', () => {
+  it.each([
+    ['sent', 'send'],
+    ['paid', 'pay'],
+    ['hidden', 'hide'],
+    ['created', undefined],
+    ['send', undefined],
+  ])('reads %s as a form of %s', (word, base) => {
+    expect(irregularVerbBase(word)).toBe(base);
   });
 });

@@ -87,6 +87,48 @@ export function stem(word: string): string {
   return word;
 }
 
+/** Past forms of verbs code is named with that no suffix rule undoes ("is sent" → `sendEmail`). */
+const IRREGULAR_FORMS: Record<string, string> = {
+  sent: 'send',
+  spent: 'spend',
+  built: 'build',
+  bought: 'buy',
+  paid: 'pay',
+  sold: 'sell',
+  told: 'tell',
+  held: 'hold',
+  kept: 'keep',
+  lost: 'lose',
+  found: 'find',
+  ran: 'run',
+  wrote: 'write',
+  written: 'write',
+  chosen: 'choose',
+  hidden: 'hide',
+  shown: 'show',
+  drawn: 'draw',
+  known: 'know',
+  taken: 'take',
+  given: 'give',
+  begun: 'begin',
+  broken: 'break',
+  frozen: 'freeze',
+  thrown: 'throw',
+  understood: 'understand',
+};
+
+/**
+ * The verb an irregular past form of prose is of ("is sent" → send), for reading prose against code's names,
+ * which use the base (`sendEmail`). Regular forms are left as they are: undoing "-ed" and "-ing" is a guess
+ * ("created" → creat or create, "nested", "required"), and over the 28 PRD drafts it moved requirements off the
+ * files their commits changed more often than onto them (5 against 2); the irregular forms moved none there and
+ * put a postiz digest rule ("no email is sent") on the service that sends. Not in `splitWords`, whose words the
+ * index counts: a verb's base there matched every form at once in the ranking.
+ */
+export function irregularVerbBase(word: string): string | undefined {
+  return IRREGULAR_FORMS[word];
+}
+
 /** Adjacent words as `a+b` terms: `deep signal` in a text meets `deepSignal` and `deep-signal.ts`. */
 export function wordPairs(words: string[]): string[] {
   return words.slice(1).map((word, i) => `${words[i]}+${word}`);

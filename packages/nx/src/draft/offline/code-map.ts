@@ -51,6 +51,15 @@ const SOURCE_LANGUAGE = /(^|\.)en([-_][a-z]+)?$/i;
 /** What a project is called for what it is: "the workers app", "the chart plugin". */
 const PROJECT_KINDS = '(?:apps?|applications?|services?|servers?|workers?|packages?|librar(?:y|ies)|libs?|plugins?)';
 
+/** How a text names a project as a part of the system: its name (its scope aside) or folder (captured), then what it is. */
+function projectNamePhrase(project: ProjectFact): RegExp | undefined {
+  if (project.type === 'e2e' || !project.root) return undefined;
+  const names = [...new Set([project.name.replace(/^@[^/]+\//, ''), posix.basename(project.root)])].filter((name) => name.length >= 3);
+  if (names.length === 0) return undefined;
+  const escaped = names.map((name) => name.replace(/[-_.]/g, '[-_. ]'));
+  return new RegExp(`\\b(${escaped.join('|')})[ -]${PROJECT_KINDS}\\b`, 'i');
+}
+
 /**
  * What the drafter asks of the code: where a name is declared, which routes the server has and who calls
  * them, who uses a symbol, and how a project names and lays out its files. Built from the syntax index, with
@@ -104,11 +113,20 @@ export class CodeMap {
    * (`api`, `client`, `core`) is an everyday word; with what it is after it, it is the project.
    */
   projectsNamedIn(text: string): ProjectFact[] {
-    return Object.values(this.facts.projects).filter((project) => {
-      if (project.type === 'e2e' || !project.root) return false;
-      const names = new Set([project.name.replace(/^@[^/]+\//, ''), posix.basename(project.root)].filter((name) => name.length >= 3));
-      return [...names].some((name) => new RegExp(`\\b${name.replace(/[-_.]/g, '[-_. ]')}[ -]${PROJECT_KINDS}\\b`, 'i').test(text));
-    });
+    return Object.values(this.facts.projects).filter((project) => projectNamePhrase(project)?.test(text));
+  }
+
+  /**
+   * The text without the word that says what a project it names is ("the delayed job runs in the workers app" →
+   * "… in the workers"): "app" says what kind of part the project is, not what the work is, and a file's words
+   * are read against what the work is (the `inAppNotification` of a service). The name stays: "the chart plugin
+   * uses a fixed id" is about the chart, whose config is `chart.ts`.
+   */
+  withoutProjectKinds(text: string): string {
+    return Object.values(this.facts.projects).reduce((rest, project) => {
+      const phrase = projectNamePhrase(project);
+      return phrase ? rest.replace(new RegExp(phrase.source, 'gi'), '$1') : rest;
+    }, text);
   }
 
   projectOf(path: string): ProjectFact | undefined {

@@ -215,8 +215,22 @@ describe('planChanges: the requirement a found file serves', () => {
       'A way to read the notifications created since a given time.',
       'Publishing a post sends a digested notification.',
     ],
+    [
+      'one saying its verb in an irregular past form ("is sent" for `sendEmail`)',
+      'libs/api/src/notifications/notification.service.ts',
+      'export class NotificationService { sendEmail(to: string) { return to; } }\n',
+      'Each email address is checked.',
+      'No email is sent while the digest is open.',
+    ],
+    [
+      'one saying what the file does, over one naming another project as where its work runs ("the workers app")',
+      'libs/api/src/inbox/inbox.service.ts',
+      'export class InboxService { inAppNotification(to: string) { return to; } }\n',
+      'The digest job runs in the workers app.',
+      'A notification is digested.',
+    ],
   ])('is %s', (_, path, text, first, second) => {
-    const crafted = craftedCodeMap({ [path]: text }, [project('api', 'libs/api')]);
+    const crafted = craftedCodeMap({ [path]: text }, [project('api', 'libs/api'), project('workers', 'apps/workers')]);
     const [fr1, fr2] = [requirement(first, { id: 'FR1' }), requirement(second, { id: 'FR2' })];
     const plan = planChanges([fr1, fr2], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'order'));
     expect(plan.changes.find((c) => c.path === path)?.requirements.map((r) => r.id)).toEqual(['FR2']);
@@ -254,11 +268,12 @@ describe('planChanges and a project the text names as where work runs', () => {
   );
 
   it.each([
-    ['The delayed job runs in the workers app and sends the digest.', ['workers']],
-    ['The chart plugin shows the digest.', ['@acme/plugin-chart']],
-    ['Workers are paid per digest; the core of the feature is the digest.', []],
-  ])('reads "%s" as naming %j', (text, names) => {
+    ['The delayed job runs in the workers app and sends the digest.', ['workers'], 'The delayed job runs in the workers and sends the digest.'],
+    ['The chart plugin shows the digest.', ['@acme/plugin-chart'], 'The chart shows the digest.'],
+    ['Workers are paid per digest; the core of the feature is the digest.', [], 'Workers are paid per digest; the core of the feature is the digest.'],
+  ])('reads "%s" as naming %j, and what it says of the work without them', (text, names, rest) => {
     expect(crafted.projectsNamedIn(text).map((p) => p.name)).toEqual(names);
+    expect(crafted.withoutProjectKinds(text)).toBe(rest);
   });
 
   it('places the requirement in that project too, asking where, with no code of another project as its closest', () => {

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { countOf } from '../../code/file-words';
 import type { IndexedFile } from '../../code/types';
-import { compoundTerm, spelledCompoundTerms, splitWords } from '../../code/words';
+import { compoundTerm, spelledCompoundTerms, irregularVerbBase, splitWords } from '../../code/words';
 import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';
@@ -271,6 +271,7 @@ class Planner {
     const kept = this.lexical.filter((f) => f.score >= best * RETRIEVAL.closeToBest).slice(0, RETRIEVAL.maxFiles);
     // What a requirement for tests asks is cases in a suite (see `coverInSuite`): no source file serves it.
     const served = requirements.some((r) => r.area !== 'testing') ? requirements.filter((r) => r.area !== 'testing') : requirements;
+    const servedWords = served.map((r) => new Set(splitWords(this.code.withoutProjectKinds(r.text))));
     const shapes: Array<{ file: IndexedFile; name: string; requirement: Requirement }> = [];
     for (const ranked of kept) {
       const file = this.code.index.files.get(ranked.path);
@@ -278,7 +279,7 @@ class Planner {
       // What the text itself says is used or forbidden is not the ranking's to make a change.
       if ([...this.reuse.values()].some((r) => r.path === file.path) || this.avoid.some((a) => a.path === file.path)) continue;
       if (this.isParallel(file.project)) continue;
-      const [best, ...others] = requirementsServedBy(file, served);
+      const [best, ...others] = requirementsServedBy(file, served, servedWords);
       if (!best) continue;
       // A file the engine is not sure of that shares no word with any requirement is close to none of them: named
       // to read for one, it would send the engineer to it as "the closest code found" (a wiring module for a
@@ -1549,17 +1550,20 @@ interface ServedRequirement {
  * and their members (`OrderService.setShippingAddress` serves "setting the shipping address clears…"), a word of
  * its name counting more (`NAME_WORD`). A word every requirement uses (the feature's own nouns) says nothing
  * about which, so each shared word weighs by how few requirements use it; a long requirement does not win by its
- * length. With no telling word shared, the first requirement.
+ * length. With no telling word shared, the first requirement. `wordsOf` holds each requirement's words as read
+ * for code (`withoutProjectKinds`: the "app" of "the workers app" is not a word of what the work is).
  */
-function requirementsServedBy(file: IndexedFile, requirements: Requirement[]): ServedRequirement[] {
+function requirementsServedBy(file: IndexedFile, requirements: Requirement[], wordsOf: Array<Set<string>>): ServedRequirement[] {
   const own = wordsAbout(file);
   const named = new Set(nameWordsAsRead(file));
-  const wordsOf = requirements.map((r) => new Set(splitWords(r.text)));
+  // The file's words each requirement says, an irregular past form ("is sent") as the base the code names (`sendEmail`).
+  const asRead = (w: string) => (own.has(w) ? w : irregularVerbBase(w));
+  const sharedOf = wordsOf.map((words) => new Set([...words].map(asRead).filter((w): w is string => w !== undefined && own.has(w))));
   const used = new Map<string, number>();
-  for (const words of wordsOf) for (const word of words) used.set(word, (used.get(word) ?? 0) + 1);
-  const weight = (words: Set<string>) =>
-    [...words].filter((w) => own.has(w)).reduce((sum, w) => sum + (named.has(w) ? NAME_WORD : 1) * Math.log((requirements.length + 1) / used.get(w)!), 0);
-  const served = requirements.map((requirement, i) => ({ requirement, score: weight(wordsOf[i]) })).filter((r) => r.score > 0);
+  for (const shared of sharedOf) for (const word of shared) used.set(word, (used.get(word) ?? 0) + 1);
+  const weight = (shared: Set<string>) =>
+    [...shared].reduce((sum, w) => sum + (named.has(w) ? NAME_WORD : 1) * Math.log((requirements.length + 1) / used.get(w)!), 0);
+  const served = requirements.map((requirement, i) => ({ requirement, score: weight(sharedOf[i]) })).filter((r) => r.score > 0);
   // Stable: of equal scores, the requirement stated first.
   return served.length ? served.sort((a, b) => b.score - a.score) : requirements.slice(0, 1).map((requirement) => ({ requirement, score: 0 }));
 }
