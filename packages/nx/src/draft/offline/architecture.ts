@@ -96,7 +96,10 @@ function componentsOf(items: WorkItem[], plan: ChangePlan, context: ContextPack,
     for (const path of item.files) if (!item.creates?.includes(path) && item.area !== 'testing' && !why.has(path)) why.set(path, `changed by ${item.id}`);
   }
   for (const use of plan.reuse) if (!why.has(use.path)) why.set(use.path, `reused as is: \`${use.name}\` (${use.requirements.join(', ')})`);
-  for (const { path, requirement } of plan.read) if (!why.has(path)) why.set(path, `read for ${requirement}: found close to it, not planned as a change`);
+  for (const { path, requirement } of plan.read) {
+    const found = requirement ? `read for ${requirement}: found close to it` : 'read: found for the text as a whole, close to no one requirement';
+    if (!why.has(path)) why.set(path, `${found}, not planned as a change`);
+  }
   // The declarations the plan names in a file (`TaxOptions` in "Change `TaxOptions` in …", a reused name) lead its
   // symbols: the components then show what the checklist changes, not the first names the text matched.
   const namedIn = (path: string) =>

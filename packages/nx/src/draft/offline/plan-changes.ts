@@ -49,8 +49,11 @@ export interface ChangePlan {
   avoid: Array<{ name: string; path?: string; requirement: Requirement }>;
   /** Existing code the inputs say to reuse. */
   reuse: Array<{ name: string; path: string; requirements: string[] }>;
-  /** Files the ranking found close to the feature but not sure enough to change: named for reading, with the requirement each serves. */
-  read: Array<{ path: string; requirement: string }>;
+  /**
+   * Files the ranking found close to the feature but not sure enough to change: named for reading, with the
+   * requirement each serves; none for a file that shares no word with any (found for the text as a whole).
+   */
+  read: Array<{ path: string; requirement?: string }>;
   /** The existing files the plan names (changed, their specs, reused, read): at most `MAX_EXISTING_FILES` where only inferred changes would pass it. */
   named: string[];
   /** Files the ranking found that a non-goal names: left as they are, with the non-goal that says so. */
@@ -201,6 +204,14 @@ class Planner {
   private readonly outOfScope: ChangePlan['outOfScope'] = [];
   /** Files found close to the feature but not surely, with the requirement each would serve: named for reading. */
   private readonly toRead = new Map<string, Requirement>();
+  /**
+   * Found files that share no word with any requirement (their code uses the text's words, their names do not):
+   * close to no one requirement, so never a requirement's "closest code found" (that sent an engineer to a wiring
+   * module for a notification rule), but still named to read: short inputs find their files so ("feat: higher
+   * limit" and the `app.module.ts` whose throttler it raises). Left out of the plans, they cost the nx-apps set's
+   * plan recall 0.557 → 0.441, though the commits changed 0 of 7 in the 28 PRD drafts.
+   */
+  private readonly readForFeature = new Set<string>();
   private readonly questions: string[] = [];
   /** Requirements no file could be named for, and where they go: asked about once the files named for reading are settled. */
   private readonly unplaced: Array<{ requirement: Requirement; where: string; named?: string }> = [];
@@ -281,11 +292,7 @@ class Planner {
       if (this.isParallel(file.project)) continue;
       const [best, ...others] = requirementsServedBy(file, served, servedWords);
       if (!best) continue;
-      // A file the engine is not sure of that shares no word with any requirement is close to none of them: named
-      // to read for one, it would send the engineer to it as "the closest code found" (a wiring module for a
-      // notification rule). Of such files, the commit changed none of 7 in the 28 PRD drafts and 1 of 49 in 40
-      // application commits' drafts (of the files named to read that share a word: 31 of 214, 23 of 237).
-      if (best.score === 0 && !this.isSurelyFound(file.path)) continue;
+      if (best.score === 0) this.readForFeature.add(file.path);
       const { requirement } = best;
       const words = new Set(splitWords(requirement.text));
       if (DATA_SHAPE_ROLES.has(file.role) && !STORES_DATA.test(requirement.text)) {
@@ -1058,7 +1065,7 @@ class Planner {
 
   result(): ChangePlan {
     const changes = [...this.changes.values()].sort((a, b) => a.order - b.order);
-    const read = [...this.toRead].map(([path, requirement]) => ({ path, requirement: requirement.id }));
+    const read = [...this.toRead].map(([path, requirement]) => ({ path, requirement: this.readForFeature.has(path) ? undefined : requirement.id }));
     return {
       changes,
       avoid: this.avoid,
@@ -1079,7 +1086,7 @@ class Planner {
     for (const { requirement, where, named } of this.unplaced) {
       // In a project the text names, only its own code says where: the closest found elsewhere is for the rest of the work.
       const closest = [...this.toRead]
-        .filter(([path, r]) => r === requirement && (!named || this.code.projectOf(path)?.name === named))
+        .filter(([path, r]) => r === requirement && !this.readForFeature.has(path) && (!named || this.code.projectOf(path)?.name === named))
         .map(([path]) => `\`${path}\``);
       if (closest.length === 0) blind.set(where, [...(blind.get(where) ?? []), requirement]);
       else asked.push(one(requirement, where, `The closest code found is ${closest.join(', ')}: read it first.`));
