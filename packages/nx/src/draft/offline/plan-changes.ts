@@ -1550,6 +1550,8 @@ interface ServedRequirement {
   requirement: Requirement;
   /** The telling words it shares with the file, each weighed by how few requirements use it. */
   score: number;
+  /** The file's words it says (an irregular past form as its verb). */
+  shared: Set<string>;
 }
 
 /**
@@ -1570,9 +1572,11 @@ function requirementsServedBy(file: IndexedFile, requirements: Requirement[], wo
   for (const shared of sharedOf) for (const word of shared) used.set(word, (used.get(word) ?? 0) + 1);
   const weight = (shared: Set<string>) =>
     [...shared].reduce((sum, w) => sum + (named.has(w) ? NAME_WORD : 1) * Math.log((requirements.length + 1) / used.get(w)!), 0);
-  const served = requirements.map((requirement, i) => ({ requirement, score: weight(sharedOf[i]) })).filter((r) => r.score > 0);
+  const served = requirements.map((requirement, i) => ({ requirement, score: weight(sharedOf[i]), shared: sharedOf[i] })).filter((r) => r.score > 0);
   // Stable: of equal scores, the requirement stated first.
-  return served.length ? served.sort((a, b) => b.score - a.score) : requirements.slice(0, 1).map((requirement) => ({ requirement, score: 0 }));
+  return served.length
+    ? served.sort((a, b) => b.score - a.score)
+    : requirements.slice(0, 1).map((requirement) => ({ requirement, score: 0, shared: new Set() }));
 }
 
 /**
@@ -1586,13 +1590,7 @@ function requirementsServedBy(file: IndexedFile, requirements: Requirement[], wo
 function alsoServedBy(file: IndexedFile, best: ServedRequirement, others: ServedRequirement[]): Requirement[] {
   if (best.score <= 0) return [];
   const named = nameWordsAsRead(file);
-  return others
-    .filter((r) => r.score >= ALSO_SERVED * best.score)
-    .map((r) => r.requirement)
-    .filter((requirement) => {
-      const words = new Set(splitWords(requirement.text));
-      return named.every((word) => words.has(word));
-    });
+  return others.filter((r) => r.score >= ALSO_SERVED * best.score && named.every((word) => r.shared.has(word))).map((r) => r.requirement);
 }
 
 /** The words a file is about: its name and folder (not the project's folders above), its declarations and their members. */
