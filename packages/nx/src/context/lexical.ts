@@ -22,6 +22,8 @@ export interface LexicalMatch {
   score: number;
   /** Query words found in the path or in declared names, best first: what the `why` quotes. */
   matched: string[];
+  /** Only the names of its folders hold query words: not its own name, a declared name or a route. */
+  folderOnly: boolean;
 }
 
 /** A file's counts of the query's words, field by field (only the query's words: see `countsOf`). */
@@ -80,6 +82,7 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>, 
     const norm = 1 - BM25F.b + (BM25F.b * f.length) / averageLength;
     let score = 0;
     const matched: Array<[string, number]> = [];
+    let named = false;
     for (const [word, termWeight] of termWeights) {
       const tf =
         weights.folder * (f.folder.get(word) ?? 0) +
@@ -98,8 +101,10 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>, 
       const contribution = termWeight * (saturated(tf / norm, BM25F.k1) + placed);
       score += contribution;
       if (placed > 0 && !word.startsWith('#')) matched.push([word, contribution]);
+      if (f.file.has(word) || f.names.has(word) || f.routes.has(word)) named = true;
     }
-    if (score > 0) scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word)) });
+    if (score > 0)
+      scores.set(file.path, { score, matched: matched.sort((a, b) => b[1] - a[1]).map(([word]) => readable(word)), folderOnly: !named && matched.length > 0 });
   });
   return scores;
 }

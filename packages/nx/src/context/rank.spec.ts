@@ -258,3 +258,40 @@ describe('rankWorkspace and the non-goals of a PRD', () => {
     expect(ranked.affected.name).toBe('dashboard');
   });
 });
+
+describe('rankWorkspace and files that match only by their folder', () => {
+  const page = (name: string) => `import { withEnv } from '../lib/with-env';\nexport default function ${name}() {\n  return withEnv(null);\n}\n`;
+  const folderRoot = writeWorkspace({
+    'apps/web/src/pages/account.tsx': page('Account'),
+    'apps/web/src/pages/design.tsx': page('Design'),
+    'apps/web/src/pages/invite.tsx': page('Invite'),
+    'apps/web/src/pages/settings.tsx': page('Settings'),
+    'apps/web/src/pages/space.tsx': page('Space'),
+    'apps/web/src/lib/with-env.ts': '/** Reads the settings of the runtime. */\nexport function withEnv<T>(value: T): T {\n  return value;\n}\n',
+    'libs/billing/src/invoice.ts': 'export function invoiceTotal(): number {\n  return 0;\n}\n',
+    'libs/billing/src/plan.ts': 'export function planPrice(): number {\n  return 0;\n}\n',
+    'libs/billing/src/refund.ts': 'export function refundAmount(): number {\n  return 0;\n}\n',
+    // A secondary entry point: a folder with its own barrel is a module, whose name its features' work spans.
+    'libs/billing/events/index.ts': "export * from './src/emit';\nexport * from './src/listen';\nexport * from './src/queue';\n",
+    'libs/billing/events/src/emit.ts': 'export function emit(): void {}\n',
+    'libs/billing/events/src/listen.ts': 'export function listen(): void {}\n',
+    'libs/billing/events/src/queue.ts': 'export function enqueue(): void {}\n',
+  });
+  const folderFacts = craftedFacts(folderRoot, [project('web', 'apps/web', { type: 'application' }), project('billing', 'libs/billing')]);
+  const folderIndex = indexWorkspace({ projects: folderFacts.projects, source: diskSource(folderRoot) });
+  const ranked = (text: string) =>
+    rankWorkspace(folderFacts.projects, folderIndex, projectEdges(folderFacts.projects, folderIndex.files.values()), parseQuery(text)).files;
+  const down = /ranked down: only its folder matches, as for files above it$/;
+
+  it('ranks down the third and later files matched only by the same folder name, and says why', () => {
+    const files = ranked('fix: login page env error');
+    const pages = files.filter((f) => f.file.path.includes('/pages/'));
+    expect(pages.map((f) => down.test(f.why))).toEqual([false, false, true, true, true]);
+    expect(files.findIndex((f) => f.file.path === 'apps/web/src/lib/with-env.ts')).toBeLessThan(3);
+  });
+
+  it("leaves alone the files matched by their module's own folder: that names the module", () => {
+    expect(ranked('billing: round every amount').some((f) => down.test(f.why))).toBe(false);
+    expect(ranked('Scoped events for every subscriber').some((f) => down.test(f.why))).toBe(false);
+  });
+});
