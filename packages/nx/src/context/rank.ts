@@ -272,7 +272,7 @@ function folderRepeatsDown(
   projects: Record<string, ProjectFact>,
 ): { files: Array<{ file: IndexedFile; score: number }>; repeats: Set<string> } {
   const barrelFolders = new Set(
-    files.filter(({ file }) => file.barrel && INDEX_FILE.test(posix.basename(file.path))).map(({ file }) => posix.dirname(file.path)),
+    files.filter(({ file }) => file.barrel && posix.basename(withoutExtension(file.path)) === 'index').map(({ file }) => posix.dirname(file.path)),
   );
   const seen = new Map<string, number>();
   const repeats = new Set<string>();
@@ -287,8 +287,6 @@ function folderRepeatsDown(
   }
   return { files: files.sort((a, b) => b.score - a.score || a.file.path.localeCompare(b.file.path)), repeats };
 }
-
-const INDEX_FILE = /^index\.[cm]?[jt]sx?$/;
 
 /**
  * The root of the module a file is in: the deepest folder above it with a barrel of its own (`index.ts` that
