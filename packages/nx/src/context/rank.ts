@@ -4,6 +4,7 @@ import type { ChangeHistory } from '../code/change-history';
 import { DATA_SHAPE_ROLES, testSubjectStem, withoutExtension } from '../code/file-role';
 import type { CodeIndex, IndexedFile } from '../code/types';
 import { compoundTerm, splitWords } from '../code/words';
+import { pathWithin } from '../utils/workspace-path';
 import type { ProjectFact } from '../workspace/types';
 import { coChangeSpread, pastWork, projectActivity, type PastMatch } from './history';
 import { lexicalScores, type LexicalMatch } from './lexical';
@@ -306,7 +307,7 @@ function moduleRoot(file: IndexedFile, barrelFolders: Set<string>, projectRoot =
  */
 function folderOnlyWords(file: IndexedFile, match: LexicalMatch | undefined, root: string): string | undefined {
   if (!match?.folderOnly) return undefined;
-  const inner = new Set(splitWords(posix.dirname(root && file.path.startsWith(`${root}/`) ? file.path.slice(root.length + 1) : file.path)));
+  const inner = new Set(splitWords(posix.dirname(pathWithin(root, file.path))));
   return match.matched.some((word) => inner.has(word)) ? [...match.matched].sort().join(' ') : undefined;
 }
 

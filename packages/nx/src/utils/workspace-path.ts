@@ -219,3 +219,8 @@ export function isSymlink(abs: string): boolean {
     return false;
   }
 }
+
+/** A workspace-relative path as seen from a folder of the workspace (a project's root); unchanged when outside it. */
+export function pathWithin(folder: string | undefined, path: string): string {
+  return folder && path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path;
+}

@@ -5,6 +5,7 @@ import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, identifierWords, splitWords } from '../../code/words';
 import type { CodeSymbol } from '../../code/types';
 import { readText, type FileSource } from '../../utils/file-source';
+import { pathWithin } from '../../utils/workspace-path';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
 
 /** A file's exported declarations: its public API, what other files can use and a plan can name. */
@@ -271,8 +272,7 @@ export class CodeMap {
    */
   isSpelled(words: string[]): boolean {
     this.spelled ??= [...this.index.files.values()].map((file) => {
-      const root = this.facts.projects[file.project]?.root;
-      const within = root && file.path.startsWith(`${root}/`) ? file.path.slice(root.length + 1) : file.path;
+      const within = pathWithin(this.facts.projects[file.project]?.root, file.path);
       return new Set(splitWords(`${within} ${file.symbols.map((s) => s.name).join(' ')}`));
     });
     return this.spelled.some((own) => words.every((w) => own.has(w)));
