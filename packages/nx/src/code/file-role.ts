@@ -37,6 +37,13 @@ export function fileRole(path: string, symbols: CodeSymbol[]): FileRole {
   return decorated ?? named ?? 'other';
 }
 
+const TYPE_KINDS = new Set(['interface', 'type', 'enum']);
+
+/** It declares something, and only types: interfaces, type aliases, enums. */
+export function declaresTypesOnly(symbols: CodeSymbol[]): boolean {
+  return symbols.length > 0 && symbols.every((s) => TYPE_KINDS.has(s.kind));
+}
+
 /** A module's path without its extension (`.ts`, `.tsx`, `.mjs`, …): what an import of it or a test's name says. */
 export function withoutExtension(path: string): string {
   return path.replace(/\.[cm]?[jt]sx?$/, '');

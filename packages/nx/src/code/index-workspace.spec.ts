@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { countOf } from './file-words';
 import { join } from 'node:path';
 import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
@@ -135,6 +135,37 @@ describe('the index cache', () => {
     const warm = indexWorkspace({ projects: projectsByName, source, fileMap, cacheDir });
     expect(source.reads).toEqual(['apps/shop/src/app/app.ts']);
     expect(warm.stats).toMatchObject({ parsed: 1, cached: 2, files: 3 });
+  });
+
+  it('gives back what the scan gave: the same symbols, roles, words and imports, also after a partial rewrite', () => {
+    const root = writeWorkspace({
+      ...FILES,
+      'apps/shop/src/app/orders.controller.ts': "@Controller('orders')\nexport class OrdersController { list(): string[] { return []; } }\n",
+    });
+    const options = { projects: craftedFacts(root, projects).projects, source: diskSource(root), cacheDir: workspaceDataDir(root) };
+    const view = ({ files }: ReturnType<typeof indexWorkspace>) => JSON.parse(JSON.stringify([...files.values()]));
+    const fresh = view(indexWorkspace(options));
+    expect(fresh.find((file: { path: string }) => file.path.endsWith('orders.controller.ts'))).toMatchObject({
+      role: 'controller',
+      symbols: [{ name: 'OrdersController' }],
+    });
+    expect(view(indexWorkspace(options))).toEqual(fresh);
+    // One file rescanned: the cache is written again, with the others' symbols as they were read back.
+    writeFileSync(join(root, 'apps/shop/src/app/helper.ts'), 'export function helper(renamed: string): void {}\n');
+    indexWorkspace(options);
+    writeFileSync(join(root, 'apps/shop/src/app/helper.ts'), FILES['apps/shop/src/app/helper.ts']);
+    const rewritten = indexWorkspace(options);
+    expect(rewritten.stats).toMatchObject({ parsed: 1 });
+    expect(view(rewritten)).toEqual(fresh);
+  });
+
+  it('scans again when the cache file was cut short (a full disk)', () => {
+    const root = writeWorkspace(FILES);
+    const options = { projects: craftedFacts(root, projects).projects, source: diskSource(root), cacheDir: workspaceDataDir(root) };
+    indexWorkspace(options);
+    const file = join(options.cacheDir, 'groundplan-code-index.json');
+    writeFileSync(file, readFileSync(file).subarray(0, readFileSync(file).length - 10));
+    expect(indexWorkspace(options).stats).toMatchObject({ parsed: 11, cached: 0 });
   });
 
   it("lives in Nx's workspace data folder, or where NX_WORKSPACE_DATA_DIRECTORY says", () => {

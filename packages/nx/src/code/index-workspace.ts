@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FileSource } from '../utils/file-source';
 import type { ProjectFact } from '../workspace/types';
-import { fileRole } from './file-role';
-import { readIndexCache, writeIndexCache, type CachedScan } from './index-cache';
+import { declaresTypesOnly, fileRole } from './file-role';
+import { readIndexCache, symbolsOf, writeIndexCache, type CachedScan } from './index-cache';
 import { listSourceFiles, type SourceFileRef } from './list-files';
 import { importResolver } from './resolve-imports';
 import type { CodeIndex, IndexedFile } from './types';
 import type { ProjectFileMap } from '../workspace/types';
 import { fileWords } from './file-words';
+import { lazyProperty } from '../utils/lazy-property';
 
 export interface IndexOptions {
   projects: Record<string, ProjectFact>;
@@ -68,7 +69,8 @@ function scanContent(path: string, content: Buffer, hash: string): CachedScan {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { scanSource } = require('./scan-file') as typeof import('./scan-file');
     const scan = scanSource(path, text);
-    return { hash, bytes, ...scan, ...(isGenerated(path, text) ? { generated: true } : {}), words: fileWords(text, scan.symbols, scan.doc) };
+    const flags = { ...(isGenerated(path, text) ? { generated: true } : {}), ...(declaresTypesOnly(scan.symbols) ? { typesOnly: true } : {}) };
+    return { hash, bytes, ...scan, ...flags, role: fileRole(path, scan.symbols), words: fileWords(text, scan.symbols, scan.doc) };
   } catch (error) {
     return { hash, bytes, skipped: `could not be parsed: ${(error as Error).message}` };
   }
@@ -94,22 +96,24 @@ function looksMinified(text: string): boolean {
   return text.length / lines > 400;
 }
 
+/** Its symbols are read from the scan when first asked for: a scan from the cache parses them then. */
 function indexedFile(path: string, project: string, scan: CachedScan): IndexedFile {
-  const symbols = scan.symbols ?? [];
-  return {
+  const file: Omit<IndexedFile, 'symbols'> = {
     path,
     project,
-    role: fileRole(path, symbols),
-    symbols,
+    role: scan.role!,
     imports: [],
     ...(scan.doc ? { doc: scan.doc } : {}),
     ...(scan.barrel ? { barrel: true } : {}),
     ...(scan.generated ? { generated: true } : {}),
+    ...(scan.typesOnly ? { typesOnly: true } : {}),
     bytes: scan.bytes,
     hash: scan.hash,
-    // Every scan that is not skipped has its words.
+    // Every scan that is not skipped has its role and words.
     words: scan.words!,
   };
+  lazyProperty(file as IndexedFile, 'symbols', () => symbolsOf(scan));
+  return file as IndexedFile;
 }
 
 function resolveImports(index: CodeIndex, scans: Map<string, CachedScan>, source: FileSource, projects: Record<string, ProjectFact>): void {

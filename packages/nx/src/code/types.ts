@@ -38,6 +38,8 @@ export interface IndexedFile {
   barrel?: boolean;
   /** Written by a tool (its name or header says so: `generated-types.ts`, `@generated`): it changes when its source does. */
   generated?: boolean;
+  /** It declares types only (interfaces, type aliases, enums): see `declaresTypesOnly`. */
+  typesOnly?: boolean;
   bytes: number;
   /** Content hash (Nx's, when its file map was given): what the on-disk cache is keyed by. */
   hash: string;

@@ -3,7 +3,7 @@ import { countOf } from '../code/file-words';
 import type { ChangeHistory } from '../code/change-history';
 import { DATA_SHAPE_ROLES, testSubjectStem, withoutExtension } from '../code/file-role';
 import type { CodeIndex, IndexedFile } from '../code/types';
-import { compoundTerm, splitWords } from '../code/words';
+import { compoundTerm, splitWords, wordCounts } from '../code/words';
 import { pathWithin } from '../utils/workspace-path';
 import type { ProjectFact } from '../workspace/types';
 import { coChangeSpread, pastWork, projectActivity, type PastMatch } from './history';
@@ -391,15 +391,20 @@ function testEvidence(subjects: Map<string, string>, lexical: Map<string, Lexica
   return evidence;
 }
 
-const TYPE_ONLY_KINDS = new Set(['interface', 'type', 'enum']);
-
 /** A large file of types only, written by hand (see `WEIGHTS.typeCatalogue`; a generated one has its own weight). */
 function isTypeCatalogue(file: IndexedFile): boolean {
-  return !file.generated && file.bytes > WEIGHTS.typeCatalogue.bytes && file.symbols.length > 0 && file.symbols.every((s) => TYPE_ONLY_KINDS.has(s.kind));
+  return !file.generated && file.bytes > WEIGHTS.typeCatalogue.bytes && Boolean(file.typesOnly);
 }
 
 function definedIdentifiers(file: IndexedFile, query: ParsedQuery): string[] {
-  return query.identifiers.filter((name) => file.symbols.some((s) => s.name === name));
+  // Its declared names' words first: most files hold none of a name's, and their symbols are then not read back.
+  return query.identifiers.filter((name) => declaresWordsOf(file, name) && file.symbols.some((s) => s.name === name));
+}
+
+function declaresWordsOf(file: IndexedFile, name: string): boolean {
+  const terms = wordCounts(name);
+  for (let at = 0; at < terms.length; at += 2) if (!countOf(file.words.names, terms[at] as string)) return false;
+  return true;
 }
 
 function namedPath(file: IndexedFile, query: ParsedQuery): string | undefined {

@@ -11,12 +11,16 @@ export function readJsonCache<T>(path: string, version: number): Map<string, T> 
   }
 }
 
-/** Written to a temporary file and renamed, so a concurrent reader never sees half a cache; a read-only disk is no error. */
 export function writeJsonCache<T>(path: string, version: number, entries: Map<string, T>): void {
+  writeCacheFile(path, JSON.stringify({ version, entries: Object.fromEntries(entries) }));
+}
+
+/** Written to a temporary file and renamed, so a concurrent reader never sees half a cache; a read-only disk is no error. */
+export function writeCacheFile(path: string, data: string | Uint8Array): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version, entries: Object.fromEntries(entries) }));
+    writeFileSync(temporary, data);
     renameSync(temporary, path);
   } catch {
     // The next run computes again.
