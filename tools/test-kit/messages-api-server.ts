@@ -206,7 +206,7 @@ async function streamMessage(res: ServerResponse, body: MessagesBody, reply: Scr
   // Each event is flushed before the next, so a cut lands after what was sent, as a dropped connection does.
   // Once the client has gone (an abort, a timeout), the rest is not sent and no timer is left behind.
   const send = async (event: string, data: unknown) => {
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    if (reply.delayMs) await pause(res, reply.delayMs);
     if (res.destroyed) throw new ClientGone();
     await new Promise((resolve) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`, resolve));
   };
@@ -230,6 +230,19 @@ async function streamMessage(res: ServerResponse, body: MessagesBody, reply: Scr
   });
   await send('message_stop', { type: 'message_stop' });
   res.end();
+}
+
+/** Waits `ms`, or less when the client goes first: its timer is then cleared, not left to run out. */
+function pause(res: ServerResponse, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+  });
 }
 
 function chunk(text: string, size: number): string[] {

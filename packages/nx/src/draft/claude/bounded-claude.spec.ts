@@ -42,7 +42,11 @@ describe('a peer that floods', () => {
   it('an answer far beyond max_tokens is not read to its end and is not a plan', async () => {
     const limit = maxAnswerChars(modelFacts('claude-sonnet-5-5').maxOutput);
     claude.server.reply({ text: `${GOOD_PLAN}\n${'x'.repeat(limit + 100_000)}`, chunkSize: 256 * 1024 });
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const before = timers();
     const error = await claude.failure();
+    // Events that arrive after the stop set no new idle timer (it kept the process alive for the idle timeout).
+    expect(timers()).toBe(before);
     expect(error.kind).toBe('not-a-plan');
     expect(error.message).toMatch(/ran past \d+ characters/);
     expect(readFileSync(claude.planPath, 'utf8')).toBe(OFFLINE_DRAFT);

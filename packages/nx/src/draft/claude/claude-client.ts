@@ -116,7 +116,11 @@ export async function streamAnswer({
     timeoutMs,
   );
   let idle: NodeJS.Timeout | undefined;
+  // Events can still arrive once the answer is settled (an abort the transport has not seen yet): they must
+  // not set a new idle timer, which would keep the process alive for the idle timeout.
+  let settled = false;
   const alive = () => {
+    if (settled) return;
     clearTimeout(idle);
     idle = setTimeout(
       () =>
@@ -163,6 +167,7 @@ export async function streamAnswer({
   } catch (error) {
     throw stopped ?? explainFailure(error, target, connected);
   } finally {
+    settled = true;
     clearTimeout(deadline);
     clearTimeout(idle);
     signal.removeEventListener('abort', onAbort);
