@@ -73,6 +73,21 @@ describe('indexWorkspace', () => {
     expect(index.files.get('libs/util/src/index.ts')!.imports).toEqual(['libs/util/src/lib/total.ts']);
   });
 
+  it('resolves a path to the file before the folder of that name, and a folder to its index', () => {
+    const root = writeWorkspace({
+      'libs/util/src/lib/orders.ts': 'export const orders = 1;\n',
+      'libs/util/src/lib/orders/index.ts': 'export const nested = 1;\n',
+      'libs/util/src/lib/money/index.tsx': 'export const money = 1;\n',
+      'libs/util/src/lib/use.ts': "import { orders } from './orders';\nimport { money } from './money';\nimport { nested } from './orders/index.js';\n",
+    });
+    const files = indexWorkspace({ projects: craftedFacts(root, projects).projects, source: diskSource(root) }).files;
+    expect(files.get('libs/util/src/lib/use.ts')!.imports).toEqual([
+      'libs/util/src/lib/orders.ts',
+      'libs/util/src/lib/money/index.tsx',
+      'libs/util/src/lib/orders/index.ts',
+    ]);
+  });
+
   it('skips huge and minified files and says why; keeps generated files and those with syntax errors', () => {
     expect(index.skipped).toEqual([
       { path: 'libs/util/src/lib/format.ts', reason: 'minified (lines too long to be written by hand)' },

@@ -21,13 +21,8 @@ export function importResolver(indexed: Set<string>, source: FileSource, project
     .filter((p) => p.importPath)
     .map((p) => ({ name: p.importPath!, root: p.root }))
     .sort((a, b) => b.name.length - a.name.length);
-  const existing = (base: string) => {
-    const stripped = base.replace(/\.[cm]?js$/, '');
-    for (const candidate of [base, stripped]) {
-      for (const extension of EXTENSIONS) if (indexed.has(candidate + extension)) return candidate + extension;
-    }
-    return undefined;
-  };
+  const byStem = filesByStem(indexed);
+  const existing = (base: string) => byStem.get(base) ?? byStem.get(base.replace(/\.[cm]?js$/, ''));
   // A bare specifier (`@acme/util`) resolves alike from every file, and hundreds of files import the same ones.
   const bare = new Map<string, string | undefined>();
   const resolveBare = (specifier: string) => {
@@ -46,6 +41,22 @@ export function importResolver(indexed: Set<string>, source: FileSource, project
     return existing(posix.join(root, subpath)) ?? existing(posix.join(root, 'src', subpath || 'index'));
   };
   return (fromFile, specifier) => (specifier.startsWith('.') ? existing(posix.join(posix.dirname(fromFile), specifier)) : resolveBare(specifier));
+}
+
+/**
+ * What each module path an import may write resolves to: the file itself, or the first of `EXTENSIONS` that an
+ * indexed file has (`x` → `x.ts` before `x/index.ts`). Looked up once per import, instead of trying each extension.
+ */
+function filesByStem(indexed: Set<string>): Map<string, string> {
+  const byStem = new Map<string, string>();
+  for (const extension of EXTENSIONS) {
+    for (const path of indexed) {
+      if (!path.endsWith(extension)) continue;
+      const stem = path.slice(0, path.length - extension.length);
+      if (!byStem.has(stem)) byStem.set(stem, path);
+    }
+  }
+  return byStem;
 }
 
 interface Alias {
