@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCacheFile } from '../utils/json-cache';
 
 /** The files each recent commit changed, newest first, workspace-relative. */
 export interface ChangeHistory {
@@ -60,17 +61,9 @@ function readCache(dir: string, head: string): ChangeHistory | undefined {
   }
 }
 
-/** Written to a temporary file and renamed, so a concurrent reader never sees half a cache; a failure only costs speed. */
+/** A failure only costs speed: the next run reads git again. */
 function writeCache(dir: string, head: string, history: ChangeHistory): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const target = join(dir, CACHE_FILE);
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ head, limits: HISTORY_LIMITS, commits: history.commits, messages: history.messages }));
-    renameSync(temporary, target);
-  } catch {
-    // The cache is an optimisation.
-  }
+  writeCacheFile(join(dir, CACHE_FILE), JSON.stringify({ head, limits: HISTORY_LIMITS, commits: history.commits, messages: history.messages }));
 }
 
 /** `git log --name-only --format=%x1e%B%x1f`: a record separator, the message, a unit separator, then one changed path a line. */
