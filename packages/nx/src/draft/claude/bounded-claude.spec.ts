@@ -42,11 +42,10 @@ describe('a peer that floods', () => {
   it('an answer far beyond max_tokens is not read to its end and is not a plan', async () => {
     const limit = maxAnswerChars(modelFacts('claude-sonnet-5-5').maxOutput);
     claude.server.reply({ text: `${GOOD_PLAN}\n${'x'.repeat(limit + 100_000)}`, chunkSize: 256 * 1024 });
-    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
-    const before = timers();
-    const error = await claude.failure();
-    // Events that arrive after the stop set no new idle timer (it kept the process alive for the idle timeout).
-    expect(timers()).toBe(before);
+    const idle = idleTimersLeft(54_321);
+    const error = await claude.failure({ idleTimeoutMs: 54_321 });
+    // Events that still arrive after the stop set no new idle timer (one kept the process alive for the idle timeout).
+    expect(await idle.left()).toBe(0);
     expect(error.kind).toBe('not-a-plan');
     expect(error.message).toMatch(/ran past \d+ characters/);
     expect(readFileSync(claude.planPath, 'utf8')).toBe(OFFLINE_DRAFT);
@@ -64,3 +63,30 @@ describe('a peer that echoes secrets', () => {
     expect(claude.stderr).not.toContain(API_KEY);
   });
 });
+
+/**
+ * Watches the real timers of `ms` (the client's idle timer, by its unusual length): how many are still set a moment
+ * after the draft settled, when the last events of an aborted stream have come in.
+ */
+function idleTimersLeft(ms: number): { left: () => Promise<number> } {
+  const { setTimeout: set, clearTimeout: clear } = globalThis;
+  const live = new Set<unknown>();
+  const setSpy = jest.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) => {
+    const timer = set(callback, delay, ...args);
+    if (delay === ms) live.add(timer);
+    return timer;
+  }) as typeof setTimeout);
+  const clearSpy = jest.spyOn(globalThis, 'clearTimeout').mockImplementation(((timer?: NodeJS.Timeout) => {
+    live.delete(timer);
+    clear(timer);
+  }) as typeof clearTimeout);
+  return {
+    left: async () => {
+      await new Promise((resolve) => set(resolve, 200));
+      setSpy.mockRestore();
+      clearSpy.mockRestore();
+      for (const timer of live) clear(timer as NodeJS.Timeout);
+      return live.size;
+    },
+  };
+}
