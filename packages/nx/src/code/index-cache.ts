@@ -16,15 +16,26 @@ export interface CachedScan extends Partial<ScannedFile> {
   typesOnly?: boolean;
   /** Its words, for the lexical match. */
   words?: FileWords;
+  /** The indexed files its imports resolved to: true while the cache's resolution key is (see `resolutionKey`). */
+  imports?: string[];
   /** Why the file was not scanned (too large, generated); then there is nothing else. */
   skipped?: string;
 }
 
-/** A cached scan as the cache file's head holds it: its symbols are where they lie in the file's tail. */
-type StoredScan = Omit<CachedScan, 'symbols'> & { symbols?: [offset: number, length: number] };
+/**
+ * A cached scan as the cache file's head holds it: its symbols are where they lie in the file's tail, its imports
+ * are the positions of the files they name among the head's entries (a number where a path would repeat).
+ */
+type StoredScan = Omit<CachedScan, 'symbols' | 'imports'> & { symbols?: [offset: number, length: number]; imports?: number[] };
+
+/** The scans read back, and the resolution key their imports were resolved under. */
+export interface IndexCache {
+  scans: Map<string, CachedScan>;
+  resolution?: string;
+}
 
 /** Bump when the scan's output changes shape or meaning: old caches are then ignored. */
-const CACHE_VERSION = 12;
+const CACHE_VERSION = 13;
 const CACHE_FILE = 'groundplan-code-index.json';
 const NEWLINE = 0x0a;
 
@@ -46,36 +57,43 @@ export function workspaceDataDir(root: string, env: NodeJS.ProcessEnv = process.
  * JSON (the scans without their symbols), then every scan's symbols as JSON one after the other: a warm run
  * parses the line, and the symbols of only the files it shows (they were 40% of the cache and of its read time).
  */
-export function readIndexCache(dir: string): Map<string, CachedScan> {
+export function readIndexCache(dir: string): IndexCache {
   try {
     const data = readFileSync(join(dir, CACHE_FILE));
     const end = data.indexOf(NEWLINE);
-    if (end < 0) return new Map();
-    const head = JSON.parse(data.toString('utf8', 0, end)) as { version: number; entries: Record<string, StoredScan> };
-    if (head.version !== CACHE_VERSION || !head.entries) return new Map();
+    if (end < 0) return { scans: new Map() };
+    const head = JSON.parse(data.toString('utf8', 0, end)) as { version: number; resolution?: string; entries: Record<string, StoredScan> };
+    if (head.version !== CACHE_VERSION || !head.entries) return { scans: new Map() };
     const tail = data.subarray(end + 1);
     const stored = Object.entries(head.entries);
     // A cut file (a full disk) is no cache.
-    if (stored.some(([, scan]) => scan.symbols && scan.symbols[0] + scan.symbols[1] > tail.length)) return new Map();
-    return new Map(stored.map(([path, scan]) => [path, readBack(scan, tail)]));
+    if (stored.some(([, scan]) => scan.symbols && scan.symbols[0] + scan.symbols[1] > tail.length)) return { scans: new Map() };
+    const paths = stored.map(([path]) => path);
+    return { scans: new Map(stored.map(([path, scan]) => [path, readBack(scan, tail, paths)])), resolution: head.resolution };
   } catch {
-    return new Map();
+    return { scans: new Map() };
   }
 }
 
 /** A read-only workspace still gets its context; the next run scans again. */
-export function writeIndexCache(dir: string, files: Map<string, CachedScan>): void {
+export function writeIndexCache(dir: string, { scans, resolution }: IndexCache): void {
+  const position = new Map([...scans.keys()].map((path, at) => [path, at]));
   const entries: Record<string, StoredScan> = {};
   const tail: Buffer[] = [];
   let offset = 0;
-  for (const [path, scan] of files) {
-    const { symbols, ...entry } = scan;
+  for (const [path, scan] of scans) {
+    const { symbols, imports, ...entry } = scan;
     const bytes = storedSymbols.get(scan) ?? (symbols ? Buffer.from(JSON.stringify(symbols)) : undefined);
-    entries[path] = bytes ? { ...entry, symbols: [offset, bytes.length] } : entry;
+    entries[path] = {
+      ...entry,
+      ...(bytes ? { symbols: [offset, bytes.length] as [number, number] } : {}),
+      ...(imports ? { imports: imports.map((target) => position.get(target)!) } : {}),
+    };
     if (bytes) tail.push(bytes);
     offset += bytes?.length ?? 0;
   }
-  writeCacheFile(join(dir, CACHE_FILE), Buffer.concat([Buffer.from(`${JSON.stringify({ version: CACHE_VERSION, entries })}\n`), ...tail]));
+  const head = JSON.stringify({ version: CACHE_VERSION, resolution, entries });
+  writeCacheFile(join(dir, CACHE_FILE), Buffer.concat([Buffer.from(`${head}\n`), ...tail]));
 }
 
 /** A scan's symbols: those it was scanned with, or those it was read back with, parsed now. */
@@ -84,7 +102,8 @@ export function symbolsOf(scan: CachedScan): CodeSymbol[] {
   return scan.symbols ?? (stored ? (JSON.parse(stored.toString('utf8')) as CodeSymbol[]) : []);
 }
 
-function readBack({ symbols: at, ...scan }: StoredScan, tail: Buffer): CachedScan {
+function readBack({ symbols: at, imports, ...stored }: StoredScan, tail: Buffer, paths: string[]): CachedScan {
+  const scan: CachedScan = imports ? { ...stored, imports: imports.map((position) => paths[position]) } : stored;
   if (at) storedSymbols.set(scan, tail.subarray(at[0], at[0] + at[1]));
   return scan;
 }

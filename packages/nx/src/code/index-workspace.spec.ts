@@ -174,6 +174,22 @@ describe('the index cache', () => {
     expect(view(rewritten)).toEqual(fresh);
   });
 
+  it("resolves an unchanged file's imports again when a file they may name appears or an alias moves", () => {
+    const root = writeWorkspace({ ...FILES, 'apps/shop/src/app/orders/index.ts': 'export const orders = 1;\n' });
+    const options = { projects: craftedFacts(root, projects).projects, source: diskSource(root), cacheDir: workspaceDataDir(root) };
+    const importsOf = (path: string) => indexWorkspace(options).files.get(path)!.imports;
+    writeFileSync(join(root, 'apps/shop/src/app/app.ts'), "import { orders } from './orders';\nexport const app = orders;\n");
+    expect(importsOf('apps/shop/src/app/app.ts')).toEqual(['apps/shop/src/app/orders/index.ts']);
+    expect(importsOf('apps/shop/src/app/app.ts')).toEqual(['apps/shop/src/app/orders/index.ts']);
+    // `./orders` now names the file before the folder, though app.ts did not change.
+    writeFileSync(join(root, 'apps/shop/src/app/orders.ts'), 'export const orders = 2;\n');
+    expect(importsOf('apps/shop/src/app/app.ts')).toEqual(['apps/shop/src/app/orders.ts']);
+    expect(importsOf('apps/shop/src/main.ts')).toContain('libs/util/src/index.ts');
+    writeFileSync(join(root, 'tsconfig.base.json'), '{ "compilerOptions": { "paths": { "@acme/util": ["libs/util/src/lib/total.ts"] } } }');
+    expect(importsOf('apps/shop/src/main.ts')).toContain('libs/util/src/lib/total.ts');
+    expect(importsOf('apps/shop/src/main.ts')).not.toContain('libs/util/src/index.ts');
+  });
+
   it('scans again when the cache file was cut short (a full disk)', () => {
     const root = writeWorkspace(FILES);
     const options = { projects: craftedFacts(root, projects).projects, source: diskSource(root), cacheDir: workspaceDataDir(root) };

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FileSource } from '../utils/file-source';
 import type { ProjectFact } from '../workspace/types';
 import { declaresTypesOnly, fileRole } from './file-role';
-import { readIndexCache, symbolsOf, writeIndexCache, type CachedScan } from './index-cache';
+import { readIndexCache, symbolsOf, writeIndexCache, type CachedScan, type IndexCache } from './index-cache';
 import { listSourceFiles, type SourceFileRef } from './list-files';
-import { importResolver } from './resolve-imports';
+import { importResolver, resolutionKey, type ImportResolver } from './resolve-imports';
 import type { CodeIndex, IndexedFile } from './types';
 import type { ProjectFileMap } from '../workspace/types';
 import { fileWords } from './file-words';
@@ -29,23 +29,26 @@ export const MAX_FILE_BYTES = 300 * 1024;
 export function indexWorkspace(options: IndexOptions): CodeIndex {
   const { projects, source, cacheDir } = options;
   const refs = listSourceFiles(projects, source, options.fileMap);
-  const cache = cacheDir ? readIndexCache(cacheDir) : new Map<string, CachedScan>();
+  const cache: IndexCache = cacheDir ? readIndexCache(cacheDir) : { scans: new Map() };
   const scans = new Map<string, CachedScan>();
   const index: CodeIndex = { files: new Map(), skipped: [], warnings: [], stats: { files: 0, parsed: 0, cached: 0 } };
   for (const ref of refs) {
-    const result = scanRef(ref, source, cache.get(ref.path));
+    const result = scanRef(ref, source, cache.scans.get(ref.path));
     if (!result) continue;
     scans.set(ref.path, result.scan);
     index.stats[result.fresh ? 'parsed' : 'cached']++;
   }
-  if (cacheDir && (index.stats.parsed > 0 || scans.size !== cache.size)) writeIndexCache(cacheDir, scans);
   const projectOf = new Map(refs.map((ref) => [ref.path, ref.project]));
   for (const [path, scan] of scans) {
     if (scan.skipped) index.skipped.push({ path, reason: scan.skipped });
     else index.files.set(path, indexedFile(path, projectOf.get(path)!, scan));
     if (scan.syntaxErrors) index.warnings.push({ path, reason: `${scan.syntaxErrors} syntax error(s); kept what parsed` });
   }
-  resolveImports(index, scans, source, projects);
+  const indexed = new Set(index.files.keys());
+  const resolution = resolutionKey(indexed, source, projects);
+  resolveImports(index, scans, resolution === cache.resolution, () => importResolver(indexed, source, projects));
+  const changed = index.stats.parsed > 0 || scans.size !== cache.scans.size || resolution !== cache.resolution;
+  if (cacheDir && changed) writeIndexCache(cacheDir, { scans, resolution });
   index.stats.files = index.files.size;
   return index;
 }
@@ -116,14 +119,24 @@ function indexedFile(path: string, project: string, scan: CachedScan): IndexedFi
   return file as IndexedFile;
 }
 
-function resolveImports(index: CodeIndex, scans: Map<string, CachedScan>, source: FileSource, projects: Record<string, ProjectFact>): void {
-  const resolve = importResolver(new Set(index.files.keys()), source, projects);
+/**
+ * Each file's imports: those cached with its scan while all they resolve by is the same (`reuse`), else resolved
+ * now (the resolver made only then: its file map costs a tenth of a warm run) and kept with the scan for the cache.
+ */
+function resolveImports(index: CodeIndex, scans: Map<string, CachedScan>, reuse: boolean, makeResolver: () => ImportResolver): void {
+  let resolve: ImportResolver | undefined;
   for (const file of index.files.values()) {
+    const scan = scans.get(file.path)!;
+    if (reuse && scan.imports) {
+      file.imports = scan.imports;
+      continue;
+    }
+    resolve ??= makeResolver();
     const imports = new Set<string>();
-    for (const specifier of scans.get(file.path)?.specifiers ?? []) {
+    for (const specifier of scan.specifiers ?? []) {
       const target = resolve(file.path, specifier);
       if (target && target !== file.path) imports.add(target);
     }
-    file.imports = [...imports];
+    file.imports = scan.imports = [...imports];
   }
 }

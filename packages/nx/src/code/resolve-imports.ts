@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { FileSource } from '../utils/file-source';
 import { readText } from '../utils/file-source';
@@ -16,11 +17,7 @@ const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '/
  * syntax-only scan avoids.
  */
 export function importResolver(indexed: Set<string>, source: FileSource, projects: Record<string, ProjectFact>): ImportResolver {
-  const aliases = tsconfigPaths(source);
-  const packages = Object.values(projects)
-    .filter((p) => p.importPath)
-    .map((p) => ({ name: p.importPath!, root: p.root }))
-    .sort((a, b) => b.name.length - a.name.length);
+  const { aliases, packages } = resolutionRules(source, projects);
   const byStem = filesByStem(indexed);
   const existing = (base: string) => byStem.get(base) ?? byStem.get(base.replace(/\.[cm]?js$/, ''));
   // A bare specifier (`@acme/util`) resolves alike from every file, and hundreds of files import the same ones.
@@ -41,6 +38,25 @@ export function importResolver(indexed: Set<string>, source: FileSource, project
     return existing(posix.join(root, subpath)) ?? existing(posix.join(root, 'src', subpath || 'index'));
   };
   return (fromFile, specifier) => (specifier.startsWith('.') ? existing(posix.join(posix.dirname(fromFile), specifier)) : resolveBare(specifier));
+}
+
+/**
+ * All that a file's imports resolve by, besides its own specifiers: the indexed files, the tsconfig aliases and the
+ * projects' import paths. While it is the same, so are the imports of every unchanged file (see the index cache).
+ */
+export function resolutionKey(indexed: Set<string>, source: FileSource, projects: Record<string, ProjectFact>): string {
+  const { aliases, packages } = resolutionRules(source, projects);
+  return createHash('sha1')
+    .update(JSON.stringify([aliases, packages, [...indexed]]))
+    .digest('hex');
+}
+
+function resolutionRules(source: FileSource, projects: Record<string, ProjectFact>) {
+  const packages = Object.values(projects)
+    .filter((p) => p.importPath)
+    .map((p) => ({ name: p.importPath!, root: p.root }))
+    .sort((a, b) => b.name.length - a.name.length);
+  return { aliases: tsconfigPaths(source), packages };
 }
 
 /**
