@@ -16,7 +16,7 @@ export interface CachedScan extends Partial<ScannedFile> {
   typesOnly?: boolean;
   /** Its words, for the lexical match. */
   words?: FileWords;
-  /** The indexed files its imports resolved to: true while the cache's resolution key is (see `resolutionKey`). */
+  /** The indexed files its imports resolved to: valid while the cache's resolution key is unchanged (see `resolutionKey`). */
   imports?: string[];
   /** Why the file was not scanned (too large, generated); then there is nothing else. */
   skipped?: string;

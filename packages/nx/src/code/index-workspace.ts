@@ -4,7 +4,7 @@ import type { ProjectFact } from '../workspace/types';
 import { declaresTypesOnly, fileRole } from './file-role';
 import { readIndexCache, symbolsOf, writeIndexCache, type CachedScan, type IndexCache } from './index-cache';
 import { listSourceFiles, type SourceFileRef } from './list-files';
-import { importResolver, resolutionKey, type ImportResolver } from './resolve-imports';
+import { importResolver, resolutionKey, resolutionRules, type ImportResolver } from './resolve-imports';
 import type { CodeIndex, IndexedFile } from './types';
 import type { ProjectFileMap } from '../workspace/types';
 import { fileWords } from './file-words';
@@ -45,8 +45,9 @@ export function indexWorkspace(options: IndexOptions): CodeIndex {
     if (scan.syntaxErrors) index.warnings.push({ path, reason: `${scan.syntaxErrors} syntax error(s); kept what parsed` });
   }
   const indexed = new Set(index.files.keys());
-  const resolution = resolutionKey(indexed, source, projects);
-  resolveImports(index, scans, resolution === cache.resolution, () => importResolver(indexed, source, projects));
+  const rules = resolutionRules(source, projects);
+  const resolution = resolutionKey(indexed, rules);
+  resolveImports(index, scans, resolution === cache.resolution, () => importResolver(indexed, rules));
   const changed = index.stats.parsed > 0 || scans.size !== cache.scans.size || resolution !== cache.resolution;
   if (cacheDir && changed) writeIndexCache(cacheDir, { scans, resolution });
   index.stats.files = index.files.size;
@@ -121,7 +122,7 @@ function indexedFile(path: string, project: string, scan: CachedScan): IndexedFi
 
 /**
  * Each file's imports: those cached with its scan while all they resolve by is the same (`reuse`), else resolved
- * now (the resolver made only then: its file map costs a tenth of a warm run) and kept with the scan for the cache.
+ * now (the resolver made only then: its map of every file's stems is most of its cost) and kept with the scan for the cache.
  */
 function resolveImports(index: CodeIndex, scans: Map<string, CachedScan>, reuse: boolean, makeResolver: () => ImportResolver): void {
   let resolve: ImportResolver | undefined;

@@ -16,8 +16,7 @@ const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '/
  * ranking spreads over; exact module resolution would need every file's dependencies loaded, which is what the
  * syntax-only scan avoids.
  */
-export function importResolver(indexed: Set<string>, source: FileSource, projects: Record<string, ProjectFact>): ImportResolver {
-  const { aliases, packages } = resolutionRules(source, projects);
+export function importResolver(indexed: Set<string>, { aliases, packages }: ResolutionRules): ImportResolver {
   const byStem = filesByStem(indexed);
   const existing = (base: string) => byStem.get(base) ?? byStem.get(base.replace(/\.[cm]?js$/, ''));
   // A bare specifier (`@acme/util`) resolves alike from every file, and hundreds of files import the same ones.
@@ -44,14 +43,19 @@ export function importResolver(indexed: Set<string>, source: FileSource, project
  * All that a file's imports resolve by, besides its own specifiers: the indexed files, the tsconfig aliases and the
  * projects' import paths. While it is the same, so are the imports of every unchanged file (see the index cache).
  */
-export function resolutionKey(indexed: Set<string>, source: FileSource, projects: Record<string, ProjectFact>): string {
-  const { aliases, packages } = resolutionRules(source, projects);
+export function resolutionKey(indexed: Set<string>, { aliases, packages }: ResolutionRules): string {
   return createHash('sha1')
     .update(JSON.stringify([aliases, packages, [...indexed]]))
     .digest('hex');
 }
 
-function resolutionRules(source: FileSource, projects: Record<string, ProjectFact>) {
+export interface ResolutionRules {
+  aliases: Alias[];
+  packages: Array<{ name: string; root: string }>;
+}
+
+/** The workspace's rules for bare specifiers: the root tsconfig's `paths`, and the projects' import paths, longest first. */
+export function resolutionRules(source: FileSource, projects: Record<string, ProjectFact>): ResolutionRules {
   const packages = Object.values(projects)
     .filter((p) => p.importPath)
     .map((p) => ({ name: p.importPath!, root: p.root }))
