@@ -1,5 +1,5 @@
 import type { CodeSymbol } from './types';
-import { MODULE_SYNTAX_IN_CODE, splitWords, wordCounts, wordPairs, type WordList } from './words';
+import { countWords, MODULE_SYNTAX_IN_CODE, splitWords, termList, wordCounts, wordPairs, type WordList } from './words';
 
 /**
  * The words of a file as the lexical match reads them, beyond its path: computed once when the file is
@@ -22,9 +22,7 @@ export interface FileWords {
 }
 
 export function fileWords(text: string, symbols: CodeSymbol[], doc: string | undefined): FileWords {
-  const body = wordCounts(text.replace(MODULE_SYNTAX_IN_CODE, ' '));
-  let length = 0;
-  for (let at = 1; at < body.length; at += 2) length += body[at] as number;
+  const { list: body, total: length } = countWords(text.replace(MODULE_SYNTAX_IN_CODE, ' '));
   const declared = symbols.flatMap((s) => [s.name, ...s.members.map((m) => m.name)]);
   const documented = symbols.flatMap((s) => [s, ...s.members]);
   const outline = [
@@ -49,29 +47,7 @@ export function nameWords(name: string): WordList {
   return withPairs(wordCounts(name), [name]);
 }
 
-/** How many times `word` is in the list (0 when it is not). */
-export function countOf(list: WordList, word: string): number {
-  for (let at = 0; at < list.length; at += 2) if (list[at] === word) return list[at + 1] as number;
-  return 0;
-}
-
-/** Whether the list holds any of the `wanted` words, in one pass. */
-export function hasAny(list: WordList, wanted: Set<string>): boolean {
-  for (let at = 0; at < list.length; at += 2) if (wanted.has(list[at] as string)) return true;
-  return false;
-}
-
-/** The counts of the `wanted` words in the list, in one pass: what a query needs of a file. */
-export function countsOf(list: WordList, wanted: Set<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let at = 0; at < list.length; at += 2) if (wanted.has(list[at] as string)) counts.set(list[at] as string, list[at + 1] as number);
-  return counts;
-}
-
 /** Adds the adjacent word pairs of each name to its words (a pair, `a+b`, is never a word). */
 function withPairs(words: WordList, names: string[]): WordList {
-  const pairs = new Map<string, number>();
-  for (const name of names) for (const pair of wordPairs(splitWords(name))) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
-  for (const [pair, count] of pairs) words.push(pair, count);
-  return words;
+  return words + termList(names.flatMap((name) => wordPairs(splitWords(name))));
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { writeCacheFile } from '../utils/json-cache';
 import type { FileWords } from './file-words';
+import { WORDS_VERSION } from './words';
 import type { ScannedFile } from './scan-file';
 import type { CodeSymbol, FileRole } from './types';
 
@@ -34,8 +35,8 @@ export interface IndexCache {
   resolution?: string;
 }
 
-/** Bump when the scan's output changes shape or meaning: old caches are then ignored. */
-const CACHE_VERSION = 13;
+/** Bump when the scan's output changes shape or meaning: old caches are then ignored (so are caches of other words). */
+const CACHE_VERSION = `14.${WORDS_VERSION}`;
 const CACHE_FILE = 'groundplan-code-index.json';
 const NEWLINE = 0x0a;
 
@@ -62,7 +63,7 @@ export function readIndexCache(dir: string): IndexCache {
     const data = readFileSync(join(dir, CACHE_FILE));
     const end = data.indexOf(NEWLINE);
     if (end < 0) return { scans: new Map() };
-    const head = JSON.parse(data.toString('utf8', 0, end)) as { version: number; resolution?: string; entries: Record<string, StoredScan> };
+    const head = JSON.parse(data.toString('utf8', 0, end)) as { version: string; resolution?: string; entries: Record<string, StoredScan> };
     if (head.version !== CACHE_VERSION || !head.entries) return { scans: new Map() };
     const tail = data.subarray(end + 1);
     const stored = Object.entries(head.entries);

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { countOf } from './file-words';
+import { countOf } from './words';
 import { join } from 'node:path';
 import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
 import { diskSource, type FileSource } from '../utils/file-source';

@@ -1,11 +1,11 @@
-import { irregularVerbBase, spelledCompoundTerms, wordCounts, type WordList } from './words';
+import { countOf, countsOf, hasAny, irregularVerbBase, spelledCompoundTerms, termList, wordCounts, wordEntries, type WordList } from './words';
 
-const asObject = (list: WordList) => Object.fromEntries(Array.from({ length: list.length / 2 }, (_, i) => [list[2 * i], list[2 * i + 1]]));
+const asObject = (list: WordList) => Object.fromEntries(wordEntries(list));
 
 describe('wordCounts', () => {
   it('counts each word of each identifier, and each compound identifier whole, in the order first seen', () => {
     const list = wordCounts('const orderTotal = orders.map((order) => order.total); // ORDER_TOTAL');
-    expect(list.filter((_, i) => i % 2 === 0)).toEqual(['order', 'total', '#ordertotal', 'map', '#order_total']);
+    expect(wordEntries(list).map(([word]) => word)).toEqual(['order', 'total', '#ordertotal', 'map', '#order_total']);
     expect(asObject(list)).toEqual({ order: 5, total: 3, '#ordertotal': 1, map: 1, '#order_total': 1 });
   });
 
@@ -18,6 +18,37 @@ describe('wordCounts', () => {
     // More distinct identifiers than it keeps split: the next text starts with a fresh vocabulary.
     wordCounts(Array.from({ length: 200_001 }, (_, i) => `orderLine${i.toString(36).replace(/\d/g, 'x')}q${i}`).join(' '));
     expect(asObject(wordCounts('orderLine order, orderLine'))).toEqual({ order: 3, line: 2, '#orderline': 2 });
+  });
+});
+
+describe('reading a word list', () => {
+  // Words that are prefixes, suffixes or pairs of one another, a compound, counts of more than one digit, and
+  // words of digits alone (h264 → 264), which must never be read where a count is.
+  const list = wordCounts(`${'order '.repeat(12)} orderLine line reorder h264 h264 x264 base64`) + termList(['order+line', 'order+line']);
+
+  it.each([
+    ['order', 13],
+    ['line', 2],
+    ['#orderline', 1],
+    ['order+line', 2],
+    ['reorder', 1],
+    ['orde', 0],
+    ['rder', 0],
+    ['12', 0],
+    ['264', 3],
+    ['64', 1],
+    ['13', 0],
+  ])('counts %s %i times', (word, count) => {
+    expect(countOf(list, word)).toBe(count);
+    expect(countsOf(list, new Set([word, 'absent'])).get(word) ?? 0).toBe(count);
+    expect(hasAny(list, new Set([word, 'absent']))).toBe(count > 0);
+  });
+
+  it('reads the counts of several words in one pass, and none of no words', () => {
+    expect(Object.fromEntries(countsOf(list, new Set(['order+line', 'order', 'line', 'ord'])))).toEqual({ order: 13, line: 2, 'order+line': 2 });
+    expect(countsOf(list, new Set()).size).toBe(0);
+    expect(hasAny(list, new Set())).toBe(false);
+    expect(wordEntries('')).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../code/types';
-import { countsOf, nameWords } from '../code/file-words';
-import { wordCounts } from '../code/words';
+import { nameWords } from '../code/file-words';
+import { countsOf, wordCounts } from '../code/words';
 
 /**
  * BM25F: each field's term counts are weighted and summed before the saturation, so a word in a file's name or
@@ -53,11 +53,15 @@ export function lexicalScores(files: IndexedFile[], words: Map<string, number>, 
   // Only a file holding one of the words in its text or path can match (names and signatures are in the text).
   const matching: IndexedFile[] = [];
   const fields: Fields[] = [];
+  // A folder's words, counted once for all its files.
+  const folders = new Map<string, Map<string, number>>();
   for (const file of files) {
     const body = countsOf(file.words.body, wanted);
     if (body.size > 0 || pathMayMatch(file, wanted)) {
+      const folder = posix.dirname(file.path);
+      if (!folders.has(folder)) folders.set(folder, countsOf(wordCounts(folder), wanted));
       matching.push(file);
-      fields.push(fieldsOf(file, body, wanted));
+      fields.push(fieldsOf(file, body, folders.get(folder)!, wanted));
     }
   }
   const documentFrequency = new Map<string, number>();
@@ -126,10 +130,10 @@ function pathMayMatch(file: IndexedFile, wanted: Set<string>): boolean {
   return false;
 }
 
-function fieldsOf(file: IndexedFile, body: Map<string, number>, wanted: Set<string>): Fields {
+function fieldsOf(file: IndexedFile, body: Map<string, number>, folder: Map<string, number>, wanted: Set<string>): Fields {
   const { length, names, routes, outline } = file.words;
   return {
-    folder: countsOf(wordCounts(posix.dirname(file.path)), wanted),
+    folder,
     file: countsOf(nameWords(posix.basename(file.path).replace(/\.[^.]+$/, '')), wanted),
     names: countsOf(names, wanted),
     routes: countsOf(routes, wanted),

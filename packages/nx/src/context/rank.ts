@@ -1,9 +1,8 @@
 import { posix } from 'node:path';
-import { countOf } from '../code/file-words';
 import type { ChangeHistory } from '../code/change-history';
 import { DATA_SHAPE_ROLES, testSubjectStem, withoutExtension } from '../code/file-role';
 import type { CodeIndex, IndexedFile } from '../code/types';
-import { compoundTerm, splitWords, wordCounts } from '../code/words';
+import { compoundTerm, countOf, splitWords, wordCounts, wordEntries } from '../code/words';
 import { pathWithin } from '../utils/workspace-path';
 import type { ProjectFact } from '../workspace/types';
 import { coChangeSpread, pastWork, projectActivity, type PastMatch } from './history';
@@ -402,9 +401,7 @@ function definedIdentifiers(file: IndexedFile, query: ParsedQuery): string[] {
 }
 
 function declaresWordsOf(file: IndexedFile, name: string): boolean {
-  const terms = wordCounts(name);
-  for (let at = 0; at < terms.length; at += 2) if (!countOf(file.words.names, terms[at] as string)) return false;
-  return true;
+  return wordEntries(wordCounts(name)).every(([term]) => countOf(file.words.names, term) > 0);
 }
 
 function namedPath(file: IndexedFile, query: ParsedQuery): string | undefined {

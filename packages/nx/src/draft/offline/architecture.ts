@@ -5,8 +5,7 @@ import { projectDiagram } from '../../context/render';
 import { MAX_EXISTING_FILES, type ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
 import type { Architecture, Decision, DependentView, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
-import { compoundTerm } from '../../code/words';
-import { countOf } from '../../code/file-words';
+import { compoundTerm, countOf } from '../../code/words';
 
 export function projectView(project: ProjectFact): ProjectView {
   const { name, root, type, tags, importPath, targets } = project;

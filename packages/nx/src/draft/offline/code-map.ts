@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
-import { countOf, hasAny } from '../../code/file-words';
 import { projectSide } from './classify';
 import type { CodeIndex, IndexedFile } from '../../code/types';
-import { compoundTerm, identifierWords, splitWords } from '../../code/words';
+import { compoundTerm, countOf, hasAny, identifierWords, splitWords, wordEntries } from '../../code/words';
 import type { CodeSymbol } from '../../code/types';
 import { readText, type FileSource } from '../../utils/file-source';
 import { pathWithin } from '../../utils/workspace-path';
@@ -170,11 +169,7 @@ export class CodeMap {
       this.compoundUsers = new Map();
       for (const file of this.index.files.values()) {
         if (file.role === 'test') continue;
-        const body = file.words.body;
-        for (let at = 0; at < body.length; at += 2) {
-          const word = body[at] as string;
-          if (word.startsWith('#')) this.compoundUsers.set(word, (this.compoundUsers.get(word) ?? 0) + 1);
-        }
+        for (const [word] of wordEntries(file.words.body)) if (word.startsWith('#')) this.compoundUsers.set(word, (this.compoundUsers.get(word) ?? 0) + 1);
       }
     }
     return this.compoundUsers.get(term) ?? 0;

@@ -1,5 +1,4 @@
-import { compoundTerm } from '../../code/words';
-import { countOf } from '../../code/file-words';
+import { compoundTerm, countOf } from '../../code/words';
 import type { ProjectFact } from '../../workspace/types';
 import type { CodeMap, ServerRoute, SymbolHit } from './code-map';
 

@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
-import { countOf } from '../../code/file-words';
 import type { IndexedFile } from '../../code/types';
-import { compoundTerm, spelledCompoundTerms, irregularVerbBase, splitWords } from '../../code/words';
+import { compoundTerm, countOf, spelledCompoundTerms, irregularVerbBase, splitWords } from '../../code/words';
 import type { CodeSymbol, FileRole } from '../../code/types';
 import type { RankedFile } from '../../context/types';
 import type { ProjectFact } from '../../workspace/types';

@@ -1,10 +1,9 @@
 import { posix } from 'node:path';
-import { countOf } from '../../code/file-words';
 import type { RankedFile } from '../../context/types';
 import { ownersOf } from '../../workspace/owners';
 import { runsTestTool } from '../../workspace/project-facts';
 import type { ProjectFact, WorkspaceFacts } from '../../workspace/types';
-import { compoundTerm, splitWords as keywords } from '../../code/words';
+import { compoundTerm, countOf, splitWords as keywords } from '../../code/words';
 import type { AreaId, Requirement, Sourced, WorkItem } from '../../templates/plan-data';
 import { exportedSymbols, type CodeMap } from './code-map';
 import { planChanges, type ChangePlan, type PlannedChange } from './plan-changes';
