@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { HISTORY_LIMITS, parseChangeLog, readChangeHistory } from './change-history';
+import { HISTORY_LIMITS, messageWords, parseChangeLog, readChangeHistory } from './change-history';
+import { wordEntries } from './words';
 
 function gitRepo(): { root: string; commit: (files: string[]) => void } {
   const root = mkdtempSync(join(tmpdir(), 'gp-history-'));
@@ -56,8 +57,12 @@ describe('readChangeHistory', () => {
     expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['a.ts'], ['.gitignore']]);
     const cacheFile = join(cacheDir, 'groundplan-change-history.json');
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
-    writeFileSync(cacheFile, JSON.stringify({ ...cached, commits: [['from-cache.ts']], messages: ['cached'] }));
+    const edited = { ...cached, commits: [['from-cache.ts']], messages: ['cached'], messageWords: [messageWords('cached')] };
+    writeFileSync(cacheFile, JSON.stringify(edited));
     expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['from-cache.ts']]);
+    // Words counted another way (an older version) are no cache.
+    writeFileSync(cacheFile, JSON.stringify({ ...edited, words: edited.words - 1 }));
+    expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['a.ts'], ['.gitignore']]);
     repo.commit(['b.ts']);
     expect(readChangeHistory(repo.root, cacheDir).commits).toEqual([['b.ts'], ['a.ts'], ['.gitignore']]);
   });
@@ -69,6 +74,16 @@ describe('parseChangeLog', () => {
     ['two commits', '\x1efeat: b\n\nwhy\n\x1f\n\na.ts\nb.ts\n\x1efix: c\n\x1f\n\nc.ts\n', [['a.ts', 'b.ts'], ['c.ts']], ['feat: b\n\nwhy', 'fix: c']],
     ['a commit with no files (an empty merge) is dropped', '\x1eempty\n\x1f\n\x1efix: a\n\x1f\n\na.ts\n', [['a.ts']], ['fix: a']],
   ])('%s', (_, log, commits, messages = []) => {
-    expect(parseChangeLog(log)).toEqual({ commits, messages });
+    const history = parseChangeLog(log);
+    expect({ commits: history.commits, messages: history.messages }).toEqual({ commits, messages });
+    expect(history.messageWords).toEqual(messages.map(messageWords));
+  });
+});
+
+describe('messageWords', () => {
+  it('counts the words of a message and their adjacent pairs (its phrases), and how many words it has', () => {
+    const { list, length } = messageWords('fix: export orders, export CSV');
+    expect(Object.fromEntries(wordEntries(list))).toEqual({ export: 2, order: 1, csv: 1, 'export+order': 1, 'order+export': 1, 'export+csv': 1 });
+    expect(length).toBe(4);
   });
 });

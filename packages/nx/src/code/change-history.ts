@@ -2,12 +2,26 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCacheFile } from '../utils/json-cache';
+import { splitWords, termList, wordPairs, WORDS_VERSION, type WordList } from './words';
 
 /** The files each recent commit changed, newest first, workspace-relative. */
 export interface ChangeHistory {
   commits: string[][];
   /** The message of each commit (same order), when read: what the work was, in the team's own words. */
   messages?: string[];
+  /** The words of each message (same order), counted when the history is read from git, and cached with it. */
+  messageWords?: MessageWords[];
+}
+
+/** A commit message's words and adjacent word pairs (a text's phrases) counted, and how many words it has. */
+export interface MessageWords {
+  list: WordList;
+  length: number;
+}
+
+export function messageWords(message: string): MessageWords {
+  const words = splitWords(message);
+  return { list: termList([...words, ...wordPairs(words)]), length: words.length };
 }
 
 export const HISTORY_LIMITS = {
@@ -52,10 +66,11 @@ function git(cwd: string, args: string[]): string | undefined {
 
 function readCache(dir: string, head: string): ChangeHistory | undefined {
   try {
-    const data = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { head: string; limits: typeof HISTORY_LIMITS } & ChangeHistory;
-    const sameLimits = JSON.stringify(data.limits) === JSON.stringify(HISTORY_LIMITS);
-    const complete = Array.isArray(data.commits) && Array.isArray(data.messages) && data.messages.length === data.commits.length;
-    return data.head === head && sameLimits && complete ? { commits: data.commits, messages: data.messages } : undefined;
+    const data = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { head: string; limits: typeof HISTORY_LIMITS; words: number } & ChangeHistory;
+    const same = data.head === head && JSON.stringify(data.limits) === JSON.stringify(HISTORY_LIMITS) && data.words === WORDS_VERSION;
+    const { commits, messages, messageWords } = data;
+    const complete = Array.isArray(commits) && [messages, messageWords].every((list) => Array.isArray(list) && list.length === commits.length);
+    return same && complete ? { commits, messages, messageWords } : undefined;
   } catch {
     return undefined;
   }
@@ -63,7 +78,8 @@ function readCache(dir: string, head: string): ChangeHistory | undefined {
 
 /** A failure only costs speed: the next run reads git again. */
 function writeCache(dir: string, head: string, history: ChangeHistory): void {
-  writeCacheFile(join(dir, CACHE_FILE), JSON.stringify({ head, limits: HISTORY_LIMITS, commits: history.commits, messages: history.messages }));
+  const { commits, messages, messageWords } = history;
+  writeCacheFile(join(dir, CACHE_FILE), JSON.stringify({ head, limits: HISTORY_LIMITS, words: WORDS_VERSION, commits, messages, messageWords }));
 }
 
 /** `git log --name-only --format=%x1e%B%x1f`: a record separator, the message, a unit separator, then one changed path a line. */
@@ -81,5 +97,5 @@ export function parseChangeLog(log: string): ChangeHistory {
       };
     })
     .filter(({ files }) => files.length > 0 && files.length <= HISTORY_LIMITS.filesPerCommit);
-  return { commits: records.map((r) => r.files), messages: records.map((r) => r.message) };
+  return { commits: records.map((r) => r.files), messages: records.map((r) => r.message), messageWords: records.map((r) => messageWords(r.message)) };
 }

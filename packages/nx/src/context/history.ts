@@ -1,5 +1,5 @@
-import type { ChangeHistory } from '../code/change-history';
-import { splitWords, wordPairs } from '../code/words';
+import { messageWords, type ChangeHistory, type MessageWords } from '../code/change-history';
+import { countsOf } from '../code/words';
 import { inverseDocumentFrequency, saturated } from './lexical';
 
 export const CO_CHANGE = {
@@ -76,15 +76,17 @@ export const PAST_WORK = {
 export function pastWork(history: ChangeHistory, words: Map<string, number>, candidates: Set<string>): Map<string, PastMatch> {
   const messages = history.messages ?? [];
   if (!messages.length || !words.size) return new Map();
-  const bags = messageBags(history);
+  const bags = wordsOfMessages(history);
   const averageLength = bags.reduce((sum, bag) => sum + bag.length, 0) / bags.length || 1;
+  const wanted = new Set(words.keys());
+  const counts = bags.map((bag) => countsOf(bag.list, wanted));
   const documentFrequency = new Map<string, number>();
-  for (const word of words.keys()) documentFrequency.set(word, bags.filter((bag) => bag.counts.has(word)).length);
+  for (const word of words.keys()) documentFrequency.set(word, counts.filter((found) => found.has(word)).length);
   const scored: Array<[number, number]> = [];
   bags.forEach((bag, at) => {
     let score = 0;
     for (const [word, weight] of words) {
-      const tf = bag.counts.get(word);
+      const tf = counts[at].get(word);
       if (!tf) continue;
       const df = documentFrequency.get(word)!;
       const norm = 1 - PAST_WORK.b + (PAST_WORK.b * bag.length) / averageLength;
@@ -114,24 +116,12 @@ export interface PastMatch {
   subject: string;
 }
 
-interface MessageBag {
-  counts: Map<string, number>;
-  length: number;
-}
+const computedWords = new WeakMap<ChangeHistory, MessageWords[]>();
 
-const bagsOf = new WeakMap<ChangeHistory, MessageBag[]>();
-
-/** Each message's words and adjacent word pairs (the query's phrases), computed once per history. */
-function messageBags(history: ChangeHistory): MessageBag[] {
-  let bags = bagsOf.get(history);
-  if (!bags) {
-    bags = (history.messages ?? []).map((message) => {
-      const words = splitWords(message);
-      const counts = new Map<string, number>();
-      for (const term of [...words, ...wordPairs(words)]) counts.set(term, (counts.get(term) ?? 0) + 1);
-      return { counts, length: words.length };
-    });
-    bagsOf.set(history, bags);
-  }
-  return bags;
+/** Each message's words: as read with the history, else (a history made by hand) counted once per history. */
+function wordsOfMessages(history: ChangeHistory): MessageWords[] {
+  if (history.messageWords) return history.messageWords;
+  let words = computedWords.get(history);
+  if (!words) computedWords.set(history, (words = (history.messages ?? []).map(messageWords)));
+  return words;
 }
