@@ -471,6 +471,53 @@ describe('planChanges across clients', () => {
   });
 });
 
+describe('planChanges across the sides of the system', () => {
+  // A server and the admin client that calls it (by their tags), each holding code about order lines.
+  const crafted = () =>
+    craftedCodeMap(
+      {
+        'apps/api/src/orders/order.service.ts': 'export class OrderService { removeCouponCode(orderLine: unknown) { return orderLine; } }\n',
+        'apps/admin/src/orders/order-line.fragment.ts': 'export const orderLineFragment = `fragment OrderLine on OrderLine { discounts }`;\n',
+      },
+      [project('api', 'apps/api', { type: 'application', tags: ['type:api'] }), project('admin', 'apps/admin', { type: 'application', tags: ['type:ui'] })],
+    );
+  const SERVICE = 'apps/api/src/orders/order.service.ts';
+  const FRAGMENT = 'apps/admin/src/orders/order-line.fragment.ts';
+  /** The ranking, with `first` ranked first. */
+  const rankedWith = (map: CodeMap, first: string) => {
+    const ranked = rankedInIndexOrder(map, 'order line');
+    const paths = [first, ...ranked.map((f) => f.path).filter((p) => p !== first)];
+    return paths.map((path, i) => ({ ...ranked.find((f) => f.path === path)!, score: 1 - i / 10 }));
+  };
+  const STORED = 'The coupon discount is cleared from every order line and stored.';
+
+  it.each([
+    ['a requirement about what is stored reads the client file', STORED, false],
+    [
+      'the same when the ranking finds the file without the text spelling its name',
+      'Each line of the order loses the coupon discount, and that is stored.',
+      false,
+    ],
+    ['a requirement about what the page shows changes it', 'The order line shows no discount on the order page once the coupon is removed.', true],
+  ])('%s', (_, text, changesClient) => {
+    const map = crafted();
+    const plan = planChanges([requirement(text, { section: 'Functional requirements' })], map, map.facts.projects.api, rankedWith(map, SERVICE));
+    const changed = plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
+    expect(changed).toContain(SERVICE);
+    expect(changed.includes(FRAGMENT)).toBe(changesClient);
+    if (!changesClient) expect(plan.read.map((r) => r.path)).toContain(FRAGMENT);
+  });
+
+  it.each([
+    ['the ranking found it above every file of the affected project (the pick may be wrong)', { section: 'Functional requirements' }, FRAGMENT],
+    ['the text is a free description, silent about most things (a commit subject)', {}, SERVICE],
+  ])('changes the client file when %s', (_, extra, first) => {
+    const map = crafted();
+    const plan = planChanges([requirement(STORED, extra)], map, map.facts.projects.api, rankedWith(map, first));
+    expect(plan.changes.map((c) => c.path)).toContain(FRAGMENT);
+  });
+});
+
 describe('planChanges and what the prose says is used', () => {
   it.each([
     ['a project the affected one depends on', ['ui'], true],
