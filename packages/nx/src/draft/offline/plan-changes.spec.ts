@@ -866,6 +866,21 @@ describe('planChanges: the declaration a change to a found file names', () => {
     ],
     ['a type, when the file has only types', 'export interface RefundTotal { amount: number }\n', 'Change `RefundTotal`'],
     [
+      'the method of a class whose name spells two of the words, beside its owner',
+      'export class PaymentService { refund() { return 0; } refundTotal() { return 0; } }\n',
+      'Change `refundTotal` of `PaymentService`',
+    ],
+    [
+      'the class, when two of its methods share as many words',
+      'export class PaymentService { refundTotal() { return 0; } totalRefund() { return 0; } }\n',
+      'Change `PaymentService`',
+    ],
+    [
+      "the method sharing a word beyond the owner's own, the owner's words counting half (`refund` of `RefundService`)",
+      'export class RefundService { refundLines() { return 0; } refundTotal() { return 0; } showRefund() { return 0; } }\n',
+      'Change `refundTotal` of `RefundService`',
+    ],
+    [
       "the module's own component, when it exports only settings and no name shares the words",
       'export const Route = createRoute({ component: SettlementScreen });\nfunction SettlementScreen() { return null; }\n',
       'Change `SettlementScreen` (module-private)',

@@ -308,9 +308,10 @@ class Planner {
         continue;
       }
       const symbol = symbolToChange(file, words);
+      const member = symbol && memberToChange(symbol, new Set([requirement, ...also].flatMap((r) => splitWords(r.text))));
       const change = this.change(
         file,
-        symbol ? changeOf(symbol.name, undefined, symbol.exported) : `Change \`${posix.basename(file.path)}\``,
+        symbol ? changeOf(symbol.name, member?.name, symbol.exported) : `Change \`${posix.basename(file.path)}\``,
         requirement,
         `${file.path}#inferred`,
       );
@@ -1512,6 +1513,27 @@ function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | und
  * commit touched the symbol it names 35 times in 94 (application set; the first sharing a word: 31), 37 in 88
  * (library set; 34) and 13 in 36 (PRDs; 12).
  */
+/**
+ * The method of a found class that the requirements it serves spell out (`removeCouponCode` of `OrderService` for
+ * "when a coupon code is removed"): of those sharing two of their words or more, one beyond the owner's own, the one
+ * sharing most, the owner's own words (`order` of `OrderService`, in most of its methods' names) counting half;
+ * none when another shares as much.
+ */
+function memberToChange(symbol: CodeSymbol, words: Set<string>): CodeSymbol | undefined {
+  const owner = new Set(CodeMap.words(symbol.name));
+  const scored = symbol.members
+    .filter((member) => member.kind === 'method' && member.name !== 'constructor')
+    .map((member) => {
+      const shared = [...new Set(CodeMap.words(member.name))].filter((word) => words.has(word));
+      const own = shared.filter((word) => owner.has(word)).length;
+      return { member, shared: shared.length, telling: shared.length - own, score: 2 * shared.length - own };
+    })
+    .filter(({ shared, telling }) => shared >= 2 && telling >= 1)
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  return first && first.score > (second?.score ?? 0) ? first.member : undefined;
+}
+
 function mostShared(symbols: CodeSymbol[], words: Set<string>): CodeSymbol | undefined {
   let best: { symbol?: CodeSymbol; shared: number } = { shared: 0 };
   for (const symbol of symbols) {
