@@ -1507,13 +1507,6 @@ function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | und
 }
 
 /**
- * The symbol whose name shares most words with the requirement (the first of those sharing as many): of a file's
- * exported functions, `startPostgresDatabase` for "database startup for quick-start Postgres", not `checkNodeVersion`
- * for its "checks". On the changed files of the dev sets' commits with two exported functions or more, the
- * commit touched the symbol it names 35 times in 94 (application set; the first sharing a word: 31), 37 in 88
- * (library set; 34) and 13 in 36 (PRDs; 12).
- */
-/**
  * The method of a found class that the requirements it serves spell out (`removeCouponCode` of `OrderService` for
  * "when a coupon code is removed"): of those sharing two of their words or more, one beyond the owner's own, the one
  * sharing most, the owner's own words (`order` of `OrderService`, in most of its methods' names) counting half;
@@ -1534,6 +1527,13 @@ function memberToChange(symbol: CodeSymbol, words: Set<string>): CodeSymbol | un
   return first && first.score > (second?.score ?? 0) ? first.member : undefined;
 }
 
+/**
+ * The symbol whose name shares most words with the requirement (the first of those sharing as many): of a file's
+ * exported functions, `startPostgresDatabase` for "database startup for quick-start Postgres", not `checkNodeVersion`
+ * for its "checks". On the changed files of the dev sets' commits with two exported functions or more, the
+ * commit touched the symbol it names 35 times in 94 (application set; the first sharing a word: 31), 37 in 88
+ * (library set; 34) and 13 in 36 (PRDs; 12).
+ */
 function mostShared(symbols: CodeSymbol[], words: Set<string>): CodeSymbol | undefined {
   let best: { symbol?: CodeSymbol; shared: number } = { shared: 0 };
   for (const symbol of symbols) {
