@@ -16,4 +16,7 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  // One temporary folder per run, removed at its end.
+  globalSetup: '<rootDir>/scripts/jest-tmpdir.cjs',
+  globalTeardown: '<rootDir>/scripts/jest-tmpdir-teardown.cjs',
 };
