@@ -314,7 +314,8 @@ export class CodeMap {
   }
 
   /**
-   * The spec of a source file: the one beside it; else its project's suite test that best matches the feature,
+   * The spec of a source file: the one beside it, unless it holds only its generator's scaffold case (see
+   * `isScaffoldSpec`); else its project's suite test that best matches the feature,
    * wherever the project keeps such tests (`test/table-export.e2e-spec.ts` for a change to the export service,
    * `e2e/order-promotion.e2e-spec.ts` for coupons in `order.service.ts`), as an engineer looks for the tests of the
    * behaviour; else the spec to add beside it, by the naming its project uses (`x.spec.ts` or `x.test.ts`).
@@ -322,13 +323,16 @@ export class CodeMap {
   specFor(path: string): { path: string; exists: boolean } {
     const extension = posix.extname(path);
     const base = path.slice(0, -extension.length);
+    const project = this.projectOf(path);
+    // A file with no spec of its own, or only the generator's scaffold, is tested by its project's suite for the
+    // feature (an e2e or integration test).
+    const suite = project && this.suiteFor(project.name);
     for (const suffix of ['.spec', '.test']) {
       const candidate = `${base}${suffix}${extension}`;
-      if (this.source.exists(candidate)) return { path: candidate, exists: true };
+      if (!this.source.exists(candidate)) continue;
+      if (suite && isScaffoldSpec(readText(this.source, candidate) ?? '')) break;
+      return { path: candidate, exists: true };
     }
-    const project = this.projectOf(path);
-    // A file with no spec of its own is tested by its project's suite for the feature (an e2e or integration test).
-    const suite = project && this.suiteFor(project.name);
     if (suite) return { path: suite, exists: true };
     const usesTest = project
       ? this.filesOf(project.name).some((f) => /\.test\.[jt]sx?$/.test(f.path)) && !this.filesOf(project.name).some((f) => /\.spec\.[jt]sx?$/.test(f.path))
@@ -367,6 +371,20 @@ export class CodeMap {
     }
     return routes;
   }
+}
+
+/**
+ * The one case the code generators write beside a new file: `should be defined` (Nest and @nx/nest), `should
+ * create` (Angular), `should render successfully` (@nx/react), `should work` (@nx/js). A spec holding only that
+ * case tests no behaviour, and the project tests its features elsewhere when it has a suite for them: 49 of
+ * teable's 71 server specs are such scaffolds, while its features are tested in `test/*.e2e-spec.ts`.
+ */
+const SCAFFOLD_CASE = /^\s*(?:it|test)\(\s*(['"`])(?:should (?:be defined|create|be created|render successfully|work))\1/m;
+const TEST_CASE = /^\s*(?:it|test)(?:\.\w+)*\(/gm;
+
+/** Whether a spec holds only its generator's scaffold case (see `SCAFFOLD_CASE`). */
+export function isScaffoldSpec(text: string): boolean {
+  return SCAFFOLD_CASE.test(text) && (text.match(TEST_CASE) ?? []).length === 1;
 }
 
 function rankHit(hit: SymbolHit): number {

@@ -969,6 +969,20 @@ describe('planChanges: the test work for the files the ranking found', () => {
     'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
   };
 
+  it("names the project's suite test for a found file whose spec holds only its generator's scaffold case", async () => {
+    const scaffold = "describe('RefundService', () => {\n  it('should be defined', () => expect(service).toBeDefined());\n});\n";
+    const files = { ...refundService, 'libs/api/src/refund/refund.service.spec.ts': scaffold };
+    expect(testing(await planFor(files, text))).toEqual(['Extend the specs of the files above that change: `libs/api/test/order-refunds.e2e-spec.ts`']);
+    // A spec with a case of its own beside the scaffold's tests behaviour: it is the one to extend.
+    const grown = scaffold.replace('});\n', "  it('refuses a refund above the total', () => undefined);\n});\n");
+    expect(testing(await planFor({ ...files, 'libs/api/src/refund/refund.service.spec.ts': grown }, text))).toEqual([
+      'Extend the specs of the files above that change: `libs/api/src/refund/refund.service.spec.ts`',
+    ]);
+    // Without a suite for the feature, the scaffold is still where its file's cases go.
+    const { 'libs/api/test/order-refunds.e2e-spec.ts': _suite, ...alone } = files;
+    expect(testing(await planFor(alone, text))).toEqual(['Extend the specs of the files above that change: `libs/api/src/refund/refund.service.spec.ts`']);
+  });
+
   it("checks the behaviour the inputs keep in the project's suite for the feature, and runs it end to end", async () => {
     const kept = requirement('A refund up to the order total is allowed, as today.', { id: 'FR2', keeps: true });
     const plan = await planFor(refundService, text, [kept]);
