@@ -133,6 +133,41 @@ describe('planChanges on the data shapes the ranking finds', () => {
     expect(plan.read).toEqual([{ path: 'libs/api/src/stock/stock-level.entity.ts', requirement: 'R1' }]);
   });
 
+  it('places a requirement no file is found for with the change to the file that uses the data shape found for it', () => {
+    const entity = '@Entity() export class StockLevel { channelId!: string; stockOnHand!: number; }\n';
+    const searchService = 'export class SearchService { results(term: string): string[] { return []; } }\n';
+    const planWith = (imports: string, staleText = 'Stale stock levels loaded before the update must not be written back.') => {
+      const crafted = craftedCodeMap(
+        { 'libs/api/src/stock/stock-level.entity.ts': entity, 'libs/api/src/search/search.service.ts': `${imports}${searchService}` },
+        [project('api', 'libs/api')],
+      );
+      // The service found surely, the entity below it.
+      const found = rankedInIndexOrder(crafted, 'stock');
+      const ranked = [
+        { ...found.find((f) => f.path.endsWith('search.service.ts'))!, score: 1 },
+        { ...found.find((f) => f.path.endsWith('stock-level.entity.ts'))!, score: 0.5 },
+      ];
+      const shown = requirement('Search results show the product for the channel it is searched in.', { id: 'FR1' });
+      const stale = requirement(staleText, { id: 'FR2' });
+      return planChanges([shown, stale], crafted, crafted.facts.projects.api, ranked);
+    };
+    const plan = planWith("import { StockLevel } from '../stock/stock-level.entity';\n");
+    expect(plan.changes.filter((c) => c.role !== 'test').map((c) => [c.path, c.requirements.map((r) => r.id), c.uses])).toEqual([
+      ['libs/api/src/search/search.service.ts', ['FR1', 'FR2'], ['`StockLevel` (`libs/api/src/stock/stock-level.entity.ts`)']],
+    ]);
+    expect(plan.questions).toEqual([]);
+    // A service that does not use the shape is no place for it: the requirement waits for its place.
+    const apart = planWith('');
+    expect(apart.changes.find((c) => c.path === 'libs/api/src/search/search.service.ts')?.requirements.map((r) => r.id)).toEqual(['FR1']);
+    expect(apart.questions.some((q) => q.includes('FR2'))).toBe(true);
+    // Nor is a server's service the place of a requirement that speaks of the screen.
+    const onScreen = planWith(
+      "import { StockLevel } from '../stock/stock-level.entity';\n",
+      'Stale stock levels on the page are scrolled away on a small screen.',
+    );
+    expect(onScreen.changes.find((c) => c.path === 'libs/api/src/search/search.service.ts')?.requirements.map((r) => r.id)).toEqual(['FR1']);
+  });
+
   it('changes it when the inputs ask to store new data', () => {
     const plan = planFor('Stock must be stored per channel, so search shows a product as in stock for its channel.');
     expect(plan.changes.map((c) => c.path)).toContain('libs/api/src/stock/stock-level.entity.ts');

@@ -333,10 +333,40 @@ class Planner {
     }
     for (const requirement of requirements) {
       if ([...this.changes.values()].some((c) => c.requirements.includes(requirement))) continue;
-      const host = served.includes(requirement) ? this.changeUsingSpelled(requirement) : undefined;
+      const host = served.includes(requirement) ? (this.changeUsingSpelled(requirement) ?? this.changeUsingShape(requirement)) : undefined;
       if (host) host.requirements.push(requirement);
       else this.askWhere(requirement);
     }
+  }
+
+  /**
+   * The planned change to the file that uses a data shape named to read for a requirement no file was found to
+   * change for ("out-of-date copies of order lines must not be saved afterwards": the `OrderLine` entity, and the
+   * order service the plan changes, which loads and saves them): data is read and written by the code that
+   * handles it, so the requirement goes with that change, the shape as used, rather than waiting for its place;
+   * not a change on the other side of the system from the one the requirement speaks of (a server's service, whose
+   * DTO a "selector that can be scrolled on screen" shares the link field's name with).
+   */
+  private changeUsingShape(requirement: Requirement): PlannedChange | undefined {
+    const spoken = spokenSide(requirement.text);
+    const onItsSide = (change: PlannedChange) => {
+      const side = this.code.sideOf(this.code.facts.projects[change.project] ?? this.affected);
+      return !spoken || side === 'shared' || side === spoken;
+    };
+    for (const [path, readFor] of this.toRead) {
+      const shape = this.code.file(path);
+      if (readFor !== requirement || !shape || !DATA_SHAPE_ROLES.has(shape.role)) continue;
+      const user = [...this.changes.values()].find(
+        (c) => c.path && !c.isNew && c.role !== 'test' && onItsSide(c) && this.code.file(c.path)?.imports.includes(path),
+      );
+      if (!user) continue;
+      const declared = exportedSymbols(shape);
+      const use = this.addReuse((mostShared(declared, new Set(splitWords(requirement.text))) ?? declared[0])?.name ?? posix.basename(path), path, requirement);
+      if (!user.uses.includes(use)) user.uses.push(use);
+      this.toRead.delete(path);
+      return user;
+    }
+    return undefined;
   }
 
   /**
