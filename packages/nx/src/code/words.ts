@@ -224,13 +224,12 @@ export function wordCounts(text: string): WordList {
 /** The text's word counts, and how many words it has in all: its length, for BM25's normalisation. */
 export function countWords(text: string): { list: WordList; total: number } {
   if (termIdsOfToken.size >= MAX_REMEMBERED_TOKENS) forgetTerms();
-  const tokens = new Map<string, number>();
-  for (const token of text.match(IDENTIFIER) ?? []) tokens.set(token, (tokens.get(token) ?? 0) + 1);
   const seen: number[] = [];
-  for (const [token, count] of tokens) {
+  // Each token's term ids looked up once per occurrence: one lookup, where counting the tokens first took two.
+  for (const token of text.match(IDENTIFIER) ?? []) {
     for (const id of termIdsOf(token)) {
       if (countOfId[id] === 0) seen.push(id);
-      countOfId[id] += count;
+      countOfId[id]++;
     }
   }
   // Joined once: a string grown word by word is a rope that every later read flattens.
