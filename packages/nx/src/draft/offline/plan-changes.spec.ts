@@ -202,6 +202,25 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
     expect(changed(plan)).toContain('libs/api/src/tax/tax-zone-cache.ts');
   });
 
+  it('uses, rather than changes, a found class that implements what the text says is used', async () => {
+    const text = 'A channel without a cached zone gets its zone via the configured tax zone strategy.';
+    const planWith = async (heritage: string) => {
+      const crafted = craftedCodeMap(
+        {
+          'libs/api/src/tax/tax-zone-strategy.ts': 'export interface TaxZoneStrategy { determineTaxZone(channelId: string): string; }\n',
+          'libs/api/src/tax/address-tax-zone-strategy.ts': `import { TaxZoneStrategy } from './tax-zone-strategy';\nexport class AddressTaxZoneStrategy ${heritage}{ determineTaxZone(channelId: string) { return channelId; } }\n`,
+        },
+        [project('api', 'libs/api')],
+      );
+      return planChanges([requirement(text)], crafted, crafted.facts.projects.api, await engineRanking(crafted, text));
+    };
+    const implementing = await planWith('implements TaxZoneStrategy ');
+    expect(implementing.changes.map((c) => c.path)).not.toContain('libs/api/src/tax/address-tax-zone-strategy.ts');
+    expect(implementing.reuse.map((r) => r.name).sort()).toEqual(['AddressTaxZoneStrategy', 'TaxZoneStrategy']);
+    // A class of the same words that implements nothing the text uses is the ranking's to change.
+    expect((await planWith('')).changes.map((c) => c.path)).toContain('libs/api/src/tax/address-tax-zone-strategy.ts');
+  });
+
   it('forbids, rather than changes, a file the text says not to use', async () => {
     const plan = await planFor('The tax zone cache must not use the default tax zone strategy.', [], { retrieved: false });
     expect(changed(plan)).not.toContain('libs/api/src/tax/default-tax-zone-strategy.ts');

@@ -128,6 +128,8 @@ const ROLE_WORDS = new Set(
 const TYPE_KINDS = new Set<CodeSymbol['kind']>(['interface', 'type']);
 /** Words a name leaves out: "modifying an order" spells `use-modify-order.ts` as "the orders page" spells `OrdersPage.tsx`. */
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** What a class signature says it extends and implements: `class A extends B<C> implements D, E`. */
+const HERITAGE = /\b(?:extends|implements)\s+([^{]*)/;
 /** How a clause that states (rather than instructs) begins: a pronoun or a determiner, its subject's. */
 const STATEMENT_START = /^(it|they|this|that|these|those|the|a|an|each|every|all|no|its|their|users?|customers?)\b/i;
 /** How a condition begins ("when a user saves a view", "if none is set"): it says when, not what to change. */
@@ -302,6 +304,11 @@ class Planner {
         continue;
       }
       const also = alsoServedBy(file, best, others);
+      const implementation = this.implementationOfUsed(file, [requirement, ...also]);
+      if (implementation) {
+        this.addReuse(implementation, file.path, requirement);
+        continue;
+      }
       if (!this.isSurelyFound(file.path) || this.acrossSides(file.path, file.project, [requirement, ...also])) {
         // A generated file says nothing of where work goes (its tool writes it): regenerated when sure, never read.
         if (!file.generated) this.toRead.set(file.path, requirement);
@@ -422,6 +429,20 @@ class Planner {
     const [ours, theirs] = [this.code.sideOf(this.affected), this.code.sideOf(other)];
     if (ours === 'shared' || theirs === 'shared' || ours === theirs) return false;
     return !requirements.some((requirement) => spokenSide(requirement.text) === theirs);
+  }
+
+  /**
+   * The class of a found file that implements or extends what the text says its requirements use ("determined via
+   * the configured tax zone strategy": `AddressBasedTaxZoneStrategy implements TaxZoneStrategy`): the default of
+   * something the work goes through is used with it, not changed, as the plan already says of what it implements.
+   */
+  private implementationOfUsed(file: IndexedFile, requirements: Requirement[]): string | undefined {
+    const ids = new Set(requirements.map((r) => r.id));
+    const used = new Set([...this.reuse.values()].filter((r) => r.requirements.some((id) => ids.has(id))).map((r) => r.name));
+    if (used.size === 0) return undefined;
+    return exportedSymbols(file).find(
+      (symbol) => symbol.kind === 'class' && (HERITAGE.exec(symbol.signature)?.[1].match(/[A-Za-z_$][\w$]*/g) ?? []).some((name) => used.has(name)),
+    )?.name;
   }
 
   /** Whether the engine is sure enough of a file to plan it as a change: among its first lexical candidates, and close to the best. */
