@@ -930,6 +930,11 @@ describe('planChanges: the declaration a change to a found file names', () => {
       'Change `PaymentService`',
     ],
     [
+      'of two methods sharing as many words, the one whose name the text says all of',
+      'export class PaymentService { emailRefundTotalReport() { return 0; } refundTotal() { return 0; } }\n',
+      'Change `refundTotal` of `PaymentService`',
+    ],
+    [
       "the method sharing a word beyond the owner's own, the owner's words counting half (`refund` of `RefundService`)",
       'export class RefundService { refundLines() { return 0; } refundTotal() { return 0; } showRefund() { return 0; } }\n',
       'Change `refundTotal` of `RefundService`',

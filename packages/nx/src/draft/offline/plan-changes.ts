@@ -1560,22 +1560,26 @@ function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | und
 /**
  * The method of a found class that the requirements it serves spell out (`removeCouponCode` of `OrderService` for
  * "when a coupon code is removed"): of those sharing two of their words or more, one beyond the owner's own, the one
- * sharing most, the owner's own words (`order` of `OrderService`, in most of its methods' names) counting half;
- * none when another shares as much.
+ * sharing most, the owner's own words (`order` of `OrderService`, in most of its methods' names) counting half; of
+ * two sharing as much, the one with fewer words the text does not say (`resetPassword`, not
+ * `sendResetPasswordEmail`, for "after a password reset"); none when another is as close.
  */
 function memberToChange(symbol: CodeSymbol, words: Set<string>): CodeSymbol | undefined {
   const owner = new Set(CodeMap.words(symbol.name));
   const scored = symbol.members
     .filter((member) => member.kind === 'method' && member.name !== 'constructor')
     .map((member) => {
-      const shared = [...new Set(CodeMap.words(member.name))].filter((word) => words.has(word));
+      const named = [...new Set(CodeMap.words(member.name))];
+      const shared = named.filter((word) => words.has(word));
       const own = shared.filter((word) => owner.has(word)).length;
-      return { member, shared: shared.length, telling: shared.length - own, score: 2 * shared.length - own };
+      return { member, shared: shared.length, telling: shared.length - own, score: 2 * shared.length - own, unsaid: named.length - shared.length };
     })
     .filter(({ shared, telling }) => shared >= 2 && telling >= 1)
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => b.score - a.score || a.unsaid - b.unsaid);
   const [first, second] = scored;
-  return first && first.score > (second?.score ?? 0) ? first.member : undefined;
+  const closer = (a: (typeof scored)[number], b: (typeof scored)[number] | undefined) =>
+    !b || a.score > b.score || (a.score === b.score && a.unsaid < b.unsaid);
+  return first && closer(first, second) ? first.member : undefined;
 }
 
 /**
