@@ -1577,9 +1577,8 @@ function memberToChange(symbol: CodeSymbol, words: Set<string>): CodeSymbol | un
     .filter(({ shared, telling }) => shared >= 2 && telling >= 1)
     .sort((a, b) => b.score - a.score || a.unsaid - b.unsaid);
   const [first, second] = scored;
-  const closer = (a: (typeof scored)[number], b: (typeof scored)[number] | undefined) =>
-    !b || a.score > b.score || (a.score === b.score && a.unsaid < b.unsaid);
-  return first && closer(first, second) ? first.member : undefined;
+  // Sorted, the first is as close as the second or closer: it is named only when closer.
+  return first && (!second || first.score > second.score || first.unsaid < second.unsaid) ? first.member : undefined;
 }
 
 /**
