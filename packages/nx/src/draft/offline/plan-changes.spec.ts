@@ -1133,3 +1133,35 @@ describe('planChanges: requirements no found file is chosen for', () => {
     expect(plan.questions.join(' ')).not.toContain('FR2');
   });
 });
+
+describe('planChanges: the code a question about a requirement points at', () => {
+  it('is a file whose own name says a word of it, not one that shares only its members’ words', () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/order/order.service.ts': 'export class OrderService { orderLines() { return []; } }\n',
+        'libs/api/src/refund/refund-policy.ts': 'export function refundLimit(total: number) { return total; }\n',
+        'libs/api/src/billing/billing.service.ts': 'export class BillingService { refundPolicyFor(total: number) { return total; } }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const found = rankedInIndexOrder(crafted, 'refund');
+    const at = (path: string, score: number) => ({ ...found.find((f) => f.path === path)!, score });
+    // The order service found surely; the two others below it, named to read.
+    const ranked = [
+      at('libs/api/src/order/order.service.ts', 1),
+      at('libs/api/src/refund/refund-policy.ts', 0.4),
+      at('libs/api/src/billing/billing.service.ts', 0.4),
+    ];
+    const lines = requirement('Orders list their order lines.', { id: 'FR1' });
+    const refused = requirement('A refund above the policy limit is refused.', { id: 'FR2' });
+    const plan = planChanges([lines, refused], crafted, crafted.facts.projects.api, ranked);
+    const question = plan.questions.find((q) => q.includes('FR2'));
+    expect(question).toContain('The closest code found is `libs/api/src/refund/refund-policy.ts`: read it first.');
+    expect(plan.read).toEqual(
+      expect.arrayContaining([
+        { path: 'libs/api/src/refund/refund-policy.ts', requirement: 'FR2' },
+        { path: 'libs/api/src/billing/billing.service.ts', requirement: undefined },
+      ]),
+    );
+  });
+});

@@ -1139,7 +1139,7 @@ class Planner {
 
   result(): ChangePlan {
     const changes = [...this.changes.values()].sort((a, b) => a.order - b.order);
-    const read = [...this.toRead].map(([path, requirement]) => ({ path, requirement: this.readForFeature.has(path) ? undefined : requirement.id }));
+    const read = [...this.toRead].map(([path, requirement]) => ({ path, requirement: this.isClosestTo(path, requirement) ? requirement.id : undefined }));
     return {
       changes,
       avoid: this.avoid,
@@ -1151,6 +1151,20 @@ class Planner {
     };
   }
 
+  /**
+   * Whether a file named to read for a requirement is the code closest to it, to point an engineer at: its own name
+   * says one of the requirement's words. A file that shares only its members' or folder's words with it (a channel
+   * service for "a filter through a many-to-many relation") is named to read for the text as a whole: of the files
+   * questions pointed at on the application and PRD sets, the commits touched 24 of 89 of the first kind, 4 of 37
+   * of the second.
+   */
+  private isClosestTo(path: string, requirement: Requirement): boolean {
+    const file = this.code.file(path);
+    if (!file || this.readForFeature.has(path)) return false;
+    const words = new Set(splitWords(requirement.text));
+    return nameWordsAsRead(file).some((word) => words.has(word));
+  }
+
   /** One question per requirement the plan names code to read for; one per place for those it has none for. */
   private whereQuestions(): string[] {
     const asked: string[] = [];
@@ -1160,7 +1174,7 @@ class Planner {
     for (const { requirement, where, named } of this.unplaced) {
       // In a project the text names, only its own code says where: the closest found elsewhere is for the rest of the work.
       const closest = [...this.toRead]
-        .filter(([path, r]) => r === requirement && !this.readForFeature.has(path) && (!named || this.code.projectOf(path)?.name === named))
+        .filter(([path, r]) => r === requirement && this.isClosestTo(path, r) && (!named || this.code.projectOf(path)?.name === named))
         .map(([path]) => `\`${path}\``);
       if (closest.length === 0) blind.set(where, [...(blind.get(where) ?? []), requirement]);
       else asked.push(one(requirement, where, `The closest code found is ${closest.join(', ')}: read it first.`));
