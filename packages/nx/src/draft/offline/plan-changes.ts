@@ -40,6 +40,8 @@ export interface PlannedChange {
   pathInAction?: boolean;
   /** The specs it names are all end-to-end ones (`e2e/x.e2e-spec.ts`): they run with the project's end-to-end suite. */
   endToEnd?: boolean;
+  /** Some of the specs it names are end-to-end ones and some not: both of the project's suites run them. */
+  partlyEndToEnd?: boolean;
 }
 
 export interface ChangePlan {
@@ -1127,6 +1129,7 @@ class Planner {
         isNew: false,
         action: inferredTestsAction(specs),
         endToEnd: specs.every(({ spec }) => spec.exists && isEndToEndTest(spec.path)),
+        partlyEndToEnd: specs.some(({ spec }) => spec.exists && isEndToEndTest(spec.path)) && specs.some(({ spec }) => !isEndToEndTest(spec.path)),
         area: 'testing',
         role: 'test',
         requirements: [...new Set(changes.flatMap((c) => c.requirements))],

@@ -54,6 +54,20 @@ describe('planWorkItems: how a test item says to run the tests', () => {
     expect(title).toContain('Extend the specs of the files above that change: `libs/api/e2e/refunds.e2e-spec.ts`; run `nx run api:e2e`');
   });
 
+  it('runs both suites when the specs it names are some end-to-end, some not', async () => {
+    const [title] = await testItems(
+      { test: 'vitest run', e2e: 'vitest --config e2e/vitest.config.mts' },
+      {
+        'libs/api/src/refund/refund-total.ts': 'export function refundTotal(orderTotal: number, refund: number) { return refund <= orderTotal; }\n',
+        'libs/api/src/refund/refund-total.spec.ts': "import { refundTotal } from './refund-total';\nit('refuses', () => refundTotal(1, 2));\n",
+        'libs/api/e2e/refunds.e2e-spec.ts': "describe('refunds', () => it('refuses a refund above the order total', () => undefined));\n",
+      },
+    );
+    expect(title).toContain('`libs/api/src/refund/refund-total.spec.ts`');
+    expect(title).toContain('`libs/api/e2e/refunds.e2e-spec.ts`');
+    expect(title).toContain('; run `nx run api:test` and `nx run api:e2e`');
+  });
+
   it('runs the end-to-end target that runs the suite, not one that only prepares it', async () => {
     const [title] = await testItems(
       { 'pre-test-e2e': 'prisma db seed', 'test-e2e': 'pnpm pre-test-e2e && vitest run --config ./vitest-e2e.config.ts' },

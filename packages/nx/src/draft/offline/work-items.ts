@@ -72,7 +72,9 @@ function itemFor(change: PlannedChange, facts: WorkspaceFacts, code: CodeMap): W
 
 /**
  * What follows a work item's action: for a test item, the target that runs the project's tests (its end-to-end
- * suite for end-to-end specs; a test runner, else its end-to-end suite, else that there is none); for building work without a file, that it waits for its place.
+ * suite for end-to-end specs; a test runner, and the end-to-end suite too when some of its specs are end-to-end
+ * ones; else its end-to-end suite, else that there is none); for building work without a file, that it waits for
+ * its place.
  */
 function howToRun(change: PlannedChange, project: ProjectFact | undefined): string {
   if (change.area !== 'testing') return change.path ? '' : ' once its place is settled (see the open questions)';
@@ -85,6 +87,8 @@ function howToRun(change: PlannedChange, project: ProjectFact | undefined): stri
   // Specs beside files run with the unit suite: not a target that runs the end-to-end one too
   // (`run-s test-unit test-e2e`, which seeds a database), when the project has one that does not.
   const runner = runners.find((t) => !/e2e|end-to-end/i.test(t.command ?? '')) ?? runners[0];
+  if (runner && change.partlyEndToEnd && endToEnd && endToEnd !== runner)
+    return `; run \`nx run ${change.project}:${runner.name}\` and \`nx run ${change.project}:${endToEnd.name}\``;
   if (runner) return `; run \`nx run ${change.project}:${runner.name}\``;
   if (endToEnd) return `; its tests run end to end: \`nx run ${change.project}:${endToEnd.name}\``;
   // A target named for tests that is of no kind runs no tool (`targetKind`): npm's placeholder script.
