@@ -287,7 +287,8 @@ describe('planChanges: the requirement a found file serves', () => {
     const crafted = craftedCodeMap({ [path]: text }, [project('api', 'libs/api'), project('workers', 'apps/workers')]);
     const [fr1, fr2] = [requirement(first, { id: 'FR1' }), requirement(second, { id: 'FR2' })];
     const plan = planChanges([fr1, fr2], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'order'));
-    expect(plan.changes.find((c) => c.path === path)?.requirements.map((r) => r.id)).toEqual(['FR2']);
+    // The first it serves (the other, with no file of its own, may join it: the only file its words lead to).
+    expect(plan.changes.find((c) => c.path === path)?.requirements[0].id).toBe('FR2');
   });
 
   it.each([
@@ -295,12 +296,17 @@ describe('planChanges: the requirement a found file serves', () => {
     // Its name read for what it is about, not its function words: `get` is in no requirement's words.
     ['libs/api/src/collaborator/collaborator-get-list.ts', 'export function collaboratorGetList(spaceId: string) { return [spaceId]; }\n'],
   ])('takes with it the others that name what %s is named for and share about as many telling words', (path, text) => {
-    const crafted = craftedCodeMap({ [path]: text }, [project('api', 'libs/api')]);
+    // The dashboards' code is there, not found by the ranking.
+    const dashboards = {
+      'libs/api/src/dashboard/dashboard.service.ts': 'export class DashboardService { listDashboards(spaceId: string) { return [spaceId]; } }\n',
+    };
+    const crafted = craftedCodeMap({ [path]: text, ...dashboards }, [project('api', 'libs/api')]);
     const fr1 = requirement('The collaborator list of a space is ordered by join time.', { id: 'FR1' });
     const fr2 = requirement('Each space collaborator list puts the oldest collaborator first.', { id: 'FR2' });
     // As many telling words shared as FR2 (list, space, ordered), but not the collaborators the file is for.
     const fr3 = requirement('The dashboard list of a space is ordered by creation time.', { id: 'FR3' });
-    const plan = planChanges([fr1, fr2, fr3], crafted, crafted.facts.projects.api, rankedInIndexOrder(crafted, 'collaborator'));
+    const ranked = rankedInIndexOrder(crafted, 'collaborator').filter((f) => f.path === path);
+    const plan = planChanges([fr1, fr2, fr3], crafted, crafted.facts.projects.api, ranked);
     const change = plan.changes.find((c) => c.path === path);
     expect(change?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
     expect(plan.questions.join('\n')).toMatch(/FR3/);
@@ -1163,5 +1169,31 @@ describe('planChanges: the code a question about a requirement points at', () =>
         { path: 'libs/api/src/billing/billing.service.ts', requirement: undefined },
       ]),
     );
+  });
+});
+
+describe('planChanges: a requirement no file is found for, read on its own', () => {
+  it('goes with the planned change to the file its words lead to first, else keeps its question', () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/order/order.service.ts':
+          'export class OrderService { orderLines() { return []; } recalculateTotals(totals: number[]) { return totals; } }\n',
+        'libs/api/src/refund/refund-policy.ts': 'export function refundLimit(limit: number) { return limit; }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const found = rankedInIndexOrder(crafted, 'order');
+    const ranked = [{ ...found.find((f) => f.path === 'libs/api/src/order/order.service.ts')!, score: 1 }];
+    const stated = { section: 'Functional requirements' };
+    const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
+    const totals = requirement('Totals are recalculated after each change.', { id: 'FR2', ...stated });
+    const refused = requirement('A refund above the limit is refused.', { id: 'FR3', ...stated });
+    const plan = planChanges([lines, totals, refused], crafted, crafted.facts.projects.api, ranked);
+    expect(plan.changes.find((c) => c.path === 'libs/api/src/order/order.service.ts')?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
+    expect(plan.questions.some((q) => q.includes('FR3'))).toBe(true);
+    expect(plan.questions.some((q) => q.includes('FR2'))).toBe(false);
+    // A sentence of a free description (a commit's body, no heading) is read with the whole text: it keeps its question.
+    const free = planChanges([lines, { ...totals, section: undefined }, refused], crafted, crafted.facts.projects.api, ranked);
+    expect(free.questions.some((q) => q.includes('FR2'))).toBe(true);
   });
 });
