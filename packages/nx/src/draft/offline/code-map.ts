@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { isSuiteTest } from '../../code/file-role';
 import { projectSide } from './classify';
 import type { CodeIndex, IndexedFile } from '../../code/types';
 import { compoundTerm, countOf, hasAny, identifierWords, splitWords, wordEntries } from '../../code/words';
@@ -321,13 +320,13 @@ export class CodeMap {
    * `e2e/order-promotion.e2e-spec.ts` for coupons in `order.service.ts`), as an engineer looks for the tests of the
    * behaviour; else the spec to add beside it, by the naming its project uses (`x.spec.ts` or `x.test.ts`).
    */
-  specFor(path: string, member?: string): { path: string; exists: boolean } {
+  specFor(path: string): { path: string; exists: boolean } {
     const extension = posix.extname(path);
     const base = path.slice(0, -extension.length);
     const project = this.projectOf(path);
     // A file with no spec of its own, or only the generator's scaffold, is tested by its project's suite for the
-    // feature (an e2e or integration test): the one that calls the method the change names, when one does.
-    const suite = project && ((member && this.suiteCalling(project.name, member)) || this.suiteFor(project.name));
+    // feature (an e2e or integration test).
+    const suite = project && this.suiteFor(project.name);
     for (const suffix of ['.spec', '.test']) {
       const candidate = `${base}${suffix}${extension}`;
       if (!this.source.exists(candidate)) continue;
@@ -339,22 +338,6 @@ export class CodeMap {
       ? this.filesOf(project.name).some((f) => /\.test\.[jt]sx?$/.test(f.path)) && !this.filesOf(project.name).some((f) => /\.spec\.[jt]sx?$/.test(f.path))
       : false;
     return { path: `${base}${usesTest ? '.test' : '.spec'}${extension}`, exists: false };
-  }
-
-  /**
-   * The project's suite test that calls a method most by its name (`removeCouponCode`, the shop API's mutation that
-   * runs `OrderService.removeCouponCode`; not `removeCouponCodeFromDraftOrder`, the admin's): where its behaviour
-   * is tested end to end.
-   */
-  private suiteCalling(project: string, member: string): string | undefined {
-    const term = compoundTerm(member);
-    let best: { path?: string; count: number } = { count: 0 };
-    for (const file of this.filesOf(project)) {
-      if (file.role !== 'test' || !isSuiteTest(file.path)) continue;
-      const count = countOf(file.words.body, term);
-      if (count > best.count || (count === best.count && count > 0 && file.path === this.suiteFor(project))) best = { path: file.path, count };
-    }
-    return best.path;
   }
 
   /** A project's suite test that best matches the feature (see `featureTests` in the context engine), if any. */

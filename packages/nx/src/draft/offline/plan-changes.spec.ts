@@ -1048,18 +1048,6 @@ describe('planChanges: the test work for the files the ranking found', () => {
     expect(testing(await planFor(alone, text))).toEqual(['Extend the specs of the files above that change: `libs/api/src/refund/refund.service.spec.ts`']);
   });
 
-  it("names the project's suite that calls the method the change names, over the one matching the text best", async () => {
-    const files = {
-      'libs/api/src/refund/refund.service.ts':
-        'export class RefundService { refundOrderTotal(orderTotal: number, refund: number) { return refund <= orderTotal; } listRefunds() { return []; } }\n',
-      'libs/api/test/order-refunds.e2e-spec.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
-      'libs/api/test/shop.e2e-spec.ts': "describe('shop', () => it('pays back', () => api.refundOrderTotal(2, 1)));\n",
-    };
-    const plan = await planFor(files, text);
-    expect(plan.changes.find((c) => c.inferred === 'retrieved')?.action).toBe('Change `refundOrderTotal` of `RefundService`');
-    expect(testing(plan)).toEqual(['Extend the specs of the files above that change: `libs/api/test/shop.e2e-spec.ts`']);
-  });
-
   it("checks the behaviour the inputs keep in the project's suite for the feature, and runs it end to end", async () => {
     const kept = requirement('A refund up to the order total is allowed, as today.', { id: 'FR2', keeps: true });
     const plan = await planFor(refundService, text, [kept]);

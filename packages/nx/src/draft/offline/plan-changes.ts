@@ -44,8 +44,6 @@ export interface PlannedChange {
   endToEnd?: boolean;
   /** Some of the specs it names are end-to-end ones and some not: both of the project's suites run them. */
   partlyEndToEnd?: boolean;
-  /** The method of the file's class the change names (`removeCouponCode`): its suite is the one that calls it. */
-  member?: string;
 }
 
 export interface ChangePlan {
@@ -329,7 +327,6 @@ class Planner {
         `${file.path}#inferred`,
       );
       change.inferred = 'retrieved';
-      if (member) change.member = member.name;
       for (const served of also) if (!change.requirements.includes(served)) change.requirements.push(served);
     }
     // A data shape is used by the change whose file imports it; one no change imports only shares a word with the
@@ -1147,7 +1144,7 @@ class Planner {
     for (const [project, changes] of byProject) {
       const key = `${project}#inferred-tests`;
       const specs = changes
-        .map((c) => ({ file: c.path!, spec: this.code.specFor(c.path!, c.member) }))
+        .map((c) => ({ file: c.path!, spec: this.code.specFor(c.path!) }))
         .filter(({ file, spec }) => spec.exists || declaresBehaviour(this.code.file(file)));
       if (specs.length === 0) continue;
       this.changes.set(key, {
