@@ -354,10 +354,11 @@ class Planner {
 
   /**
    * The planned change whose file is where a requirement no file was found for leads on its own: the engine's
-   * lexical match of the requirement alone, over the whole workspace, ranks that file first ("the order returned by
-   * the remove action must show the recalculated totals" and the order service whose `removeCouponCode` the plan
-   * changes). On the 28 PRDs, 28 requirements that had an open question go so, 22 of them to a file the commit
-   * changed; a requirement whose words lead elsewhere keeps its question.
+   * lexical match of the requirement alone, over the whole workspace, ranks that file first ("the platform must
+   * detect when a filter uses a custom filter property whose mapping points through a many-to-many relation" and the
+   * `ListQueryBuilder` the plan changes for the PRD's story). On the 28 PRDs, 28 requirements that had an open
+   * question go so, 22 of them to a file the commit changed; a requirement whose words lead elsewhere keeps its
+   * question.
    */
   private closestChange(requirement: Requirement): PlannedChange | undefined {
     // A sentence of a free description (a commit's body) is read with the whole text, as the ranking did: only what a
