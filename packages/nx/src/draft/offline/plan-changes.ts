@@ -302,9 +302,7 @@ class Planner {
       const words = new Set(splitWords(requirement.text));
       if (DATA_SHAPE_ROLES.has(file.role) && !STORES_DATA.test(requirement.text)) {
         // Read, not changed: reused as is by the change that imports it (below), else named to read.
-        const declared = exportedSymbols(file);
-        const shape = mostShared(declared, words) ?? declared[0];
-        shapes.push({ file, name: shape?.name ?? posix.basename(file.path), requirement });
+        shapes.push({ file, name: shapeName(file, words), requirement });
         continue;
       }
       const also = alsoServedBy(file, best, others);
@@ -361,9 +359,9 @@ class Planner {
    * question.
    */
   private closestChange(requirement: Requirement): PlannedChange | undefined {
-    // A sentence of a free description (a commit's body) is read with the whole text, as the ranking did: only what a
-    // spec states under its headings stands on its own (on the commit sets, 6 of 13 so placed went to a changed file).
-    if (!requirement.section) return undefined;
+    // A sentence of a free description (a commit's body) is read with the whole text, as the ranking did (on the
+    // commit sets, 6 of 13 so placed went to a changed file).
+    if (!isStated(requirement)) return undefined;
     const changes = [...this.changes.values()].filter((c) => c.path && !c.isNew && c.role !== 'test');
     if (changes.length === 0) return undefined;
     const files = [...this.code.index.files.values()].filter((f) => f.role !== 'test');
@@ -394,8 +392,7 @@ class Planner {
         (c) => c.path && !c.isNew && c.role !== 'test' && onItsSide(c) && this.code.file(c.path)?.imports.includes(path),
       );
       if (!user) continue;
-      const declared = exportedSymbols(shape);
-      const use = this.addReuse((mostShared(declared, new Set(splitWords(requirement.text))) ?? declared[0])?.name ?? posix.basename(path), path, requirement);
+      const use = this.addReuse(shapeName(shape, new Set(splitWords(requirement.text))), path, requirement);
       if (!user.uses.includes(use)) user.uses.push(use);
       this.toRead.delete(path);
       return user;
@@ -447,9 +444,8 @@ class Planner {
   private acrossSides(path: string, project: string, requirements: Requirement[]): boolean {
     const other = this.code.facts.projects[project];
     if (project === this.affected.name || !other) return false;
-    // A sentence of a free description (a commit subject, a one-line task) is silent about most things: only what a
-    // spec states under its headings is read for what it leaves out.
-    if (requirements.some((requirement) => !requirement.section)) return false;
+    // A sentence of a free description (a commit subject, a one-line task) is silent about most things.
+    if (!requirements.every(isStated)) return false;
     // Found above every file of the affected project, it is where the ranking says the work is: the pick may be wrong.
     const own = this.lexical.findIndex((f) => f.project === this.affected.name);
     if (own < 0 || this.lexical.findIndex((f) => f.path === path) < own) return false;
@@ -1597,6 +1593,21 @@ function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | und
   const main = [exportedBehaviour, behaviour, exported, declared].find((symbols) => symbols.length) ?? [];
   const shared = mostShared(exported, words) ?? mostShared(behaviour, words) ?? mostShared(main, words);
   return shared ?? (main.length === 1 ? main[0] : undefined);
+}
+
+/**
+ * Whether a spec states the requirement under one of its headings: such a requirement stands on its own, read for
+ * what it says and leaves out. A sentence of a free description (a commit's subject or body, a one-line task) is
+ * read with the whole text.
+ */
+function isStated(requirement: Requirement): boolean {
+  return Boolean(requirement.section);
+}
+
+/** The name a data shape is used by: its exported declaration sharing most of the words, else its first, else the file's. */
+function shapeName(file: IndexedFile, words: Set<string>): string {
+  const declared = exportedSymbols(file);
+  return (mostShared(declared, words) ?? declared[0])?.name ?? posix.basename(file.path);
 }
 
 /**
