@@ -1196,4 +1196,32 @@ describe('planChanges: a requirement no file is found for, read on its own', () 
     const free = planChanges([lines, { ...totals, section: undefined }, refused], crafted, crafted.facts.projects.api, ranked);
     expect(free.questions.some((q) => q.includes('FR2'))).toBe(true);
   });
+
+  it('makes a file named to read the change for a requirement that, read on its own, leads to it first', () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/order/order.service.ts': 'export class OrderService { orderLines() { return []; } }\n',
+        'libs/api/src/refund/refund-policy.ts': 'export function refundLimit(limit: number) { return limit; }\n',
+        'libs/api/src/audit/journal.ts': 'export function record(entry: { author: string }) { return entry.author; }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const found = rankedInIndexOrder(crafted, 'order');
+    const at = (path: string, score: number) => ({ ...found.find((f) => f.path === path)!, score });
+    // Found for the text as a whole, but not surely (well below the best file): named to read.
+    const ranked = [at('libs/api/src/order/order.service.ts', 1), at('libs/api/src/refund/refund-policy.ts', 0.5)];
+    const stated = { section: 'Functional requirements' };
+    const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
+    const refused = requirement('A refund above the refund limit is refused.', { id: 'FR2', ...stated });
+    const audited = requirement('Each entry names its author.', { id: 'FR3', ...stated });
+    const plan = planChanges([lines, refused, audited], crafted, crafted.facts.projects.api, ranked);
+    expect(plan.changes.find((c) => c.path === 'libs/api/src/refund/refund-policy.ts')).toMatchObject({
+      action: 'Change `refundLimit`',
+      requirements: [expect.objectContaining({ id: 'FR2' })],
+    });
+    expect(plan.questions.some((q) => q.includes('FR2'))).toBe(false);
+    // A file the ranking did not find for the text is not made a change on one requirement's words alone.
+    expect(plan.changes.some((c) => c.path === 'libs/api/src/audit/journal.ts')).toBe(false);
+    expect(plan.questions.some((q) => q.includes('FR3'))).toBe(true);
+  });
 });

@@ -316,16 +316,7 @@ class Planner {
         if (!file.generated) this.toRead.set(file.path, requirement);
         continue;
       }
-      const symbol = symbolToChange(file, words);
-      const member = symbol && memberToChange(symbol, new Set([requirement, ...also].flatMap((r) => splitWords(r.text))));
-      const change = this.change(
-        file,
-        symbol ? changeOf(symbol.name, member?.name, symbol.exported) : `Change \`${posix.basename(file.path)}\``,
-        requirement,
-        `${file.path}#inferred`,
-      );
-      change.inferred = 'retrieved';
-      for (const served of also) if (!change.requirements.includes(served)) change.requirements.push(served);
+      this.retrievedChange(file, requirement, also);
     }
     // A data shape is used by the change whose file imports it; one no change imports only shares a word with the
     // text (a `CacheTag` entity for "tag 1 AND tag 2"): it is named to read, not as used.
@@ -345,8 +336,8 @@ class Planner {
       const host = served.includes(requirement)
         ? (this.changeUsingSpelled(requirement) ?? this.changeUsingShape(requirement) ?? this.closestChange(requirement))
         : undefined;
-      if (host) host.requirements.push(requirement);
-      else this.askWhere(requirement);
+      if (!host) this.askWhere(requirement);
+      else if (!host.requirements.includes(requirement)) host.requirements.push(requirement);
     }
   }
 
@@ -368,7 +359,39 @@ class Planner {
     const query = parseQuery(requirement.text);
     let best: { path?: string; score: number } = { score: 0 };
     for (const [path, match] of lexicalScores(files, query.words, query.verbosity)) if (match.score > best.score) best = { path, score: match.score };
-    return changes.find((c) => c.path === best.path);
+    return changes.find((c) => c.path === best.path) ?? this.readFileToChange(best.path, requirement);
+  }
+
+  /**
+   * A file named to read (found for the text as a whole, not surely) that a requirement, read on its own, also
+   * leads to first: two readings agree on it, so it is where that requirement's work goes (the login cookie
+   * cleared "after a user adds a password" and the auth controller; "an empty AND group must not restrict results"
+   * and the filter parser of the list query builder), in a project the plan already changes. On the 28 PRDs, 21
+   * requirements left without a place get one, and of the 32 requirements whose place moved, 22 are now on a file
+   * the commit changed; the plans change 3.3 files instead of 2.8, a third of them gold as before (32.6%, against
+   * 32.5%). The commit sets' free descriptions do not move (see `closestChange`).
+   */
+  private readFileToChange(path: string | undefined, requirement: Requirement): PlannedChange | undefined {
+    const file = path ? this.code.file(path) : undefined;
+    if (!file || !this.toRead.has(file.path) || DATA_SHAPE_ROLES.has(file.role) || file.generated) return undefined;
+    if (![...this.changes.values()].some((c) => c.project === file.project)) return undefined;
+    this.toRead.delete(file.path);
+    return this.retrievedChange(file, requirement);
+  }
+
+  /** The change to a file the ranking found, for the requirement it serves best (its symbol) and the others it serves too (its method). */
+  private retrievedChange(file: IndexedFile, requirement: Requirement, also: Requirement[] = []): PlannedChange {
+    const symbol = symbolToChange(file, new Set(splitWords(requirement.text)));
+    const member = symbol && memberToChange(symbol, new Set([requirement, ...also].flatMap((r) => splitWords(r.text))));
+    const change = this.change(
+      file,
+      symbol ? changeOf(symbol.name, member?.name, symbol.exported) : `Change \`${posix.basename(file.path)}\``,
+      requirement,
+      `${file.path}#inferred`,
+    );
+    change.inferred = 'retrieved';
+    for (const served of also) if (!change.requirements.includes(served)) change.requirements.push(served);
+    return change;
   }
 
   /**
