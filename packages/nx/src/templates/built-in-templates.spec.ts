@@ -536,6 +536,16 @@ describe('built-in templates use the drafted facts', () => {
     expect(render('phased', fullModel())).toContain('(e2e; `apps/api-e2e/src/orders.ts` uses `OrdersService`)');
   });
 
+  it('checklist, whose items carry no ids, says a component is changed in the checklist, not by a task id it never shows', () => {
+    const model = fullModel();
+    const [first, ...rest] = model.architecture.components;
+    const changed = { ...first, why: 'changed by task-002', changedBy: 'task-002' };
+    const components = [changed, ...rest];
+    const plan = render('checklist', { ...model, architecture: { ...model.architecture, components } });
+    expect(plan).toContain(`- \`${first.path}\` — service: \`OrdersService\` (changed in the checklist below)`);
+    expect(plan).not.toMatch(/task-\d/);
+  });
+
   it.each(['checklist', 'phased', 'speckit'])('%s lists every component the plan names, not the first eight (the drafter caps them)', (id) => {
     const model = fullModel();
     const [first] = model.architecture.components;

@@ -123,10 +123,16 @@ export interface Architecture {
   stack: StackItem[];
   diagram: string;
   /** Files the change is about, with their key symbols. */
-  components: RankedFile[];
+  components: Component[];
   /** Existing libraries worth reusing, and what they offer. */
   reuse: Array<{ project: string; importPath?: string; why: string; exports: string[] }>;
 }
+
+/**
+ * A file the change is about. `why` names the work item that changes it by its id (`changed by task-002`), for a
+ * template that shows the ids; `changedBy` is that id alone, for one that does not (a checklist).
+ */
+export type Component = RankedFile & { changedBy?: string };
 
 export interface Decision {
   title: string;

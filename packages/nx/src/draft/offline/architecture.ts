@@ -1,10 +1,10 @@
-import type { ContextPack, RankedFile } from '../../context/types';
+import type { ContextPack } from '../../context/types';
 import { exportedSymbols, type CodeMap } from './code-map';
 import { projectEdges } from '../../context/project-edges';
 import { projectDiagram } from '../../context/render';
 import { MAX_EXISTING_FILES, type ChangePlan } from './plan-changes';
 import type { DepConstraint, ProjectFact, WorkspaceFacts } from '../../workspace/types';
-import type { Architecture, Decision, DependentView, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
+import type { Architecture, Component, Decision, DependentView, ProjectView, Risk, WorkItem } from '../../templates/plan-data';
 import { compoundTerm, countOf } from '../../code/words';
 
 export function projectView(project: ProjectFact): ProjectView {
@@ -88,11 +88,16 @@ function applicableConstraints(project: ProjectFact, constraints: DepConstraint[
  * with its key symbols and why it is here. Not the context's whole ranking: a file only related by words is
  * for the model's context, not the plan's architecture.
  */
-function componentsOf(items: WorkItem[], plan: ChangePlan, context: ContextPack, code: CodeMap): RankedFile[] {
+function componentsOf(items: WorkItem[], plan: ChangePlan, context: ContextPack, code: CodeMap): Component[] {
   const ranked = new Map(context.files.map((f) => [f.path, f]));
   const why = new Map<string, string>();
+  const changedBy = new Map<string, string>();
   for (const item of items) {
-    for (const path of item.files) if (!item.creates?.includes(path) && item.area !== 'testing' && !why.has(path)) why.set(path, `changed by ${item.id}`);
+    for (const path of item.files) {
+      if (item.creates?.includes(path) || item.area === 'testing' || why.has(path)) continue;
+      why.set(path, `changed by ${item.id}`);
+      changedBy.set(path, item.id);
+    }
   }
   for (const use of plan.reuse) if (!why.has(use.path)) why.set(use.path, `reused as is: \`${use.name}\` (${use.requirements.join(', ')})`);
   for (const { path, requirement } of plan.read) {
@@ -112,7 +117,10 @@ function componentsOf(items: WorkItem[], plan: ChangePlan, context: ContextPack,
     const named = namedIn(path);
     const found = ranked.get(path)?.symbols ?? exportedSymbols(file).slice(0, 4);
     const symbols = [...file.symbols.filter((s) => named.has(s.name)), ...found.filter((s) => !named.has(s.name))];
-    return [{ path, project: file.project, role: file.role, score: ranked.get(path)?.score ?? 0, why: reason, symbols, tokens: 0 }];
+    const by = changedBy.get(path);
+    return [
+      { path, project: file.project, role: file.role, score: ranked.get(path)?.score ?? 0, why: reason, symbols, tokens: 0, ...(by ? { changedBy: by } : {}) },
+    ];
   });
 }
 
