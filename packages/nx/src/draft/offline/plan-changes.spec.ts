@@ -34,6 +34,12 @@ function rankedInIndexOrder(crafted: CodeMap, word: string) {
   }));
 }
 
+/** Some of a code map's files, ranked with these scores (best first) on lexical evidence for `word`. */
+function rankedWith(crafted: CodeMap, word: string, scores: Array<[path: string, score: number]>) {
+  const found = rankedInIndexOrder(crafted, word);
+  return scores.map(([path, score]) => ({ ...found.find((f) => f.path === path)!, score }));
+}
+
 /** The context engine's ranking of a code map's files for a text: what the drafter is given with it. */
 async function engineRanking(map: CodeMap, text: string) {
   const pack = await buildContext({ facts: map.facts, source: diskSource(map.facts.root), index: map.index, query: text, history: { commits: [] } });
@@ -1150,14 +1156,12 @@ describe('planChanges: the code a question about a requirement points at', () =>
       },
       [project('api', 'libs/api')],
     );
-    const found = rankedInIndexOrder(crafted, 'refund');
-    const at = (path: string, score: number) => ({ ...found.find((f) => f.path === path)!, score });
     // The order service found surely; the two others below it, named to read.
-    const ranked = [
-      at('libs/api/src/order/order.service.ts', 1),
-      at('libs/api/src/refund/refund-policy.ts', 0.4),
-      at('libs/api/src/billing/billing.service.ts', 0.4),
-    ];
+    const ranked = rankedWith(crafted, 'refund', [
+      ['libs/api/src/order/order.service.ts', 1],
+      ['libs/api/src/refund/refund-policy.ts', 0.4],
+      ['libs/api/src/billing/billing.service.ts', 0.4],
+    ]);
     const lines = requirement('Orders list their order lines.', { id: 'FR1' });
     const refused = requirement('A refund above the policy limit is refused.', { id: 'FR2' });
     const plan = planChanges([lines, refused], crafted, crafted.facts.projects.api, ranked);
@@ -1206,10 +1210,11 @@ describe('planChanges: a requirement no file is found for, read on its own', () 
       },
       [project('api', 'libs/api')],
     );
-    const found = rankedInIndexOrder(crafted, 'order');
-    const at = (path: string, score: number) => ({ ...found.find((f) => f.path === path)!, score });
     // Found for the text as a whole, but not surely (well below the best file): named to read.
-    const ranked = [at('libs/api/src/order/order.service.ts', 1), at('libs/api/src/refund/refund-policy.ts', 0.5)];
+    const ranked = rankedWith(crafted, 'order', [
+      ['libs/api/src/order/order.service.ts', 1],
+      ['libs/api/src/refund/refund-policy.ts', 0.5],
+    ]);
     const stated = { section: 'Functional requirements' };
     const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
     const refused = requirement('A refund above the refund limit is refused.', { id: 'FR2', ...stated });
