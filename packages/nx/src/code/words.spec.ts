@@ -1,4 +1,4 @@
-import { countOf, countsOf, hasAny, irregularVerbBase, spelledCompoundTerms, termList, wordCounts, wordEntries, type WordList } from './words';
+import { countOf, countsOf, hasAny, irregularVerbBase, spelledCompoundTerms, stopListVerbs, termList, wordCounts, wordEntries, type WordList } from './words';
 
 const asObject = (list: WordList) => Object.fromEntries(wordEntries(list));
 
@@ -75,5 +75,16 @@ describe('irregularVerbBase', () => {
     ['send', undefined],
   ])('reads %s as a form of %s', (word, base) => {
     expect(irregularVerbBase(word)).toBe(base);
+  });
+});
+
+describe('stopListVerbs', () => {
+  it.each([
+    ['After a user adds a password, sessions end', ['add']],
+    ['The note is added, then used and made visible', ['add', 'use', 'make']],
+    ['Sign in using the setting, as the gets of the API do', ['get']],
+    ['Nothing to see here', []],
+  ])('reads "%s" as %j', (text, verbs) => {
+    expect(stopListVerbs(text)).toEqual(verbs);
   });
 });

@@ -129,6 +129,33 @@ export function irregularVerbBase(word: string): string | undefined {
   return IRREGULAR_FORMS[word];
 }
 
+/** The forms of the stop list's verbs a method's name may begin with, and their base (`adds` → add). */
+const STOP_VERB_FORMS: Record<string, string> = {
+  add: 'add',
+  adds: 'add',
+  added: 'add',
+  adding: 'add',
+  get: 'get',
+  gets: 'get',
+  set: 'set',
+  sets: 'set',
+  use: 'use',
+  uses: 'use',
+  used: 'use',
+  make: 'make',
+  makes: 'make',
+  made: 'make',
+};
+
+/**
+ * The verbs of the stop list a text uses, in the base a method's name spells them ("after a user adds a password"
+ * → add, for `addPassword` beside `resetPassword` and `changePassword`). `splitWords` drops them: as words of a
+ * feature they match everything, but a class's methods are told apart by them.
+ */
+export function stopListVerbs(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]+/g) ?? []).flatMap((word) => STOP_VERB_FORMS[word] ?? []);
+}
+
 /** Adjacent words as `a+b` terms: `deep signal` in a text meets `deepSignal` and `deep-signal.ts`. */
 export function wordPairs(words: string[]): string[] {
   return words.slice(1).map((word, i) => `${words[i]}+${word}`);

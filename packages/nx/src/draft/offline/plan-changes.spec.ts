@@ -970,6 +970,18 @@ describe('planChanges: the declaration a change to a found file names', () => {
   });
 });
 
+describe('planChanges: the method a change to a found class names, by the verb the text uses', () => {
+  it.each([
+    ['A user adds a refund note to each refund.', 'Change `addRefundNote` of `RefundService`'],
+    ['Each refund shows its refund note.', 'Change `RefundService`'],
+  ])('%s → %s', async (text, action) => {
+    const content = 'export class RefundService { addRefundNote() { return 0; } editRefundNote() { return 0; } }\n';
+    const crafted = craftedCodeMap({ 'libs/api/src/refund/refund.service.ts': content }, [project('api', 'libs/api')]);
+    const plan = planChanges([requirement(text)], crafted, crafted.facts.projects.api, await engineRanking(crafted, text));
+    expect(plan.changes.find((c) => c.inferred === 'retrieved')?.action).toBe(action);
+  });
+});
+
 describe('planChanges: the work on a file the text spells out', () => {
   it('goes in one change, named for the declaration whose name shares the words, not the first the file declares', async () => {
     const crafted = craftedCodeMap(
