@@ -34,6 +34,16 @@ function rankedInIndexOrder(crafted: CodeMap, word: string) {
   }));
 }
 
+/** A code map of an api project with an order service and a refund policy, and these other files. */
+function ordersAndRefunds(others: Record<string, string>): CodeMap {
+  const files = {
+    'libs/api/src/order/order.service.ts': 'export class OrderService { orderLines() { return []; } }\n',
+    'libs/api/src/refund/refund-policy.ts': 'export function refundLimit(limit: number) { return limit; }\n',
+    ...others,
+  };
+  return craftedCodeMap(files, [project('api', 'libs/api')]);
+}
+
 /** Some of a code map's files, ranked with these scores (best first) on lexical evidence for `word`. */
 function rankedWith(crafted: CodeMap, word: string, scores: Array<[path: string, score: number]>) {
   const found = rankedInIndexOrder(crafted, word);
@@ -1160,14 +1170,9 @@ describe('planChanges: requirements no found file is chosen for', () => {
 
 describe('planChanges: the code a question about a requirement points at', () => {
   it('is a file whose own name says a word of it, not one that shares only its members’ words', () => {
-    const crafted = craftedCodeMap(
-      {
-        'libs/api/src/order/order.service.ts': 'export class OrderService { orderLines() { return []; } }\n',
-        'libs/api/src/refund/refund-policy.ts': 'export function refundLimit(total: number) { return total; }\n',
-        'libs/api/src/billing/billing.service.ts': 'export class BillingService { refundPolicyFor(total: number) { return total; } }\n',
-      },
-      [project('api', 'libs/api')],
-    );
+    const crafted = ordersAndRefunds({
+      'libs/api/src/billing/billing.service.ts': 'export class BillingService { refundPolicyFor(total: number) { return total; } }\n',
+    });
     // The order service found surely; the two others below it, named to read.
     const ranked = rankedWith(crafted, 'refund', [
       ['libs/api/src/order/order.service.ts', 1],
@@ -1214,14 +1219,9 @@ describe('planChanges: a requirement no file is found for, read on its own', () 
   });
 
   it('makes a file named to read the change for a requirement that, read on its own, leads to it first', () => {
-    const crafted = craftedCodeMap(
-      {
-        'libs/api/src/order/order.service.ts': 'export class OrderService { orderLines() { return []; } }\n',
-        'libs/api/src/refund/refund-policy.ts': 'export function refundLimit(limit: number) { return limit; }\n',
-        'libs/api/src/audit/journal.ts': 'export function record(entry: { author: string }) { return entry.author; }\n',
-      },
-      [project('api', 'libs/api')],
-    );
+    const crafted = ordersAndRefunds({
+      'libs/api/src/audit/journal.ts': 'export function record(entry: { author: string }) { return entry.author; }\n',
+    });
     // Found for the text as a whole, but not surely (well below the best file): named to read.
     const ranked = rankedWith(crafted, 'order', [
       ['libs/api/src/order/order.service.ts', 1],

@@ -341,6 +341,11 @@ class Planner {
     }
   }
 
+  /** The planned changes to existing source files (not new files, not specs): what a requirement with no place of its own may join. */
+  private sourceChanges(): PlannedChange[] {
+    return [...this.changes.values()].filter((c) => c.path && !c.isNew && c.role !== 'test');
+  }
+
   /**
    * The planned change whose file is where a requirement no file was found for leads on its own: the engine's
    * lexical match of the requirement alone, over the whole workspace, ranks that file first ("the platform must
@@ -353,7 +358,7 @@ class Planner {
     // A sentence of a free description (a commit's body) is read with the whole text, as the ranking did (on the
     // commit sets, 6 of 13 so placed went to a changed file).
     if (!isStated(requirement)) return undefined;
-    const changes = [...this.changes.values()].filter((c) => c.path && !c.isNew && c.role !== 'test');
+    const changes = this.sourceChanges();
     if (changes.length === 0) return undefined;
     const files = [...this.code.index.files.values()].filter((f) => f.role !== 'test');
     const query = parseQuery(requirement.text);
@@ -416,9 +421,7 @@ class Planner {
     for (const [path, readFor] of this.toRead) {
       const shape = this.code.file(path);
       if (readFor !== requirement || !shape || !DATA_SHAPE_ROLES.has(shape.role)) continue;
-      const user = [...this.changes.values()].find(
-        (c) => c.path && !c.isNew && c.role !== 'test' && onItsSide(c) && this.code.file(c.path)?.imports.includes(path),
-      );
+      const user = this.sourceChanges().find((c) => onItsSide(c) && this.code.file(c.path!)?.imports.includes(path));
       if (!user) continue;
       const use = this.addReuse(shapeName(shape, new Set(splitWords(requirement.text))), path, requirement);
       if (!user.uses.includes(use)) user.uses.push(use);
