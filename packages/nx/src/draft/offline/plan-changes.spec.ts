@@ -1168,6 +1168,46 @@ describe('planChanges: requirements no found file is chosen for', () => {
   });
 });
 
+describe('planChanges: a requirement spelling an identifier that a file named to read uses', () => {
+  const crafted = ordersAndRefunds({
+    'libs/api/src/pricing/price-applicator.ts':
+      'export class PriceApplicator { applyChannelPrice(ctx: string) { const activeTaxZone = ctx; return activeTaxZone; } }\n',
+    'libs/api/src/pricing/totals-calculator.ts':
+      'export class TotalsCalculator { calculateTotals(ctx: string) { const activeTaxZone = ctx; return activeTaxZone; } }\n',
+    'libs/api/src/pricing/price-args.ts': 'export interface PriceArgs { activeTaxZone: string; channel: string }\n',
+  });
+  // The order service found surely; the pricing files below it, named to read.
+  const ranked = rankedWith(crafted, 'order', [
+    ['libs/api/src/order/order.service.ts', 1],
+    ['libs/api/src/pricing/price-args.ts', 0.4],
+    ['libs/api/src/pricing/price-applicator.ts', 0.4],
+    ['libs/api/src/pricing/totals-calculator.ts', 0.4],
+  ]);
+  const stated = { section: 'Functional requirements' };
+  const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
+  const prices = requirement('The remembered active tax zone used when applying channel prices is kept per channel.', { id: 'FR2', ...stated });
+  const totals = requirement('The remembered active tax zone used when calculating totals is kept per channel.', { id: 'FR3', ...stated });
+  const changeOf = (plan: ReturnType<typeof planChanges>, path: string) => plan.changes.find((c) => c.path === path);
+
+  it('makes the file the change, of several the one its words match best, never one that only declares the type', () => {
+    const plan = planChanges([lines, prices, totals], crafted, crafted.facts.projects.api, ranked);
+    expect(changeOf(plan, 'libs/api/src/pricing/price-applicator.ts')?.requirements.map((r) => r.id)).toEqual(['FR2']);
+    expect(changeOf(plan, 'libs/api/src/pricing/totals-calculator.ts')?.requirements.map((r) => r.id)).toEqual(['FR3']);
+    expect(changeOf(plan, 'libs/api/src/pricing/price-args.ts')).toBeUndefined();
+    expect(plan.questions.filter((q) => /FR[23]/.test(q))).toEqual([]);
+  });
+
+  it('leaves a sentence of a free description, and text on screen, to their question', () => {
+    const free = planChanges([lines, { ...prices, section: undefined }], crafted, crafted.facts.projects.api, ranked);
+    expect(changeOf(free, 'libs/api/src/pricing/price-applicator.ts')).toBeUndefined();
+    expect(free.questions.some((q) => q.includes('FR2'))).toBe(true);
+    const label = requirement('The active tax zone label reads "Zone" in the menu.', { id: 'FR4', ...stated });
+    const onScreen = planChanges([lines, label], crafted, crafted.facts.projects.api, ranked);
+    expect(onScreen.changes.filter((c) => c.path?.startsWith('libs/api/src/pricing/'))).toEqual([]);
+    expect(onScreen.questions.some((q) => q.includes('FR4'))).toBe(true);
+  });
+});
+
 describe('planChanges: the code a question about a requirement points at', () => {
   it('is a file whose own name says a word of it, not one that shares only its members’ words', () => {
     const crafted = ordersAndRefunds({

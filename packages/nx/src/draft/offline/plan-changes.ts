@@ -334,7 +334,7 @@ class Planner {
     for (const requirement of requirements) {
       if ([...this.changes.values()].some((c) => c.requirements.includes(requirement))) continue;
       const host = served.includes(requirement)
-        ? (this.changeUsingSpelled(requirement) ?? this.changeUsingShape(requirement) ?? this.closestChange(requirement))
+        ? (this.hostUsingSpelled(requirement) ?? this.changeUsingShape(requirement) ?? this.closestChange(requirement))
         : undefined;
       if (!host) this.askWhere(requirement);
       else if (!host.requirements.includes(requirement)) host.requirements.push(requirement);
@@ -360,11 +360,11 @@ class Planner {
     if (!isStated(requirement)) return undefined;
     const changes = this.sourceChanges();
     if (changes.length === 0) return undefined;
-    const files = [...this.code.index.files.values()].filter((f) => f.role !== 'test');
-    const query = parseQuery(requirement.text);
-    let best: { path?: string; score: number } = { score: 0 };
-    for (const [path, match] of lexicalScores(files, query.words, query.verbosity)) if (match.score > best.score) best = { path, score: match.score };
-    return changes.find((c) => c.path === best.path) ?? this.readFileToChange(best.path, requirement);
+    const closest = closestByWords(
+      [...this.code.index.files.values()].filter((f) => f.role !== 'test'),
+      requirement.text,
+    );
+    return changes.find((c) => c.path === closest) ?? this.readFileToChange(closest, requirement);
   }
 
   /**
@@ -378,10 +378,21 @@ class Planner {
    */
   private readFileToChange(path: string | undefined, requirement: Requirement): PlannedChange | undefined {
     const file = path ? this.code.file(path) : undefined;
-    if (!file || !this.toRead.has(file.path) || DATA_SHAPE_ROLES.has(file.role) || file.generated) return undefined;
+    if (!file || !this.toRead.has(file.path) || !this.mayChangeFor(file, requirement)) return undefined;
     if (![...this.changes.values()].some((c) => c.project === file.project)) return undefined;
     this.toRead.delete(file.path);
     return this.retrievedChange(file, requirement);
+  }
+
+  /**
+   * Whether a file named to read may become the change for a requirement on one more reading's word: not a data
+   * shape, a declaration of types only (an interface's `activeTaxZone: Zone` names the value, the code that
+   * remembers it is elsewhere) or a generated file; and for text on screen ("the Add view menu's entry", status
+   * messages centred), a client's file, not a server's or a shared model's.
+   */
+  private mayChangeFor(file: IndexedFile, requirement: Requirement): boolean {
+    if (DATA_SHAPE_ROLES.has(file.role) || file.typesOnly || file.generated) return false;
+    return !UI_TEXT.test(requirement.text) || this.code.sideOf(this.code.facts.projects[file.project] ?? this.affected) === 'frontend';
   }
 
   /**
@@ -432,20 +443,37 @@ class Planner {
   }
 
   /**
-   * The planned change to an existing file whose code uses an identifier the requirement spells out in prose ("an
-   * optional immediate capture setting" and `input.immediateCapture` in the service the plan changes): the
-   * requirement is about that code, so it goes with the change rather than waiting for its place to be settled.
+   * The file whose code uses an identifier the requirement spells out in prose, one few files use ("an optional
+   * immediate capture setting" and `input.immediateCapture`; "the remembered active tax zone" and the
+   * `activeTaxZone` the price applicator caches): the requirement is about that code, so its work goes there rather
+   * than waiting for its place to be settled. The file is a planned change to an existing file, or one named to read
+   * (the ranking found it close, and an engineer's search for the identifier finds it too; see `mayChangeFor`).
+   * Of several, the one using most of the identifiers, then the one the requirement's own words match best ("used
+   * when calculating order totals" and the order calculator, beside the price applicator).
    */
-  private changeUsingSpelled(requirement: Requirement): PlannedChange | undefined {
+  private hostUsingSpelled(requirement: Requirement): PlannedChange | undefined {
     const spelled = spelledCompoundTerms(requirement.text).filter((term) => this.code.filesUsing(term) <= SPELLED_IN_AT_MOST);
-    let host: { change?: PlannedChange; used: number } = { used: 0 };
-    for (const change of this.changes.values()) {
-      const file = change.path && !change.isNew ? this.code.file(change.path) : undefined;
-      if (!file) continue;
+    if (spelled.length === 0) return undefined;
+    const planned = new Set([this.affected.name, ...[...this.changes.values()].map((c) => c.project)]);
+    const changed = this.sourceChanges().flatMap((change) => this.code.file(change.path!) ?? []);
+    // A sentence of a free description (a commit's body) is read with the whole text, as in `closestChange`: on the
+    // commit sets, 1 of the 5 files so made a change was one its commit changed.
+    const read = (isStated(requirement) ? [...this.toRead.keys()] : [])
+      .flatMap((path) => this.code.file(path) ?? [])
+      .filter((file) => planned.has(file.project) && this.mayChangeFor(file, requirement));
+    const uses = new Map<IndexedFile, number>();
+    for (const file of [...changed, ...read]) {
       const used = spelled.filter((term) => countOf(file.words.body, term) > 0).length;
-      if (used > host.used) host = { change, used };
+      if (used > 0) uses.set(file, used);
     }
-    return host.change;
+    const most = Math.max(0, ...uses.values());
+    const candidates = [...uses].filter(([, used]) => used === most).map(([file]) => file);
+    if (candidates.length === 0) return undefined;
+    const host = this.code.file(closestByWords(candidates, requirement.text) ?? candidates[0].path)!;
+    const change = this.sourceChanges().find((c) => c.path === host.path);
+    if (change) return change;
+    this.toRead.delete(host.path);
+    return this.retrievedChange(host, requirement);
   }
 
   /**
@@ -1586,6 +1614,14 @@ function changeOf(symbol: string, member: string | undefined, exported: boolean)
 /** The side of the system a cross-cutting requirement (security, testing) is about, by its words. */
 function sideOfWords(text: string): AreaId {
   return spokenSide(text) ?? 'backend';
+}
+
+/** Of some files, the one the engine's lexical match of a text alone scores best, if any shares a word with it. */
+function closestByWords(files: IndexedFile[], text: string): string | undefined {
+  const query = parseQuery(text);
+  let best: { path?: string; score: number } = { score: 0 };
+  for (const [path, match] of lexicalScores(files, query.words, query.verbosity)) if (match.score > best.score) best = { path, score: match.score };
+  return best.path;
 }
 
 /** The side of the system a text speaks of, by its words (a page, a button; an endpoint, a query), if any: the one it names more. */
