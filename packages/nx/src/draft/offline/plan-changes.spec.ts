@@ -1258,6 +1258,18 @@ describe('planChanges: a requirement no file is found for, read on its own', () 
     expect(free.questions.some((q) => q.includes('FR2'))).toBe(true);
   });
 
+  it('goes with the change of the requirement before it when it points back at it', () => {
+    const crafted = ordersAndRefunds({});
+    const ranked = rankedWith(crafted, 'order', [['libs/api/src/order/order.service.ts', 1]]);
+    const stated = { section: 'Functional requirements' };
+    const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
+    const continued = requirement('This must also hold while archived.', { id: 'FR2', ...stated });
+    const apart = requirement('Everything must also hold while archived.', { id: 'FR3', ...stated });
+    const plan = planChanges([lines, continued, apart], crafted, crafted.facts.projects.api, ranked);
+    expect(plan.changes.find((c) => c.path === 'libs/api/src/order/order.service.ts')?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
+    expect(plan.questions.some((q) => q.includes('FR3'))).toBe(true);
+  });
+
   it('makes a file named to read the change for a requirement that, read on its own, leads to it first', () => {
     const crafted = ordersAndRefunds({
       'libs/api/src/audit/journal.ts': 'export function record(entry: { author: string }) { return entry.author; }\n',

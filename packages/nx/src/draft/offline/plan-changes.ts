@@ -136,6 +136,11 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 const HERITAGE = /\b(?:extends|implements)\s+([^{]*)/;
 /** How a clause that states (rather than instructs) begins: a pronoun or a determiner, its subject's. */
 const STATEMENT_START = /^(it|they|this|that|these|those|the|a|an|each|every|all|no|its|their|users?|customers?)\b/i;
+/**
+ * A sentence that points back at the one before: it opens with a pronoun, or its first clause speaks of "these" or
+ * "such" things (after a semicolon, "such values" points at its own first clause).
+ */
+const REFERS_BACK = /^(this|it|these|they|such)\b|^[^;:]*?\b(these|such)\s+(?!as\b)[a-z]+/i;
 /** How a condition begins ("when a user saves a view", "if none is set"): it says when, not what to change. */
 const CONDITION_START = /^(when|whenever|if|unless|once|after|before|while|until|as soon as)\b/i;
 /** In how many components or hooks a UI element's word must be for the client to have one already (a package's). */
@@ -334,11 +339,28 @@ class Planner {
     for (const requirement of requirements) {
       if ([...this.changes.values()].some((c) => c.requirements.includes(requirement))) continue;
       const host = served.includes(requirement)
-        ? (this.hostUsingSpelled(requirement) ?? this.changeUsingShape(requirement) ?? this.closestChange(requirement))
+        ? (this.changeOfPrevious(requirement, all) ??
+          this.hostUsingSpelled(requirement) ??
+          this.changeUsingShape(requirement) ??
+          this.closestChange(requirement))
         : undefined;
       if (!host) this.askWhere(requirement);
       else if (!host.requirements.includes(requirement)) host.requirements.push(requirement);
     }
+  }
+
+  /**
+   * The planned change of the requirement stated just before one that points back at it ("This must work for both
+   * relation kinds", "All existing operators must be supported for these conditions", "It must then recalculate the
+   * order's prices"): the sentence continues the one before, so its work is in the same code.
+   */
+  private changeOfPrevious(requirement: Requirement, inOrder: Requirement[]): PlannedChange | undefined {
+    if (!isStated(requirement) || !REFERS_BACK.test(requirement.text)) return undefined;
+    const previous = inOrder
+      .slice(0, inOrder.indexOf(requirement))
+      .reverse()
+      .find((r) => r.section === requirement.section);
+    return previous && this.sourceChanges().find((c) => c.requirements.includes(previous));
   }
 
   /** The planned changes to existing source files (not new files, not specs): what a requirement with no place of its own may join. */
