@@ -175,6 +175,26 @@ export class CodeMap {
     return this.compoundUsers.get(term) ?? 0;
   }
 
+  /**
+   * Where a file's code uses an identifier (a compound term: `#activetaxzone`), as an engineer's search finds it: the
+   * top-level declaration around its first use inside one, and the method around it when that is a class's. Lines
+   * are told apart by where declarations start (the scan keeps no ends): a use between two methods is the first's.
+   */
+  useOf(path: string, term: string): { symbol: CodeSymbol; member?: CodeSymbol } | undefined {
+    const file = this.file(path);
+    const lines = readText(this.source, path)?.split('\n');
+    if (!file || !lines) return undefined;
+    const last = <S extends { line: number }>(symbols: S[], line: number) => symbols.filter((s) => s.line <= line).sort((a, b) => b.line - a.line)[0];
+    for (const [at, text] of lines.entries()) {
+      if (!(text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((token) => compoundTerm(token) === term)) continue;
+      const symbol = last(file.symbols, at + 1);
+      if (!symbol) continue;
+      const member = last(symbol.members, at + 1);
+      return { symbol, ...(member?.kind === 'method' ? { member } : {}) };
+    }
+    return undefined;
+  }
+
   filesOf(project: string): IndexedFile[] {
     return [...this.index.files.values()].filter((f) => f.project === project);
   }

@@ -1172,8 +1172,16 @@ describe('planChanges: a requirement spelling an identifier that a file named to
   const crafted = ordersAndRefunds({
     'libs/api/src/pricing/price-applicator.ts':
       'export class PriceApplicator { applyChannelPrice(ctx: string) { const activeTaxZone = ctx; return activeTaxZone; } }\n',
-    'libs/api/src/pricing/totals-calculator.ts':
-      'export class TotalsCalculator { calculateTotals(ctx: string) { const activeTaxZone = ctx; return activeTaxZone; } }\n',
+    'libs/api/src/pricing/totals-calculator.ts': [
+      'export class TotalsCalculator {',
+      '  calculateTotals(totals: number[]) { return totals; }',
+      '  applyAdjustments(ctx: string) {',
+      '    const activeTaxZone = ctx;',
+      '    return activeTaxZone;',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
     'libs/api/src/pricing/price-args.ts': 'export interface PriceArgs { activeTaxZone: string; channel: string }\n',
   });
   // The order service found surely; the pricing files below it, named to read.
@@ -1189,10 +1197,14 @@ describe('planChanges: a requirement spelling an identifier that a file named to
   const totals = requirement('The remembered active tax zone used when calculating totals is kept per channel.', { id: 'FR3', ...stated });
   const changeOf = (plan: ReturnType<typeof planChanges>, path: string) => plan.changes.find((c) => c.path === path);
 
-  it('makes the file the change, of several the one its words match best, never one that only declares the type', () => {
+  it('makes the file the change where it uses the identifier, of several the one its words match best, never one that only declares the type', () => {
     const plan = planChanges([lines, prices, totals], crafted, crafted.facts.projects.api, ranked);
     expect(changeOf(plan, 'libs/api/src/pricing/price-applicator.ts')?.requirements.map((r) => r.id)).toEqual(['FR2']);
-    expect(changeOf(plan, 'libs/api/src/pricing/totals-calculator.ts')?.requirements.map((r) => r.id)).toEqual(['FR3']);
+    // The method using it, not the one whose name says "calculating totals".
+    expect(changeOf(plan, 'libs/api/src/pricing/totals-calculator.ts')).toMatchObject({
+      action: 'Change `applyAdjustments` of `TotalsCalculator`',
+      requirements: [expect.objectContaining({ id: 'FR3' })],
+    });
     expect(changeOf(plan, 'libs/api/src/pricing/price-args.ts')).toBeUndefined();
     expect(plan.questions.filter((q) => /FR[23]/.test(q))).toEqual([]);
   });

@@ -421,11 +421,19 @@ class Planner {
    * The change to a file the ranking found, for the requirement it serves best (its symbol) and the others it
    * serves too (its method, read with the verbs `splitWords` drops: `addPassword` for "after a user adds a password",
    * not `resetPassword`; on the application and PRD sets it names one more method, changed by its commit, and
-   * moves no other item, nor any of the library set's 134 drafts).
+   * moves no other item, nor any of the library set's 134 drafts); or, given where the requirement's work is found
+   * (`use`), that declaration and method.
    */
-  private retrievedChange(file: IndexedFile, requirement: Requirement, also: Requirement[] = []): PlannedChange {
-    const symbol = symbolToChange(file, new Set(splitWords(requirement.text)));
-    const member = symbol && memberToChange(symbol, new Set([requirement, ...also].flatMap((r) => [...splitWords(r.text), ...stopListVerbs(r.text)])));
+  private retrievedChange(
+    file: IndexedFile,
+    requirement: Requirement,
+    also: Requirement[] = [],
+    use?: { symbol: CodeSymbol; member?: CodeSymbol },
+  ): PlannedChange {
+    const symbol = use?.symbol ?? symbolToChange(file, new Set(splitWords(requirement.text)));
+    const member = use
+      ? use.member
+      : symbol && memberToChange(symbol, new Set([requirement, ...also].flatMap((r) => [...splitWords(r.text), ...stopListVerbs(r.text)])));
     const change = this.change(
       file,
       symbol ? changeOf(symbol.name, member?.name, symbol.exported) : `Change \`${posix.basename(file.path)}\``,
@@ -471,7 +479,8 @@ class Planner {
    * than waiting for its place to be settled. The file is a planned change to an existing file, or one named to read
    * (the ranking found it close, and an engineer's search for the identifier finds it too; see `mayChangeFor`).
    * Of several, the one using most of the identifiers, then the one the requirement's own words match best ("used
-   * when calculating order totals" and the order calculator, beside the price applicator).
+   * when calculating order totals" and the order calculator, beside the price applicator). A file made the change so
+   * is changed where it uses the identifier (`applyPriceAdjustments`, not `calculateOrderTotals` for its name).
    */
   private hostUsingSpelled(requirement: Requirement): PlannedChange | undefined {
     const spelled = spelledCompoundTerms(requirement.text).filter((term) => this.code.filesUsing(term) <= SPELLED_IN_AT_MOST);
@@ -495,7 +504,8 @@ class Planner {
     const change = this.sourceChanges().find((c) => c.path === host.path);
     if (change) return change;
     this.toRead.delete(host.path);
-    return this.retrievedChange(host, requirement);
+    const use = spelled.map((term) => this.code.useOf(host.path, term)).find(Boolean);
+    return this.retrievedChange(host, requirement, [], use);
   }
 
   /**
