@@ -1168,6 +1168,29 @@ describe('planChanges: requirements no found file is chosen for', () => {
   });
 });
 
+describe('planChanges: a found file changed for a requirement that spells an identifier it uses', () => {
+  it('is changed where it uses the identifier, not at the method whose name shares the most words', async () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/payment/payment.service.ts': [
+          'export class PaymentService {',
+          '  recordPaymentMetadata(metadata: object) { return metadata; }',
+          "  createIntent(input: { immediateCapture?: boolean }) { return input.immediateCapture ? 'auto' : 'manual'; }",
+          '}',
+          '',
+        ].join('\n'),
+      },
+      [project('api', 'libs/api')],
+    );
+    const recorded = requirement('The immediate capture value is recorded in the payment metadata.', { id: 'FR1', section: 'Functional requirements' });
+    const plan = planChanges([recorded], crafted, crafted.facts.projects.api, await engineRanking(crafted, recorded.text));
+    expect(plan.changes.find((c) => c.path === 'libs/api/src/payment/payment.service.ts')?.action).toBe('Change `createIntent` of `PaymentService`');
+    // A sentence of a free description (a commit's body) is read with the whole text: the method its words name.
+    const free = planChanges([{ ...recorded, section: undefined }], crafted, crafted.facts.projects.api, await engineRanking(crafted, recorded.text));
+    expect(free.changes.find((c) => c.path === 'libs/api/src/payment/payment.service.ts')?.action).toBe('Change `recordPaymentMetadata` of `PaymentService`');
+  });
+});
+
 describe('planChanges: a requirement spelling an identifier that a file named to read uses', () => {
   const crafted = ordersAndRefunds({
     'libs/api/src/pricing/price-applicator.ts':

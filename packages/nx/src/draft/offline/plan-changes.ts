@@ -407,6 +407,24 @@ class Planner {
   }
 
   /**
+   * Where a file uses an identifier a stated requirement spells out, one few files use (see `hostUsingSpelled`), if
+   * it does: the longest first ("delete comment reaction" is `deleteCommentReaction` before `deleteComment`). A
+   * sentence of a free description is read with the whole text: on the commit sets, of the 10 items it would move,
+   * one more named the changed method and one named a declaration its commit did not change.
+   */
+  private spelledUse(file: IndexedFile, requirement: Requirement): ReturnType<CodeMap['useOf']> {
+    if (!isStated(requirement)) return undefined;
+    const spelled = spelledCompoundTerms(requirement.text)
+      .filter((term) => this.code.filesUsing(term) <= SPELLED_IN_AT_MOST)
+      .sort((a, b) => b.length - a.length);
+    for (const term of spelled) {
+      const use = countOf(file.words.body, term) > 0 ? this.code.useOf(file.path, term) : undefined;
+      if (use) return use;
+    }
+    return undefined;
+  }
+
+  /**
    * Whether a file named to read may become the change for a requirement on one more reading's word: not a data
    * shape, a declaration of types only (an interface's `activeTaxZone: Zone` names the value, the code that
    * remembers it is elsewhere) or a generated file; and for text on screen ("the Add view menu's entry", status
@@ -424,12 +442,8 @@ class Planner {
    * moves no other item, nor any of the library set's 134 drafts); or, given where the requirement's work is found
    * (`use`), that declaration and method.
    */
-  private retrievedChange(
-    file: IndexedFile,
-    requirement: Requirement,
-    also: Requirement[] = [],
-    use?: { symbol: CodeSymbol; member?: CodeSymbol },
-  ): PlannedChange {
+  private retrievedChange(file: IndexedFile, requirement: Requirement, also: Requirement[] = []): PlannedChange {
+    const use = this.spelledUse(file, requirement);
     const symbol = use?.symbol ?? symbolToChange(file, new Set(splitWords(requirement.text)));
     const member = use
       ? use.member
@@ -504,8 +518,7 @@ class Planner {
     const change = this.sourceChanges().find((c) => c.path === host.path);
     if (change) return change;
     this.toRead.delete(host.path);
-    const use = spelled.map((term) => this.code.useOf(host.path, term)).find(Boolean);
-    return this.retrievedChange(host, requirement, [], use);
+    return this.retrievedChange(host, requirement);
   }
 
   /**
