@@ -414,10 +414,7 @@ class Planner {
    */
   private spelledUse(file: IndexedFile, requirement: Requirement): ReturnType<CodeMap['useOf']> {
     if (!isStated(requirement)) return undefined;
-    const spelled = spelledCompoundTerms(requirement.text)
-      .filter((term) => this.code.filesUsing(term) <= SPELLED_IN_AT_MOST)
-      .sort((a, b) => b.length - a.length);
-    for (const term of spelled) {
+    for (const term of this.rareSpelledTerms(requirement).sort((a, b) => b.length - a.length)) {
       const use = countOf(file.words.body, term) > 0 ? this.code.useOf(file.path, term) : undefined;
       if (use) return use;
     }
@@ -439,8 +436,8 @@ class Planner {
    * The change to a file the ranking found, for the requirement it serves best (its symbol) and the others it
    * serves too (its method, read with the verbs `splitWords` drops: `addPassword` for "after a user adds a password",
    * not `resetPassword`; on the application and PRD sets it names one more method, changed by its commit, and
-   * moves no other item, nor any of the library set's 134 drafts); or, given where the requirement's work is found
-   * (`use`), that declaration and method.
+   * moves no other item, nor any of the library set's 134 drafts); for a stated requirement that spells an
+   * identifier the file uses, the declaration and method where it uses it (`spelledUse`).
    */
   private retrievedChange(file: IndexedFile, requirement: Requirement, also: Requirement[] = []): PlannedChange {
     const use = this.spelledUse(file, requirement);
@@ -497,7 +494,7 @@ class Planner {
    * is changed where it uses the identifier (`applyPriceAdjustments`, not `calculateOrderTotals` for its name).
    */
   private hostUsingSpelled(requirement: Requirement): PlannedChange | undefined {
-    const spelled = spelledCompoundTerms(requirement.text).filter((term) => this.code.filesUsing(term) <= SPELLED_IN_AT_MOST);
+    const spelled = this.rareSpelledTerms(requirement);
     if (spelled.length === 0) return undefined;
     const planned = new Set([this.affected.name, ...[...this.changes.values()].map((c) => c.project)]);
     const changed = this.sourceChanges().flatMap((change) => this.code.file(change.path!) ?? []);
@@ -519,6 +516,11 @@ class Planner {
     if (change) return change;
     this.toRead.delete(host.path);
     return this.retrievedChange(host, requirement);
+  }
+
+  /** The identifiers a requirement spells out in prose that few files use (see `SPELLED_IN_AT_MOST`), as compound terms. */
+  private rareSpelledTerms(requirement: Requirement): string[] {
+    return spelledCompoundTerms(requirement.text).filter((term) => this.code.filesUsing(term) <= SPELLED_IN_AT_MOST);
   }
 
   /**
