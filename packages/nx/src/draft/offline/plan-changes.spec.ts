@@ -21,6 +21,11 @@ function requirement(text: string, extra: Partial<Requirement> = {}): Requiremen
   return { id: 'R1', text, source: 'PRD.md:1', kind: 'requirement', area: 'backend', ...extra };
 }
 
+/** A requirement a spec states under its heading (not a sentence of a free description). */
+function stated(text: string, id = 'R1'): Requirement {
+  return requirement(text, { id, section: 'Functional requirements' });
+}
+
 /** Every file of a crafted code map as the ranking would give it, best first in index order, on its path's match of `word`. */
 function rankedInIndexOrder(crafted: CodeMap, word: string) {
   return [...crafted.index.files.values()].map((file, i) => ({
@@ -577,7 +582,7 @@ describe('planChanges across the sides of the system', () => {
     ['a requirement about what the page shows changes it', 'The order line shows no discount on the order page once the coupon is removed.', true],
   ])('%s', (_, text, changesClient) => {
     const map = crafted();
-    const plan = planChanges([requirement(text, { section: 'Functional requirements' })], map, map.facts.projects.api, rankedWith(map, SERVICE));
+    const plan = planChanges([stated(text)], map, map.facts.projects.api, rankedWith(map, SERVICE));
     const changed = plan.changes.filter((c) => c.area !== 'testing').map((c) => c.path);
     expect(changed).toContain(SERVICE);
     expect(changed.includes(FRAGMENT)).toBe(changesClient);
@@ -1182,7 +1187,7 @@ describe('planChanges: a found file changed for a requirement that spells an ide
       },
       [project('api', 'libs/api')],
     );
-    const recorded = requirement('The immediate capture value is recorded in the payment metadata.', { id: 'FR1', section: 'Functional requirements' });
+    const recorded = stated('The immediate capture value is recorded in the payment metadata.', 'FR1');
     const plan = planChanges([recorded], crafted, crafted.facts.projects.api, await engineRanking(crafted, recorded.text));
     expect(plan.changes.find((c) => c.path === 'libs/api/src/payment/payment.service.ts')?.action).toBe('Change `createIntent` of `PaymentService`');
     // A sentence of a free description (a commit's body) is read with the whole text: the method its words name.
@@ -1214,10 +1219,9 @@ describe('planChanges: a requirement spelling an identifier that a file named to
     ['libs/api/src/pricing/price-applicator.ts', 0.4],
     ['libs/api/src/pricing/totals-calculator.ts', 0.4],
   ]);
-  const stated = { section: 'Functional requirements' };
-  const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
-  const prices = requirement('The remembered active tax zone used when applying channel prices is kept per channel.', { id: 'FR2', ...stated });
-  const totals = requirement('The remembered active tax zone used when calculating totals is kept per channel.', { id: 'FR3', ...stated });
+  const lines = stated('Orders list their order lines.', 'FR1');
+  const prices = stated('The remembered active tax zone used when applying channel prices is kept per channel.', 'FR2');
+  const totals = stated('The remembered active tax zone used when calculating totals is kept per channel.', 'FR3');
   const changeOf = (plan: ReturnType<typeof planChanges>, path: string) => plan.changes.find((c) => c.path === path);
 
   it('makes the file the change where it uses the identifier, of several the one its words match best, never one that only declares the type', () => {
@@ -1236,7 +1240,7 @@ describe('planChanges: a requirement spelling an identifier that a file named to
     const free = planChanges([lines, { ...prices, section: undefined }], crafted, crafted.facts.projects.api, ranked);
     expect(changeOf(free, 'libs/api/src/pricing/price-applicator.ts')).toBeUndefined();
     expect(free.questions.some((q) => q.includes('FR2'))).toBe(true);
-    const label = requirement('The active tax zone label reads "Zone" in the menu.', { id: 'FR4', ...stated });
+    const label = stated('The active tax zone label reads "Zone" in the menu.', 'FR4');
     const onScreen = planChanges([lines, label], crafted, crafted.facts.projects.api, ranked);
     expect(onScreen.changes.filter((c) => c.path?.startsWith('libs/api/src/pricing/'))).toEqual([]);
     expect(onScreen.questions.some((q) => q.includes('FR4'))).toBe(true);
@@ -1280,10 +1284,9 @@ describe('planChanges: a requirement no file is found for, read on its own', () 
     );
     const found = rankedInIndexOrder(crafted, 'order');
     const ranked = [{ ...found.find((f) => f.path === 'libs/api/src/order/order.service.ts')!, score: 1 }];
-    const stated = { section: 'Functional requirements' };
-    const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
-    const totals = requirement('Totals are recalculated after each change.', { id: 'FR2', ...stated });
-    const refused = requirement('A refund above the limit is refused.', { id: 'FR3', ...stated });
+    const lines = stated('Orders list their order lines.', 'FR1');
+    const totals = stated('Totals are recalculated after each change.', 'FR2');
+    const refused = stated('A refund above the limit is refused.', 'FR3');
     const plan = planChanges([lines, totals, refused], crafted, crafted.facts.projects.api, ranked);
     expect(plan.changes.find((c) => c.path === 'libs/api/src/order/order.service.ts')?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
     expect(plan.questions.some((q) => q.includes('FR3'))).toBe(true);
@@ -1296,10 +1299,9 @@ describe('planChanges: a requirement no file is found for, read on its own', () 
   it('goes with the change of the requirement before it when it points back at it', () => {
     const crafted = ordersAndRefunds({});
     const ranked = rankedWith(crafted, 'order', [['libs/api/src/order/order.service.ts', 1]]);
-    const stated = { section: 'Functional requirements' };
-    const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
-    const continued = requirement('This must also hold while archived.', { id: 'FR2', ...stated });
-    const apart = requirement('Everything must also hold while archived.', { id: 'FR3', ...stated });
+    const lines = stated('Orders list their order lines.', 'FR1');
+    const continued = stated('This must also hold while archived.', 'FR2');
+    const apart = stated('Everything must also hold while archived.', 'FR3');
     const plan = planChanges([lines, continued, apart], crafted, crafted.facts.projects.api, ranked);
     expect(plan.changes.find((c) => c.path === 'libs/api/src/order/order.service.ts')?.requirements.map((r) => r.id)).toEqual(['FR1', 'FR2']);
     expect(plan.questions.some((q) => q.includes('FR3'))).toBe(true);
@@ -1314,10 +1316,9 @@ describe('planChanges: a requirement no file is found for, read on its own', () 
       ['libs/api/src/order/order.service.ts', 1],
       ['libs/api/src/refund/refund-policy.ts', 0.5],
     ]);
-    const stated = { section: 'Functional requirements' };
-    const lines = requirement('Orders list their order lines.', { id: 'FR1', ...stated });
-    const refused = requirement('A refund above the refund limit is refused.', { id: 'FR2', ...stated });
-    const audited = requirement('Each entry names its author.', { id: 'FR3', ...stated });
+    const lines = stated('Orders list their order lines.', 'FR1');
+    const refused = stated('A refund above the refund limit is refused.', 'FR2');
+    const audited = stated('Each entry names its author.', 'FR3');
     const plan = planChanges([lines, refused, audited], crafted, crafted.facts.projects.api, ranked);
     expect(plan.changes.find((c) => c.path === 'libs/api/src/refund/refund-policy.ts')).toMatchObject({
       action: 'Change `refundLimit`',
