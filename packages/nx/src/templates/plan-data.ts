@@ -61,6 +61,9 @@ export interface Sourced {
   section?: string;
   /** Its number in a numbered list ("3." → 3): what a reader of the input calls it. */
   ordinal?: number;
+  /** In a list nested `depth` deep in another's item (1: in a top-level item), its place there (from 1): it details that item. */
+  depth?: number;
+  sub?: number;
 }
 
 export type AreaId = 'backend' | 'frontend' | 'shared' | 'security' | 'testing';

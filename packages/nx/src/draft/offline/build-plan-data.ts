@@ -123,18 +123,29 @@ function collectRequirements(found: InputFacts, inputs: FeatureInput[], fallback
   }
   const taken = new Set<string>();
   const placeInSection = new Map<string, number>();
+  /** Per section, the id of the last item at each nesting depth: what a nested item's id extends. */
+  const idsAtDepth = new Map<string, string[]>();
   return dedupe(sourced).map(([s, kind], i) => {
     const { label, text } = splitLabel(s.text);
-    const place = s.section ? (placeInSection.get(s.section) ?? 0) + 1 : 0;
-    if (s.section) placeInSection.set(s.section, place);
+    const nested = Boolean(s.depth && s.sub);
+    const place = s.section && !nested ? (placeInSection.get(s.section) ?? 0) + 1 : 0;
+    if (s.section && !nested) placeInSection.set(s.section, place);
+    const parents = s.section ? (idsAtDepth.get(s.section) ?? idsAtDepth.set(s.section, []).get(s.section)!) : [];
     // The input's own name for it: its label (`FR-4`), else its number in its section's numbered list, or its
     // place in the section's plain list, named by the section's initials ("3." under "Functional requirements" →
-    // FR3, the second bullet under "User stories" → US2: a reader finds it there), else its place among the requirements.
-    const inSection = s.section ? `${initials(s.section)}${s.ordinal ?? place}` : undefined;
+    // FR3, the second bullet under "User stories" → US2: a reader finds it there); an item of a list nested in
+    // one of those, that one's and its own place (the first bullet under FR2 → FR2.1, and the next "3." is still
+    // FR3); else its place among the requirements.
+    const inSection = !s.section
+      ? undefined
+      : nested
+        ? parents[s.depth! - 1] && `${parents[s.depth! - 1]}.${s.sub}`
+        : `${initials(s.section)}${s.ordinal ?? place}`;
     const named = [label, inSection].find((candidate) => candidate && !taken.has(candidate));
     let id = named ?? `R${i + 1}`;
     for (let n = i + 2; taken.has(id); n++) id = `R${n}`;
     taken.add(id);
+    if (s.section) parents.splice(s.depth ?? 0, Infinity, id);
     return {
       text,
       source: s.source,

@@ -101,40 +101,51 @@ function cleanTitle(title: string): string {
   return title.replace(/^(prd|jtbd|spec(ification)?|product requirements?( document)?|jobs[- ]to[- ]be[- ]done|feature|task)\s*[:—–-]\s*/i, '').trim();
 }
 
-/** Paragraphs and list items (leaf items only), each with the heading path above it. */
+/**
+ * Paragraphs and list items, each with the heading path above it. An item's own paragraphs are one block; an item
+ * of a nested list is a block of its own, numbered within the item it details (`sub`, from 1).
+ */
 function collectBlocks(tree: Root, label: string): Block[] {
   const blocks: Block[] = [];
   const headings: string[] = [];
-  const visit = (node: RootContent, inList: boolean) => {
+  const visit = (node: RootContent, depth: number) => {
     if (node.type === 'heading') {
       headings.length = Math.max(0, node.depth - 1);
       headings[node.depth - 1] = nodeText(node).trim();
     } else if (node.type === 'paragraph') {
-      push(nodeText(node), node.position?.start.line ?? 1, inList);
+      push(nodeText(node), node.position?.start.line ?? 1, { isListItem: depth > 0 });
     } else if (node.type === 'list') {
       node.children.forEach((item, i) => {
-        const [first, ...rest] = item.children;
-        if (first) push(nodeText(first), item.position?.start.line ?? 1, true, node.ordered ? (node.start ?? 1) + i : undefined);
-        rest.forEach((child) => visit(child, true));
+        const number = node.ordered ? (node.start ?? 1) + i : undefined;
+        const place = depth === 0 ? (number ? { ordinal: number } : {}) : { sub: number ?? i + 1, depth };
+        // Its lead and its other paragraphs say one thing; what else it holds is read on its own, after it.
+        const [prose, rest] = partition(item.children, (child, at) => at === 0 || child.type === 'paragraph');
+        push(prose.map((child) => nodeText(child)).join(' '), item.position?.start.line ?? 1, { isListItem: true, ...place });
+        rest.forEach((child) => visit(child, depth + 1));
       });
     } else if (node.type === 'blockquote') {
-      node.children.forEach((child) => visit(child, inList));
+      node.children.forEach((child) => visit(child, depth));
     } else if (node.type === 'table') {
-      for (const row of node.children.slice(1)) push(row.children.map(nodeText).join(' — '), row.position?.start.line ?? 1, true);
+      for (const row of node.children.slice(1)) push(row.children.map(nodeText).join(' — '), row.position?.start.line ?? 1, { isListItem: true });
     }
   };
-  const push = (text: string, line: number, isListItem: boolean, ordinal?: number) => {
+  const push = (text: string, line: number, place: Pick<Block, 'isListItem' | 'ordinal' | 'sub' | 'depth'>) => {
     const clean = text.replace(/\s+/g, ' ').trim();
-    if (clean) blocks.push({ text: clean, source: `${label}:${line}`, headings: headings.filter(Boolean), isListItem, ...(ordinal ? { ordinal } : {}) });
+    if (clean) blocks.push({ text: clean, source: `${label}:${line}`, headings: headings.filter(Boolean), ...place });
   };
-  tree.children.forEach((node) => visit(node, false));
+  tree.children.forEach((node) => visit(node, 0));
   return blocks;
+}
+
+function partition<T>(items: T[], test: (item: T, at: number) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item, at) => !test(item, at))];
 }
 
 function sortBlocks(blocks: Block[], facts: InputFacts, isJtbd: boolean): void {
   for (const block of blocks) {
     const section = block.headings.at(-1);
-    const entry: Sourced = { text: block.text, source: block.source, ...(section ? { section } : {}), ...(block.ordinal ? { ordinal: block.ordinal } : {}) };
+    const { text, source, ordinal, depth, sub } = block;
+    const entry: Sourced = { text, source, ...(section ? { section } : {}), ...(ordinal ? { ordinal } : {}), ...(depth && sub ? { depth, sub } : {}) };
     facts.all.push(entry);
     const bucket = bucketOf(block, isJtbd);
     if (bucket) (facts[bucket] as Sourced[]).push(entry);

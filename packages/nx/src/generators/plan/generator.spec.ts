@@ -164,6 +164,18 @@ describe('plan generator on the example workspace', () => {
     expect(plan).toMatch(/FR2: The export must keep the list filters/);
   });
 
+  it('names the bullets detailing a numbered requirement after it (FR2.1), and the next numbered one as the PRD numbers it', async () => {
+    const plan = await planForPrd(
+      '# PRD: Orders export\n\n## Functional requirements\n\n1. The orders controller must export orders as CSV.\n2. The file is built as follows:\n   - One row per order line.\n   - A header row with the column names.\n\n   Dates are written in ISO 8601.\n3. The export must keep the list filters.\n',
+    );
+    // The item's own paragraphs are its text; its bullets are requirements of their own.
+    expect(plan).toMatch(/FR2: The file is built as follows: Dates are written in ISO 8601/);
+    expect(plan).toMatch(/\bFR2\.1\b/);
+    expect(plan).toMatch(/\bFR2\.2\b/);
+    expect(plan).toMatch(/\bFR3\b/);
+    expect(plan).not.toMatch(/\bFR4\b|\bR\d/);
+  });
+
   it("names an unnumbered requirement by its place in its section's list, not by an id the PRD does not have", async () => {
     const plan = await planForPrd(
       '# PRD: Orders export\n\n## User stories\n\n- As an admin, I want to export orders so that I can reconcile them.\n- As an auditor, I want the export logged.\n\n## Functional requirements\n\n1. The orders controller must export orders as CSV.\n',
