@@ -29,6 +29,14 @@ export const MODULE_SYNTAX_IN_CODE = /^\s*(?:export\s+default|export|import)\b|\
 export const MODULE_SYNTAX_IN_PROSE =
   /\bexport\s+default\b|\b(?:export|import)\s+(?=(?:const|let|var|function|class|interface|type|enum|async|abstract|declare)\b|[*{])/gi;
 
+/**
+ * What a text excludes, without the words it names by negation: "export to non-grid views" excludes every view
+ * but the grid one, so the grid's code is not what it leaves alone.
+ */
+export function withoutNegated(text: string): string {
+  return text.replace(/\bnon-[A-Za-z]+/g, ' ');
+}
+
 /** Words of an identifier, a path or prose, lower-cased and stemmed, stop words removed. */
 export function splitWords(text: string): string[] {
   const words: string[] = [];

@@ -96,6 +96,12 @@ describe('parseQuery', () => {
       expect(parseQuery('fix(orders): keep the order total when a refund fails').excluded.size).toBe(0);
     });
 
+    it('does not subtract what a non-goal names by negation ("non-grid views" leaves the grid in)', () => {
+      const excluded = parseQuery('# Export\n\n## Requirements\n- Export a view as CSV.\n\n## Non-goals\n- Export of non-grid views, such as kanban.').excluded;
+      expect(excluded.has('kanban')).toBe(true);
+      expect(excluded.has('grid')).toBe(false);
+    });
+
     it('weighs requirements and acceptance criteria over the background', () => {
       expect(query.words.get('csv')!).toBeGreaterThan(query.words.get('invoice')!);
       expect(query.words.get('row')!).toBeGreaterThan(query.words.get('invoice')!);

@@ -1,4 +1,4 @@
-import { compoundTerms, MODULE_SYNTAX_IN_PROSE, splitWords, wordPairs } from '../code/words';
+import { compoundTerms, MODULE_SYNTAX_IN_PROSE, splitWords, wordPairs, withoutNegated } from '../code/words';
 
 /** What the ranking reads out of the feature's text. */
 export interface ParsedQuery {
@@ -130,7 +130,7 @@ export function parseQuery(query: string): ParsedQuery {
     for (const pair of wordPairs(wordsOf(line.text))) words.set(pair, (words.get(pair) ?? 0) + QUERY_WEIGHTS.pair * line.weight);
   }
   // Below their heading ("Non-goals" is no word of what they exclude).
-  const excluded = new Set(sections.filter((s) => s.weight === 0).flatMap((s) => wordsOf(s.text.slice(s.text.indexOf('\n') + 1))));
+  const excluded = new Set(sections.filter((s) => s.weight === 0).flatMap((s) => wordsOf(withoutNegated(s.text.slice(s.text.indexOf('\n') + 1)))));
   for (const word of words.keys()) excluded.delete(word);
   for (const [word, weight] of words) words.set(word, weight > 1 ? 1 + Math.log(weight) : weight);
   const strongestWords = strongest(words, MAX_QUERY_TERMS);

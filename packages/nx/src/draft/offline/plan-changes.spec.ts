@@ -268,6 +268,18 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
     expect(changed(plan)).toContain('libs/api/src/tax/tax-zone-cache.ts');
   });
 
+  it.each([
+    ['out of scope', 'says its name words in another order', 'Changing when the cache of tax zones expires.'],
+    ['kept', 'names it only by negation ("non-tax")', 'Changing the zone caches of non-tax rules.'],
+  ])('a found file is %s when a non-goal %s', async (outcome, _, nonGoal) => {
+    const plan = await planFor('Each channel keeps the zone it was given.', [nonGoal]);
+    const cache = 'libs/api/src/tax/tax-zone-cache.ts';
+    const found = changed(plan).includes(cache) || plan.read.some((r) => r.path === cache);
+    expect(plan.outOfScope.some((o) => o.name === 'TaxZoneCache') ? 'out of scope' : found ? 'kept' : 'absent').toBe(outcome);
+    // The requirement it would have served is placed elsewhere or asked about, never lost.
+    expect(plan.changes.some((c) => c.requirements.some((r) => r.id === 'R1'))).toBe(true);
+  });
+
   it('never reads a React hook\'s `use` as a word the text spells ("the channel used before")', async () => {
     const plan = await planFor('Switching back to a previously used channel reuses its zone.', [], { retrieved: false });
     expect(changed(plan)).not.toContain('libs/api/src/channel/use-channel.ts');

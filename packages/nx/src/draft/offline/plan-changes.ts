@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../../code/types';
-import { compoundTerm, countOf, spelledCompoundTerms, irregularVerbBase, splitWords, stopListVerbs } from '../../code/words';
+import { compoundTerm, countOf, spelledCompoundTerms, irregularVerbBase, splitWords, stopListVerbs, withoutNegated } from '../../code/words';
 import type { CodeSymbol, FileRole } from '../../code/types';
 import { lexicalScores } from '../../context/lexical';
 import { parseQuery } from '../../context/query';
@@ -195,9 +195,10 @@ export function planChanges(
   for (const requirement of specificFirst) planner.read(requirement);
   planner.followTheStack(changing);
   planner.serverWideConcerns(changing);
+  planner.excludeByNonGoals(nonGoals, changing);
   planner.retrieveForFeature(specificFirst);
   planner.placeInNamedProjects(changing);
-  planner.leaveOutOfScope(nonGoals, changing);
+  planner.leaveOutOfScope();
   planner.addCatalogText();
   const kept = requirements.filter((r) => r.keeps);
   // The suite that checks what the inputs keep is named last, and counts among the files kept within reach.
@@ -212,6 +213,9 @@ class Planner {
   private readonly avoid: ChangePlan['avoid'] = [];
   private readonly reuse = new Map<string, { name: string; path: string; requirements: string[] }>();
   private readonly outOfScope: ChangePlan['outOfScope'] = [];
+  /** Files a non-goal excludes (see `excludeByNonGoals`), with the non-goal; those the ranking found are set aside in `foundButExcluded`. */
+  private readonly excludedBy = new Map<string, Sourced>();
+  private readonly foundButExcluded = new Set<string>();
   /** Files found close to the feature but not surely, with the requirement each would serve: named for reading. */
   private readonly toRead = new Map<string, Requirement>();
   /**
@@ -314,6 +318,11 @@ class Planner {
       const implementation = this.implementationOfUsed(file, [requirement, ...also]);
       if (implementation) {
         this.addReuse(implementation, file.path, requirement);
+        continue;
+      }
+      // What a non-goal excludes is neither changed nor read: the requirement finds its place elsewhere.
+      if (this.excludedBy.has(file.path)) {
+        this.foundButExcluded.add(file.path);
         continue;
       }
       if (!this.isSurelyFound(file.path) || this.acrossSides(file.path, file.project, [requirement, ...also])) {
@@ -792,10 +801,13 @@ class Planner {
    * `OrdersPage.tsx`, "the request log line" → `request-logging.interceptor.ts`; not "order history from the
    * account page", whose words only meet by chance.
    */
-  private filesSpelledOut(text: string): IndexedFile[] {
+  private filesSpelledOut(text: string, anyOrder = false): IndexedFile[] {
     const sequence = CodeMap.words(text).filter((word) => !ARTICLES.has(word));
     const same = (a: string, b: string) => a === b || (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a)));
-    const inARow = (name: string[]) => sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && same(sequence[i + j], word)));
+    const inARow = (name: string[]) =>
+      anyOrder
+        ? name.every((word) => sequence.some((said) => same(said, word)))
+        : sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && same(sequence[i + j], word)));
     // Several files may spell the same words (`global-settings.service.ts`, `.resolver.ts`, `.component.ts`):
     // the context engine's order says which the text is most about.
     const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
@@ -1095,12 +1107,14 @@ class Planner {
     // Files named only for reading go first.
     const read = [...this.toRead.keys()].sort(lastFirst);
     while (cost() > MAX_EXISTING_FILES && read.length) this.toRead.delete(read.shift()!);
-    while (cost() > MAX_EXISTING_FILES && inferred.length) {
-      const dropped = inferred.shift()!;
-      this.changes.delete(dropped.key);
-      for (const requirement of dropped.requirements) {
-        if (![...this.changes.values()].some((c) => c.requirements.includes(requirement))) this.askWhere(requirement);
-      }
+    while (cost() > MAX_EXISTING_FILES && inferred.length) this.drop(inferred.shift()!);
+  }
+
+  /** A change left out of the plan: the requirements it alone served are asked about, never lost. */
+  private drop(change: PlannedChange): void {
+    this.changes.delete(change.key);
+    for (const requirement of change.requirements) {
+      if (![...this.changes.values()].some((c) => c.requirements.includes(requirement))) this.askWhere(requirement);
     }
   }
 
@@ -1186,21 +1200,30 @@ class Planner {
   }
 
   /**
-   * A file only the ranking found (to change or to read), whose name a non-goal spells out ("Changing the default
-   * tax zone strategy" → `default-tax-zone-strategy.ts`), is what the inputs exclude: it is left as it is. A file
-   * the requirements spell out too is the feature's own subject, which a non-goal only narrows, and stays.
+   * The files whose names a non-goal spells out, its words in any order ("Changing the default tax zone strategy" →
+   * `default-tax-zone-strategy.ts`; "Moving collections via the bulk "Move" dialog" → `move-collections-dialog.tsx`):
+   * what the inputs exclude, left as they are when only the ranking found them. A file the requirements spell out
+   * too is the feature's own subject, which a non-goal only narrows, and stays. Known before the ranking's files are
+   * placed, so the requirements one would have served find their place elsewhere.
    */
-  leaveOutOfScope(nonGoals: Sourced[], requirements: Requirement[]): void {
-    // What the requirements spell out too is the feature's own subject ("saved views"), not what a non-goal excludes.
-    const subject = new Set(requirements.flatMap((r) => this.filesSpelledOut(r.text).map((f) => f.path)));
+  excludeByNonGoals(nonGoals: Sourced[], requirements: Requirement[]): void {
+    const subject = new Set(requirements.flatMap((r) => this.filesSpelledOut(r.text, true).map((f) => f.path)));
     for (const nonGoal of nonGoals) {
-      for (const file of this.filesSpelledOut(nonGoal.text).filter((f) => !subject.has(f.path))) {
-        const change = this.changes.get(`${file.path}#inferred`);
-        if (change?.inferred === 'retrieved') this.changes.delete(change.key);
-        else if (!this.toRead.delete(file.path)) continue;
-        const symbol = file.symbols.find((s) => s.exported && ['class', 'function', 'interface'].includes(s.kind));
-        this.outOfScope.push({ name: symbol?.name ?? posix.basename(file.path), nonGoal });
+      for (const file of this.filesSpelledOut(withoutNegated(nonGoal.text), true)) {
+        if (!subject.has(file.path) && !this.excludedBy.has(file.path)) this.excludedBy.set(file.path, nonGoal);
       }
+    }
+  }
+
+  /** What a non-goal excludes, when the ranking found it to change or to read: left out, and said to be left as it is. */
+  leaveOutOfScope(): void {
+    for (const [path, nonGoal] of this.excludedBy) {
+      const change = this.changes.get(`${path}#inferred`);
+      if (change?.inferred === 'retrieved') this.drop(change);
+      else if (!this.toRead.delete(path) && !this.foundButExcluded.has(path)) continue;
+      const file = this.code.file(path)!;
+      const symbol = file.symbols.find((s) => s.exported && ['class', 'function', 'interface'].includes(s.kind));
+      this.outOfScope.push({ name: symbol?.name ?? posix.basename(file.path), nonGoal });
     }
   }
 
