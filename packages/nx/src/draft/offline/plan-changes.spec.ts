@@ -1308,6 +1308,27 @@ describe('planChanges: a requirement no file is found for, read on its own', () 
     expect(free.questions.some((q) => q.includes('FR2'))).toBe(true);
   });
 
+  it('goes, as a lead-in ("The rules are:"), with the change serving most of the items that detail it', () => {
+    const crafted = ordersAndRefunds({});
+    const ranked = rankedWith(crafted, 'refund', [
+      ['libs/api/src/order/order.service.ts', 1],
+      ['libs/api/src/refund/refund-policy.ts', 0.9],
+    ]);
+    const plan = planChanges(
+      [
+        stated('The rules are:', 'FR1'),
+        stated('A refund above the refund limit is refused.', 'FR1.1'),
+        stated('The refund limit is per customer.', 'FR1.2'),
+        stated('Orders list their order lines.', 'FR2'),
+      ],
+      crafted,
+      crafted.facts.projects.api,
+      ranked,
+    );
+    expect(plan.changes.find((c) => c.path === 'libs/api/src/refund/refund-policy.ts')?.requirements.map((r) => r.id)).toEqual(['FR1.1', 'FR1.2', 'FR1']);
+    expect(plan.questions.some((q) => q.includes('FR1 '))).toBe(false);
+  });
+
   it('goes with the change of the requirement before it when it points back at it', () => {
     const crafted = ordersAndRefunds({});
     const ranked = rankedWith(crafted, 'order', [['libs/api/src/order/order.service.ts', 1]]);

@@ -345,10 +345,13 @@ class Planner {
       const use = this.addReuse(name, file.path, requirement);
       if (!user.uses.includes(use)) user.uses.push(use);
     }
-    for (const requirement of requirements) {
+    // A lead-in goes where the items detailing it went: it is placed after them.
+    const detailed = (r: Requirement) => all.some((other) => other.id.startsWith(`${r.id}.`));
+    for (const requirement of [...requirements.filter((r) => !detailed(r)), ...requirements.filter(detailed)]) {
       if ([...this.changes.values()].some((c) => c.requirements.includes(requirement))) continue;
       const host = served.includes(requirement)
-        ? (this.changeOfPrevious(requirement, all) ??
+        ? (this.changeOfDetails(requirement, all) ??
+          this.changeOfPrevious(requirement, all) ??
           this.hostUsingSpelled(requirement) ??
           this.changeUsingShape(requirement) ??
           this.closestChange(requirement))
@@ -370,6 +373,21 @@ class Planner {
       .reverse()
       .find((r) => r.section === requirement.section);
     return previous && this.sourceChanges().find((c) => c.requirements.includes(previous));
+  }
+
+  /**
+   * The planned change serving most of the items a requirement's nested list details it with ("Stacks are built as
+   * follows:" and its FR2.1–FR2.4; "Target placement rules:"), the first of those serving as many: its words are a
+   * lead-in, its substance is theirs, and so is its place.
+   */
+  private changeOfDetails(requirement: Requirement, all: Requirement[]): PlannedChange | undefined {
+    const details = new Set(all.filter((r) => r.id.startsWith(`${requirement.id}.`)));
+    let best: { change?: PlannedChange; served: number } = { served: 0 };
+    for (const change of this.sourceChanges()) {
+      const served = change.requirements.filter((r) => details.has(r)).length;
+      if (served > best.served) best = { change, served };
+    }
+    return best.change;
   }
 
   /** The planned changes to existing source files (not new files, not specs): what a requirement with no place of its own may join. */
