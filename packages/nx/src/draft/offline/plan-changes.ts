@@ -817,12 +817,13 @@ class Planner {
   /**
    * Non-test files whose name's domain words (two or more) the text spells out in a row: "the orders page" →
    * `OrdersPage.tsx`, "the request log line" → `request-logging.interceptor.ts`; not "order history from the
-   * account page", whose words only meet by chance.
+   * account page", whose words only meet by chance. `anyOrder`: anywhere in the text, for what a sentence is about
+   * rather than what it names (a non-goal's "moving collections via the bulk Move dialog").
    */
   private filesSpelledOut(text: string, anyOrder = false): IndexedFile[] {
     const sequence = CodeMap.words(text).filter((word) => !ARTICLES.has(word));
     const same = (a: string, b: string) => a === b || (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a)));
-    const inARow = (name: string[]) =>
+    const spelled = (name: string[]) =>
       anyOrder
         ? name.every((word) => sequence.some((said) => same(said, word)))
         : sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && same(sequence[i + j], word)));
@@ -833,7 +834,7 @@ class Planner {
       .filter((file) => file.role !== 'test' && !/\.(stories|d)\.[jt]sx?$/.test(file.path))
       .filter((file) => {
         const name = domainWordsOfName(file);
-        return name.length >= 2 && inARow(name);
+        return name.length >= 2 && spelled(name);
       })
       .sort((a, b) => (rank.get(a.path) ?? Infinity) - (rank.get(b.path) ?? Infinity) || a.path.localeCompare(b.path))
       .slice(0, 3);
