@@ -168,9 +168,8 @@ describe('plan generator on the example workspace', () => {
     const plan = await planForPrd(
       '# PRD: Orders export\n\n## Functional requirements\n\n1. The orders controller must export orders as CSV.\n2. The file is built as follows:\n   - One row per order line.\n   - A header row with the column names.\n\n   Dates are written in ISO 8601.\n3. The export must keep the list filters.\n',
     );
-    // The item's own paragraphs are its text; its bullets are requirements of their own.
-    expect(plan).toMatch(/FR2: The file is built as follows: Dates are written in ISO 8601/);
-    expect(plan).toMatch(/\bFR2\.1\b/);
+    // Its bullets are requirements of their own; the lead-in goes with the change its first bullet went to.
+    expect(plan).toMatch(/— FR1: [^\n]*; also FR2\.1, FR2\n/);
     expect(plan).toMatch(/\bFR2\.2\b/);
     expect(plan).toMatch(/\bFR3\b/);
     expect(plan).not.toMatch(/\bFR4\b|\bR\d/);
