@@ -817,14 +817,15 @@ class Planner {
   /**
    * Non-test files whose name's domain words (two or more) the text spells out in a row: "the orders page" →
    * `OrdersPage.tsx`, "the request log line" → `request-logging.interceptor.ts`; not "order history from the
-   * account page", whose words only meet by chance. `anyOrder`: anywhere in the text, for what a sentence is about
-   * rather than what it names (a non-goal's "moving collections via the bulk Move dialog").
+   * account page", whose words only meet by chance. `anyOrder`: a name of three words or more anywhere in the text,
+   * for what a sentence is about rather than what it names (a non-goal's "moving collections via the bulk Move
+   * dialog"); two words apart meet by chance too often ("the collection list … its page controls" and `ListPage`).
    */
   private filesSpelledOut(text: string, anyOrder = false): IndexedFile[] {
     const sequence = CodeMap.words(text).filter((word) => !ARTICLES.has(word));
     const same = (a: string, b: string) => a === b || (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a)));
     const spelled = (name: string[]) =>
-      anyOrder
+      anyOrder && name.length >= 3
         ? name.every((word) => sequence.some((said) => same(said, word)))
         : sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && same(sequence[i + j], word)));
     // Several files may spell the same words (`global-settings.service.ts`, `.resolver.ts`, `.component.ts`):
