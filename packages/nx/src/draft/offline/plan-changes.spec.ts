@@ -766,6 +766,21 @@ describe("planChanges and the client's message catalogs", () => {
   it('leaves the catalogs alone when the work shows no new text', () => {
     expect(planFor('The orders page loads in under a second.').join('\n')).not.toContain('catalog');
   });
+
+  it("catalogs the text a spec asks for on the project's screens while its component is still to be settled; not a free description's", () => {
+    const crafted = craftedCodeMap({ 'apps/web/src/OrdersPage.tsx': 'export function OrdersPage() { return null; }\n', ...I18NEXT }, [
+      project('web', 'apps/web', { type: 'application' }),
+    ]);
+    const ranked = rankedWith(crafted, 'order', [['apps/web/src/OrdersPage.tsx', 1]]);
+    const listed = stated('The orders page lists the orders by date.', 'FR1');
+    const more = stated('A "Load more" button follows the last row.', 'FR2');
+    const catalogued = (requirements: Requirement[]) =>
+      planChanges(requirements, crafted, crafted.facts.projects.web, ranked)
+        .changes.filter((c) => c.key.endsWith('#catalog'))
+        .flatMap((c) => c.requirements.map((r) => r.id));
+    expect(catalogued([listed, more])).toEqual(['FR2']);
+    expect(catalogued([listed, { ...more, section: undefined }])).toEqual([]);
+  });
 });
 
 describe('planChanges and a UI element the text asks for', () => {

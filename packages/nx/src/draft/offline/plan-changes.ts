@@ -1083,7 +1083,12 @@ class Planner {
   addCatalogText(): void {
     // Components show the text (the file role reads `.tsx`, `.component.ts` and `@Component` alike).
     const ui = [...this.changes.values()].filter((c) => c.area === 'frontend' && c.role === 'component');
-    const requirements = [...new Set(ui.flatMap((c) => c.requirements))].filter((r) => UI_TEXT.test(r.text));
+    // Text a spec asks for on the screens of those projects is catalogued even while its component is to be settled
+    // ("a button "Load X more""); a sentence of a free description (a commit's "return the error message") is not.
+    const unplaced = [...this.changes.values()]
+      .filter((c) => !c.path && ui.some((u) => u.project === c.project))
+      .flatMap((c) => c.requirements.filter(isStated));
+    const requirements = [...new Set([...ui.flatMap((c) => c.requirements), ...unplaced])].filter((r) => UI_TEXT.test(r.text));
     if (requirements.length === 0) return;
     const projects = [...new Set(ui.map((c) => c.project))].map((name) => this.code.facts.projects[name]).filter(Boolean);
     const near = [...new Set(projects.flatMap((p) => [p.name, ...p.dependencies]))].map((name) => this.code.facts.projects[name]).filter(Boolean);
