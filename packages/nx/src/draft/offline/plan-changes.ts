@@ -346,7 +346,7 @@ class Planner {
       if (!user.uses.includes(use)) user.uses.push(use);
     }
     // A lead-in goes where the items detailing it went: it is placed after them.
-    const detailed = (r: Requirement) => all.some((other) => other.id.startsWith(`${r.id}.`));
+    const detailed = (r: Requirement) => detailsOf(r, all).length > 0;
     for (const requirement of [...requirements.filter((r) => !detailed(r)), ...requirements.filter(detailed)]) {
       if ([...this.changes.values()].some((c) => c.requirements.includes(requirement))) continue;
       const host = served.includes(requirement)
@@ -381,7 +381,7 @@ class Planner {
    * lead-in, its substance is theirs, and so is its place.
    */
   private changeOfDetails(requirement: Requirement, all: Requirement[]): PlannedChange | undefined {
-    const details = new Set(all.filter((r) => r.id.startsWith(`${requirement.id}.`)));
+    const details = new Set(detailsOf(requirement, all));
     let best: { change?: PlannedChange; served: number } = { served: 0 };
     for (const change of this.sourceChanges()) {
       const served = change.requirements.filter((r) => details.has(r)).length;
@@ -1762,6 +1762,11 @@ function symbolToChange(file: IndexedFile, words: Set<string>): CodeSymbol | und
  * what it says and leaves out. A sentence of a free description (a commit's subject or body, a one-line task) is
  * read with the whole text.
  */
+/** The requirements a nested list details one with (FR2.1, FR2.2 of FR2). */
+function detailsOf(requirement: Requirement, all: Requirement[]): Requirement[] {
+  return all.filter((r) => r.id.startsWith(`${requirement.id}.`));
+}
+
 function isStated(requirement: Requirement): boolean {
   return Boolean(requirement.section);
 }
