@@ -280,6 +280,22 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
     expect(plan.changes.some((c) => c.requirements.some((r) => r.id === 'R1'))).toBe(true);
   });
 
+  it('names a file a non-goal leaves out by what it is for, not by the props declared before it', async () => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/tax/tax-zone-cache.ts': 'export class TaxZoneCache { zoneFor(channelId: string) { return channelId; } }\n',
+        'libs/api/src/tax/tax-zone-list-page.tsx':
+          'export interface TaxZoneListPageProps { zones: string[] }\nexport function TaxZoneListPage(props: TaxZoneListPageProps) { return props.zones.join(); }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const text = 'The tax zone cache keeps one zone per channel.';
+    const plan = planChanges([requirement(text)], crafted, crafted.facts.projects.api, await engineRanking(crafted, text), [
+      { text: 'Paginating the tax zone list page.', source: 'PRD.md:9' },
+    ]);
+    expect(plan.outOfScope.map((o) => o.name)).toEqual(['TaxZoneListPage']);
+  });
+
   it('never reads a React hook\'s `use` as a word the text spells ("the channel used before")', async () => {
     const plan = await planFor('Switching back to a previously used channel reuses its zone.', [], { retrieved: false });
     expect(changed(plan)).not.toContain('libs/api/src/channel/use-channel.ts');

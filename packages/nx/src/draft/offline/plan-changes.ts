@@ -1247,7 +1247,8 @@ class Planner {
       if (change?.inferred === 'retrieved') this.drop(change);
       else if (!this.toRead.delete(path) && !this.foundButExcluded.has(path)) continue;
       const file = this.code.file(path)!;
-      const symbol = file.symbols.find((s) => s.exported && ['class', 'function', 'interface'].includes(s.kind));
+      // Named by what the file is for, as a change to it would be: `ListPage`, not the `ListPageProps` declared first.
+      const symbol = symbolToChange(file, new Set(splitWords(nonGoal.text)));
       this.outOfScope.push({ name: symbol?.name ?? posix.basename(file.path), nonGoal });
     }
   }
