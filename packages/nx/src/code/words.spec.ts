@@ -1,4 +1,16 @@
-import { countOf, countsOf, hasAny, irregularVerbBase, spelledCompoundTerms, stopListVerbs, termList, wordCounts, wordEntries, type WordList } from './words';
+import {
+  countOf,
+  countsOf,
+  derivationalRoot,
+  hasAny,
+  irregularVerbBase,
+  spelledCompoundTerms,
+  stopListVerbs,
+  termList,
+  wordCounts,
+  wordEntries,
+  type WordList,
+} from './words';
 
 const asObject = (list: WordList) => Object.fromEntries(wordEntries(list));
 
@@ -86,5 +98,21 @@ describe('stopListVerbs', () => {
     ['Nothing to see here', []],
   ])('reads "%s" as %j', (text, verbs) => {
     expect(stopListVerbs(text)).toEqual(verbs);
+  });
+});
+
+describe('derivationalRoot', () => {
+  it.each([
+    ['modification', 'modifier', true],
+    ['modifying', 'modify', true],
+    ['calculation', 'calculator', true],
+    ['validated', 'validator', true],
+    ['creation', 'creator', true],
+    // Roots shorter than four letters are no roots: a user is not the `us` of `usage`, an order not an `ordinal`.
+    ['user', 'usage', false],
+    ['order', 'ordinal', false],
+    ['general', 'generation', false],
+  ])('%s and %s share a root: %s', (a, b, same) => {
+    expect(derivationalRoot(a) === derivationalRoot(b)).toBe(same);
   });
 });

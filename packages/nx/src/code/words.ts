@@ -95,6 +95,44 @@ export function stem(word: string): string {
   return word;
 }
 
+/** Endings that derive one word of a family from another: modif-ication, modif-ier, modif-y; calcul-ation, calcul-ator. */
+const DERIVATIONAL_ENDINGS = [
+  'ication',
+  'ation',
+  'ator',
+  'ated',
+  'ating',
+  'ition',
+  'ied',
+  'ier',
+  'ify',
+  'ate',
+  'ion',
+  'ment',
+  'er',
+  'or',
+  'ing',
+  'ed',
+  'e',
+  'y',
+].sort((a, b) => b.length - a.length);
+
+/**
+ * The root a word shares with the rest of its family (`modification`, `modifier`, `modifying` → `modif`): its
+ * longest derivational ending cut, twice at most, leaving four letters or more (a shorter root, `us` of `user` or
+ * `ord` of `order`, would join unrelated words). For reading a name spelled in prose only: the index keeps each
+ * form apart, where joining them cost the ranking.
+ */
+export function derivationalRoot(word: string): string {
+  let root = word;
+  for (let step = 0; step < 2; step++) {
+    const ending = DERIVATIONAL_ENDINGS.find((e) => root.endsWith(e) && root.length - e.length >= 4);
+    if (!ending) break;
+    root = root.slice(0, -ending.length);
+  }
+  return root;
+}
+
 /** Past forms of verbs code is named with that no suffix rule undoes ("is sent" → `sendEmail`). */
 const IRREGULAR_FORMS: Record<string, string> = {
   sent: 'send',

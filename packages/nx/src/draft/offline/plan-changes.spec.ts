@@ -280,6 +280,25 @@ describe('planChanges on the files a tax feature spells out or the ranking finds
     expect(plan.changes.some((c) => c.requirements.some((r) => r.id === 'R1'))).toBe(true);
   });
 
+  it.each([
+    ['out of scope', 'Changing coupons during an order modification.'],
+    ['out of scope', 'Order modifying tools.'],
+    ['kept', 'Changing the order modal.'],
+  ])('a found file is %s when a non-goal says its name as "%s"', async (outcome, nonGoal) => {
+    const crafted = craftedCodeMap(
+      {
+        'libs/api/src/tax/tax-zone-cache.ts': 'export class TaxZoneCache { zoneFor(channelId: string) { return channelId; } }\n',
+        'libs/api/src/order/order-modifier.ts': 'export class OrderModifier { modifyOrder(orderId: string) { return orderId; } }\n',
+      },
+      [project('api', 'libs/api')],
+    );
+    const text = 'Orders keep the tax zone cached for their channel, and an admin order edit recalculates it.';
+    const plan = planChanges([requirement(text)], crafted, crafted.facts.projects.api, await engineRanking(crafted, text), [
+      { text: nonGoal, source: 'PRD.md:9' },
+    ]);
+    expect(plan.outOfScope.some((o) => o.name === 'OrderModifier') ? 'out of scope' : 'kept').toBe(outcome);
+  });
+
   it('names a file a non-goal leaves out by what it is for, not by the props declared before it', async () => {
     const crafted = craftedCodeMap(
       {

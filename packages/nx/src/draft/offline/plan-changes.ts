@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { IndexedFile } from '../../code/types';
-import { compoundTerm, countOf, spelledCompoundTerms, irregularVerbBase, splitWords, stopListVerbs, withoutNegated } from '../../code/words';
+import { compoundTerm, countOf, derivationalRoot, spelledCompoundTerms, irregularVerbBase, splitWords, stopListVerbs, withoutNegated } from '../../code/words';
 import type { CodeSymbol, FileRole } from '../../code/types';
 import { lexicalScores } from '../../context/lexical';
 import { parseQuery } from '../../context/query';
@@ -823,11 +823,10 @@ class Planner {
    */
   private filesSpelledOut(text: string, anyOrder = false): IndexedFile[] {
     const sequence = CodeMap.words(text).filter((word) => !ARTICLES.has(word));
-    const same = (a: string, b: string) => a === b || (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a)));
     const spelled = (name: string[]) =>
       anyOrder && name.length >= 3
-        ? name.every((word) => sequence.some((said) => same(said, word)))
-        : sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && same(sequence[i + j], word)));
+        ? name.every((word) => sequence.some((said) => saysWord(said, word)))
+        : sequence.some((_, i) => name.every((word, j) => sequence[i + j] !== undefined && saysWord(sequence[i + j], word)));
     // Several files may spell the same words (`global-settings.service.ts`, `.resolver.ts`, `.component.ts`):
     // the context engine's order says which the text is most about.
     const rank = new Map(this.ranked.map((f, i) => [f.path, i]));
@@ -1850,6 +1849,17 @@ function spelledAt(text: string, file: IndexedFile): number | undefined {
 }
 
 /**
+ * Whether a word of prose says a word of a name: the same word, one the other begins ("order" and "ordering"), or
+ * one of its derivations ("order modification" says `OrderModifier`, "the price calculation" `PriceCalculator`).
+ */
+function saysWord(said: string, named: string): boolean {
+  if (said === named) return true;
+  if (said.length >= 3 && named.length >= 3 && (said.startsWith(named) || named.startsWith(said))) return true;
+  const root = derivationalRoot(said);
+  return root !== said && root === derivationalRoot(named);
+}
+
+/**
  * The clause of a text that spells out a file's name, as the rest of an instruction: "… and include it in the
  * request log line" → "to include it in the request log line"; "It lists each order line" → "so that it lists
  * each order line".
@@ -1858,7 +1868,7 @@ function clauseNaming(text: string, file: IndexedFile): string | undefined {
   const name = domainWordsOfName(file);
   const clause = text.split(/[,;:()]|\s—\s/).find((part) => {
     const words = CodeMap.words(part);
-    return name.every((w) => words.some((x) => x === w || (x.length >= 3 && w.length >= 3 && (x.startsWith(w) || w.startsWith(x)))));
+    return name.every((w) => words.some((x) => saysWord(x, w)));
   });
   const found = clause
     ?.trim()
