@@ -948,6 +948,13 @@ describe('planChanges: where the work goes', () => {
     ['states what it does', 'The orders page lists each order with its total', 'Change `OrdersPage` so that the orders page lists each order with its total'],
     ['says what to do', 'Show the orders page totals in bold', 'Change `OrdersPage` to show the orders page totals in bold'],
     ['is a condition, not an instruction', 'When the orders page opens, the totals are shown in bold', 'Change `OrdersPage`'],
+    [
+      'has an aside between its subject and verb',
+      'The orders page (reachable from the menu) lists each order',
+      'Change `OrdersPage` so that the orders page lists each order',
+    ],
+    ['is a label before its details', 'Orders page totals: each is shown in bold', 'Change `OrdersPage`'],
+    ['is a subject with no instruction', 'Orders page cannot render totals', 'Change `OrdersPage`'],
   ])('words the change to a file a clause spells out as an instruction, when the clause %s', async (_, text, action) => {
     const changes = planChanges([requirement(text, { area: 'frontend' })], code, workspace.facts.projects.web, await engineRanking(code, text)).changes;
     expect(changes.find((c) => c.path === 'apps/web/src/app/pages/OrdersPage.tsx')?.action).toBe(action);

@@ -141,6 +141,9 @@ const STATEMENT_START = /^(it|they|this|that|these|those|the|a|an|each|every|all
  * "such" things (after a semicolon, "such values" points at its own first clause).
  */
 const REFERS_BACK = /^(this|it|these|they|such)\b|^[^;:]*?\b(these|such)\s+(?!as\b)[a-z]+/i;
+/** A clause opening with what to do: a verb of code work in its base form, maybe after an adverb ("correctly publish"). */
+const INSTRUCTION_START =
+  /^(?:(?:also|correctly|always|now|only)\s+)?(?:add|allow|adjust|apply|avoid|block|change|clean|clear|convert|copy|create|delete|disable|display|drop|enable|ensure|export|expose|extend|extract|filter|fix|handle|hide|implement|import|improve|include|keep|limit|list|load|log|make|mark|merge|move|optimi[sz]e|paste|persist|prevent|publish|refactor|reject|remove|rename|render|reorder|replace|reset|restore|return|save|send|set|show|skip|sort|split|store|support|track|update|upgrade|use|validate|wrap|write)\b/i;
 /** How a condition begins ("when a user saves a view", "if none is set"): it says when, not what to change. */
 const CONDITION_START = /^(when|whenever|if|unless|once|after|before|while|until|as soon as)\b/i;
 /** In how many components or hooks a UI element's word must be for the client to have one already (a package's). */
@@ -1706,6 +1709,11 @@ function changeOf(symbol: string, member: string | undefined, exported: boolean)
   return exported ? `Change \`${symbol}\`` : `Change \`${symbol}\` (module-private)`;
 }
 
+/** A text without its asides in parentheses: "The list in the dialog (reachable from the menu) uses …" keeps its subject with its verb. */
+function withoutAsides(text: string): string {
+  return text.replace(/\s*\([^()]*\)/g, '');
+}
+
 /** The side of the system a cross-cutting requirement (security, testing) is about, by its words. */
 function sideOfWords(text: string): AreaId {
   return spokenSide(text) ?? 'backend';
@@ -1862,22 +1870,30 @@ function saysWord(said: string, named: string): boolean {
 /**
  * The clause of a text that spells out a file's name, as the rest of an instruction: "… and include it in the
  * request log line" → "to include it in the request log line"; "It lists each order line" → "so that it lists
- * each order line".
+ * each order line". An aside in parentheses is left out, so a subject keeps its verb ("The language list in the
+ * dialog (reachable from the switcher) uses …"). None when the clause is neither a statement nor an instruction: a
+ * label before its details ("Channel switcher language menu: …") or a subject with no instruction ("grid view
+ * supports adding records", "login page env error"), which "to …" would garble; the requirement is quoted anyway.
  */
 function clauseNaming(text: string, file: IndexedFile): string | undefined {
   const name = domainWordsOfName(file);
-  const clause = text.split(/[,;:()]|\s—\s/).find((part) => {
+  const prose = withoutAsides(text);
+  const clause = prose.split(/(?<=[,;:])|\s—\s/).find((part) => {
     const words = CodeMap.words(part);
     return name.every((w) => words.some((x) => saysWord(x, w)));
   });
+  if (!clause || clause.trim().endsWith(':')) return undefined;
   const found = clause
-    ?.trim()
+    .trim()
+    .replace(/[,;]$/, '')
     .replace(/^(?:and|or|then|also)\s+/i, '')
+    .replace(/\s+(?:so|and|or)$/i, '')
     .replace(/[.]+$/, '');
   if (!found || found.split(/\s+/).length > 14 || CONDITION_START.test(found)) return undefined;
   const lowered = found.charAt(0).toLowerCase() + found.slice(1);
   // A clause with its own subject ("it lists each line", "the total shows") is a statement, not an instruction.
-  return STATEMENT_START.test(lowered) ? `so that ${lowered}` : `to ${lowered}`;
+  if (STATEMENT_START.test(lowered)) return `so that ${lowered}`;
+  return INSTRUCTION_START.test(lowered) ? `to ${lowered}` : undefined;
 }
 
 interface ServedRequirement {
