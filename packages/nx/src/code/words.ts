@@ -4,13 +4,15 @@
  * `orders`, `Order` and `ORDER_STATUSES` meet on `order`.
  */
 
+// Commit types are stop words (they open most commit messages and say nothing of the code), all but `ci`: a commit's
+// type is cut from its subject anyway (see `parseQuery`), and "CI mode" in prose names code (`isCi`, `--ci`).
 const STOP_WORDS = new Set(
   (
     'a an and are as at be been but by can could did do does for from had has have how if in into is it its ' +
     'may might no not of on or our should so than that the their them then there these they this those to ' +
     'was we were what when where which while who will with would you your also only just all any each more ' +
     'most other some such same very now new use used uses using make makes made get gets set sets add adds ' +
-    'added fix fixes fixed feat chore refactor perf ci revert instead via per ' +
+    'added fix fixes fixed feat chore refactor perf revert instead via per ' +
     'const let var return function class interface type enum extends implements async await ' +
     'true false null undefined void string number boolean any unknown never object public private ' +
     'protected readonly static abstract declare else case break continue switch try catch finally throw'
@@ -223,7 +225,7 @@ export type WordList = string;
  * Bump when the words of a text change (how it is split, stemmed or counted, or the list's format): the caches
  * holding words (the code index, the change history) are then read as missing.
  */
-export const WORDS_VERSION = 1;
+export const WORDS_VERSION = 2;
 
 /** The list's words and counts, in its order. */
 export function wordEntries(list: WordList): Array<[word: string, count: number]> {

@@ -13,6 +13,11 @@ describe('parseQuery', () => {
     expect(query.paths).toEqual(['libs/store/src/feature.ts', 'router.selectors.ts']);
   });
 
+  it('reads a commit\'s type as no word of the work, and the same word in its prose as one ("CI mode" and `isCi`)', () => {
+    expect(parseQuery('ci: cache the node modules').words.has('ci')).toBe(false);
+    expect(parseQuery('feat: skip the prompts in CI mode').words.has('ci')).toBe(true);
+  });
+
   it('weighs title words over prose words, and matches whole identifiers and adjacent words', () => {
     expect(query.words.get('feature')!).toBeGreaterThan(query.words.get('update')!);
     expect(query.words.get('#createfeature')).toBeGreaterThan(1);
