@@ -92,6 +92,25 @@ describe('buildContext on the example workspace', () => {
     expect(crafted.specs).toEqual(['libs/api/src/refund/refund.service.spec.ts', 'libs/api/test/order-refunds.e2e-spec.ts']);
   });
 
+  it('takes no suite whose folders alone hold the words: a test of another page in `e2e/pages/`', async () => {
+    const root = writeWorkspace({
+      'apps/web/src/login/login-page.tsx': 'export function LoginPage() { return null; }\n',
+      'apps/web/e2e/pages/system/404.spec.ts': "test('shows the not found page', async ({ page }) => page.goto('/missing'));\n",
+      'apps/web/e2e/pages/login.spec.ts': "test('signs in', async ({ page }) => page.goto('/login'));\n",
+    });
+    const facts = craftedFacts(root, [project('web', 'apps/web', { type: 'application' })]);
+    const query = 'The login page shows the env error';
+    expect((await buildContext({ facts, source: diskSource(root), query, history: { commits: [] } })).featureTests).toEqual({
+      web: 'apps/web/e2e/pages/login.spec.ts',
+    });
+    const onlyOther = writeWorkspace({
+      'apps/web/src/login/login-page.tsx': 'export function LoginPage() { return null; }\n',
+      'apps/web/e2e/pages/system/404.spec.ts': "test('shows the not found page', async ({ page }) => page.goto('/missing'));\n",
+    });
+    const otherFacts = craftedFacts(onlyOther, [project('web', 'apps/web', { type: 'application' })]);
+    expect((await buildContext({ facts: otherFacts, source: diskSource(onlyOther), query, history: { commits: [] } })).featureTests).toEqual({});
+  });
+
   it('takes a suite named `x.e2e.ts` for one, not for the subject of itself', async () => {
     const root = writeWorkspace({
       'libs/api/src/refund/refund.service.ts': 'export class RefundService { allowedRefund() { return true; } }\n',

@@ -1,4 +1,6 @@
+import { posix } from 'node:path';
 import { isSuiteTest, testSubjectStem, withoutExtension } from '../code/file-role';
+import { splitWords } from '../code/words';
 import type { CodeIndex, IndexedFile } from '../code/types';
 import { lexicalScores } from './lexical';
 import type { ParsedQuery } from './query';
@@ -9,7 +11,7 @@ const PROJECT_FALLBACK = 3;
 /**
  * Per project, its suite test (an end-to-end or integration test with no source file of its own:
  * `test/table-export.e2e-spec.ts`, `e2e/order-promotion.e2e-spec.ts`) that best matches the feature's text, of those
- * whose path or names hold one of its words: where a change to a file with no spec beside it is tested. On the
+ * whose name holds one of its words: where a change to a file with no spec beside it is tested. On the
  * application commits and PRDs of teable and vendure, of the changed files with no spec beside them whose commit
  * extended such a suite, it named the suite extended for 32 of 45 (PRDs: 14 of 26), and 1 in 3 of the suites it
  * named were extended; the suite named after the file (`order.e2e-spec.ts` for `order.service.ts`) was the one
@@ -24,13 +26,19 @@ export function featureTests(index: CodeIndex, query: ParsedQuery): Map<string, 
   const scores = lexicalScores(suites, query.words, query.verbosity);
   const best = new Map<string, { path: string; score: number }>();
   for (const suite of suites) {
-    // A suite named for none of the text's words (`vite/tests/esm-path-alias.spec.ts`) only shares prose with it.
-    const match = scores.get(suite.path);
-    const score = match?.matched.length ? match.score : 0;
+    // A suite is named for the behaviour it tests: one named for none of the text's words only shares prose with it
+    // (`vite/tests/esm-path-alias.spec.ts`), or a folder and a variable (`e2e/pages/system/404.spec.ts` and its
+    // `pageSlug`, for "the login page"), and tests something else.
+    const score = namesAny(suite, query) ? (scores.get(suite.path)?.score ?? 0) : 0;
     const held = best.get(suite.project);
     if (score > 0 && (!held || score > held.score || (score === held.score && suite.path < held.path))) best.set(suite.project, { path: suite.path, score });
   }
   return new Map([...best].map(([project, { path }]) => [project, path]));
+}
+
+/** Whether the name of a test, without its test suffix, holds one of the text's words (`table-export.e2e-spec.ts`). */
+function namesAny(test: IndexedFile, query: ParsedQuery): boolean {
+  return splitWords(posix.basename(testSubjectStem(test.path))).some((word) => query.words.has(word));
 }
 
 /**
