@@ -637,6 +637,23 @@ describe('planChanges across the sides of the system', () => {
   });
 
   it.each([
+    ['in the client, when its words alone also lead to the code there', 'The sidebar toggle button stays visible when the sidebar collapses.', 'admin'],
+    ['in the server, when its words alone lead to the code there', 'The order page shows the coupon code removed from the order line.', 'api'],
+  ])('places a requirement about the screen no file is found for: %s', (_, text, where) => {
+    const map = craftedCodeMap(
+      {
+        'apps/api/src/orders/order.service.ts': 'export class OrderService { removeCouponCode(orderLine: unknown) { return orderLine; } }\n',
+        'apps/admin/src/layout/sidebar-toggle.tsx': 'export function SidebarToggle() { return null; }\n',
+      },
+      [project('api', 'apps/api', { type: 'application', tags: ['type:api'] }), project('admin', 'apps/admin', { type: 'application', tags: ['type:ui'] })],
+    );
+    const screen = stated(text, 'R2');
+    const plan = planChanges([stated(STORED), screen], map, map.facts.projects.api, rankedWith(map, SERVICE).slice(0, 1));
+    expect(plan.changes.filter((c) => c.area !== 'testing' && c.requirements.includes(screen)).map((c) => c.project)).toEqual([where]);
+    if (where === 'admin') expect(plan.questions.find((q) => q.includes('R2'))).toContain('Where in `admin`');
+  });
+
+  it.each([
     ['the ranking found it above every file of the affected project (the pick may be wrong)', { section: 'Functional requirements' }, FRAGMENT],
     ['the text is a free description, silent about most things (a commit subject)', {}, SERVICE],
   ])('changes the client file when %s', (_, extra, first) => {

@@ -236,6 +236,8 @@ class Planner {
   private headerEntry?: IndexedFile;
   /** Requirements placed by following the code's structure from what they name (a page, its stack). */
   private readonly readStructurally = new Set<Requirement>();
+  /** Each requirement's `closestFile`, read once. */
+  private readonly closest = new Map<Requirement, string | undefined>();
   /** The engine's files whose evidence is lexical (the file's path or names match the text, it declares or uses a name it gives), best first. */
   private readonly lexical: RankedFile[];
 
@@ -412,18 +414,25 @@ class Planner {
     if (!isStated(requirement)) return undefined;
     const changes = this.sourceChanges();
     if (changes.length === 0) return undefined;
-    const closest = closestByWords(
-      [...this.code.index.files.values()].filter((f) => f.role !== 'test'),
-      requirement.text,
-    );
+    const closest = this.closestFile(requirement);
     return changes.find((c) => c.path === closest) ?? this.readFileToChange(closest, requirement);
+  }
+
+  /** The source file the engine's lexical match of a requirement alone ranks first over the whole workspace, if any. */
+  private closestFile(requirement: Requirement): string | undefined {
+    if (!this.closest.has(requirement)) {
+      const sources = [...this.code.index.files.values()].filter((f) => f.role !== 'test');
+      this.closest.set(requirement, closestByWords(sources, requirement.text));
+    }
+    return this.closest.get(requirement);
   }
 
   /**
    * A file named to read (found for the text as a whole, not surely) that a requirement, read on its own, also
    * leads to first: two readings agree on it, so it is where that requirement's work goes (the login cookie
    * cleared "after a user adds a password" and the auth controller; "an empty AND group must not restrict results"
-   * and the filter parser of the list query builder), in a project the plan already changes. On the 28 PRDs, 21
+   * and the filter parser of the list query builder), in a project where the plan already changes a file (not only
+   * asks where work goes: that says no code there is sure). On the 28 PRDs, 21
    * requirements left without a place get one, and of the 32 requirements whose place moved, 22 are now on a file
    * the commit changed; the plans change 3.3 files instead of 2.8, a third of them gold as before (32.6%, against
    * 32.5%). The commit sets' free descriptions do not move (see `closestChange`).
@@ -431,7 +440,7 @@ class Planner {
   private readFileToChange(path: string | undefined, requirement: Requirement): PlannedChange | undefined {
     const file = path ? this.code.file(path) : undefined;
     if (!file || !this.toRead.has(file.path) || !this.mayChangeFor(file, requirement)) return undefined;
-    if (![...this.changes.values()].some((c) => c.project === file.project)) return undefined;
+    if (!this.sourceChanges().some((c) => c.project === file.project)) return undefined;
     this.toRead.delete(file.path);
     return this.retrievedChange(file, requirement);
   }
@@ -628,7 +637,8 @@ class Planner {
   /**
    * Work no file can be named for with confidence stays at the module level (the project's folder the
    * requirement's words name, `apps/api/src/orders/`) or the project level, and the plan asks where it goes:
-   * in the project the text names for it (`named`), else the one its section names, else the affected one.
+   * in the project the text names for it (`named`), else the one its section names, else the one on the side of the
+   * system it speaks of (`projectOnSpokenSide`), else the affected one.
    */
   private askWhere(requirement: Requirement, named?: ProjectFact): PlannedChange {
     const host = !named && BROAD_KINDS.has(requirement.kind) ? this.hostOf(requirement) : undefined;
@@ -636,14 +646,16 @@ class Planner {
       host.requirements.push(requirement);
       return host;
     }
-    const project = named ?? this.sectionProjects(requirement)[0] ?? this.affected;
+    const section = this.sectionProjects(requirement)[0];
+    const spoken = named || section ? undefined : this.projectOnSpokenSide(requirement);
+    const project = named ?? section ?? spoken ?? this.affected;
     const suite = requirement.area === 'testing' ? this.code.suiteFor(project.name) : undefined;
     if (suite) return this.coverInSuite(suite, project.name, requirement);
     const folder = this.moduleFolder(project, requirement.text);
     const surface = folder && this.surfaceOf(folder, requirement);
     if (surface) return surface;
     const where = folder ? `\`${folder}/\`` : `\`${project.name}\``;
-    this.unplaced.push({ requirement, where, named: named?.name });
+    this.unplaced.push({ requirement, where, named: (named ?? spoken)?.name });
     const key = `${project.name}#unplaced ${folder ?? ''}`;
     const existing = this.changes.get(key);
     if (existing) {
@@ -666,6 +678,23 @@ class Planner {
     };
     this.changes.set(key, change);
     return change;
+  }
+
+  /**
+   * The project on the other side of the system from the affected one where a stated requirement's work is, when two
+   * readings agree on it: the requirement speaks of that side ("the settings UI … the button is highlighted" in a plan
+   * for the server), and the engine's lexical match of it alone, over the whole workspace, leads to that project's
+   * code. Work on that side is done there, not in the affected project, and so is the search for its place. On the
+   * 28 PRD drafts, 10 requirements of 7 teable plans for the server go so ("the settings UI continues to present a
+   * 'hide fields' control", "plugin frames load lazily on the dashboard"), 9 of them to a project their commit
+   * changed; vendure's none (its dashboard's requirements speak of rows and lists, which their words alone keep there).
+   */
+  private projectOnSpokenSide(requirement: Requirement): ProjectFact | undefined {
+    const spoken = isStated(requirement) ? spokenSide(requirement.text) : undefined;
+    const ours = this.code.sideOf(this.affected);
+    if (!spoken || ours === 'shared' || ours === spoken) return undefined;
+    const closest = this.code.projectOf(this.closestFile(requirement) ?? '');
+    return closest && this.code.sideOf(closest) === spoken ? closest : undefined;
   }
 
   /**
