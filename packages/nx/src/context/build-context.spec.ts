@@ -95,7 +95,7 @@ describe('buildContext on the example workspace', () => {
   it('takes no suite whose folders alone hold the words: a test of another page in `e2e/pages/`', async () => {
     const root = writeWorkspace({
       'apps/web/src/login/login-page.tsx': 'export function LoginPage() { return null; }\n',
-      'apps/web/e2e/pages/system/404.spec.ts': "test('shows the not found page', async ({ page }) => page.goto('/missing'));\n",
+      'apps/web/e2e/pages/system/404.spec.ts': "const pageSlug = 'missing';\ntest('shows the not found page', async ({ page }) => page.goto(pageSlug));\n",
       'apps/web/e2e/pages/login.spec.ts': "test('signs in', async ({ page }) => page.goto('/login'));\n",
     });
     const facts = craftedFacts(root, [project('web', 'apps/web', { type: 'application' })]);
@@ -109,6 +109,16 @@ describe('buildContext on the example workspace', () => {
     });
     const otherFacts = craftedFacts(onlyOther, [project('web', 'apps/web', { type: 'application' })]);
     expect((await buildContext({ facts: otherFacts, source: diskSource(onlyOther), query, history: { commits: [] } })).featureTests).toEqual({});
+  });
+
+  it('takes a suite named for none of the words whose declarations hold two: the case it sets up', async () => {
+    const root = writeWorkspace({
+      'apps/api/src/share/share.service.ts': 'export class ShareService { hiddenFields() { return []; } }\n',
+      'apps/api/test/share.e2e-spec.ts': "const gridViewRo = { type: 'grid' };\nit('hides the fields hidden in the grid view', () => gridViewRo);\n",
+    });
+    const facts = craftedFacts(root, [project('api', 'apps/api')]);
+    const crafted = await buildContext({ facts, source: diskSource(root), query: 'The grid view hides the hidden fields.', history: { commits: [] } });
+    expect(crafted.featureTests).toEqual({ api: 'apps/api/test/share.e2e-spec.ts' });
   });
 
   it('takes a suite named `x.e2e.ts` for one, not for the subject of itself', async () => {

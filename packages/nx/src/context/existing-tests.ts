@@ -29,16 +29,22 @@ export function featureTests(index: CodeIndex, query: ParsedQuery): Map<string, 
     // A suite is named for the behaviour it tests: one named for none of the text's words only shares prose with it
     // (`vite/tests/esm-path-alias.spec.ts`), or a folder and a variable (`e2e/pages/system/404.spec.ts` and its
     // `pageSlug`, for "the login page"), and tests something else.
-    const score = namesAny(suite, query) ? (scores.get(suite.path)?.score ?? 0) : 0;
+    const score = namedForText(suite, query) ? (scores.get(suite.path)?.score ?? 0) : 0;
     const held = best.get(suite.project);
     if (score > 0 && (!held || score > held.score || (score === held.score && suite.path < held.path))) best.set(suite.project, { path: suite.path, score });
   }
   return new Map([...best].map(([project, { path }]) => [project, path]));
 }
 
-/** Whether the name of a test, without its test suffix, holds one of the text's words (`table-export.e2e-spec.ts`). */
-function namesAny(test: IndexedFile, query: ParsedQuery): boolean {
-  return splitWords(posix.basename(testSubjectStem(test.path))).some((word) => query.words.has(word));
+/**
+ * Whether a test is named for the text: its own name, without its test suffix, holds one of its words
+ * (`table-export.e2e-spec.ts`), or its declarations hold two (`gridViewRo`, `formViewRo` of `share.e2e-spec.ts` for
+ * "a grid view"): one word they share may be the product's everyday word (`pageSlug` and "page"), two name what
+ * the suite sets up.
+ */
+function namedForText(test: IndexedFile, query: ParsedQuery): boolean {
+  const said = (text: string) => new Set(splitWords(text).filter((word) => query.words.has(word)));
+  return said(posix.basename(testSubjectStem(test.path))).size > 0 || said(test.symbols.map((symbol) => symbol.name).join(' ')).size >= 2;
 }
 
 /**
