@@ -4,6 +4,7 @@ import { estimateTokens } from '../utils/tokens';
 import { craftedFacts, project, writeWorkspace } from '../test-utils/crafted-workspace';
 import { diskSource } from '../utils/file-source';
 import type { ContextPack } from './types';
+import type { ProjectFact } from '../workspace/types';
 
 const CANCEL_ORDER = 'feat(api): let staff cancel a paid order and refund the customer\n\nOrdersService.cancel should refund paid orders.';
 
@@ -92,43 +93,42 @@ describe('buildContext on the example workspace', () => {
     expect(crafted.specs).toEqual(['libs/api/src/refund/refund.service.spec.ts', 'libs/api/test/order-refunds.e2e-spec.ts']);
   });
 
-  it('takes no suite whose folders alone hold the words: a test of another page in `e2e/pages/`', async () => {
-    const root = writeWorkspace({
-      'apps/web/src/login/login-page.tsx': 'export function LoginPage() { return null; }\n',
-      'apps/web/e2e/pages/system/404.spec.ts': "const pageSlug = 'missing';\ntest('shows the not found page', async ({ page }) => page.goto(pageSlug));\n",
-      'apps/web/e2e/pages/login.spec.ts': "test('signs in', async ({ page }) => page.goto('/login'));\n",
-    });
-    const facts = craftedFacts(root, [project('web', 'apps/web', { type: 'application' })]);
+  /** The suite test for the feature of each project of a workspace of these files (one project per root given). */
+  const suitesFor = async (files: Record<string, string>, projects: ProjectFact[], query: string) => {
+    const root = writeWorkspace(files);
+    return (await buildContext({ facts: craftedFacts(root, projects), source: diskSource(root), query, history: { commits: [] } })).featureTests;
+  };
+
+  it('takes no suite whose folders alone hold the words, nor one declaration: a test of another page in `e2e/pages/`', async () => {
+    const web = [project('web', 'apps/web', { type: 'application' })];
+    const page = 'apps/web/src/login/login-page.tsx';
+    const notFound = 'apps/web/e2e/pages/system/404.spec.ts';
+    const files = {
+      [page]: 'export function LoginPage() { return null; }\n',
+      [notFound]: "const pageSlug = 'missing';\ntest('shows the not found page', async ({ page }) => page.goto(pageSlug));\n",
+    };
     const query = 'The login page shows the env error';
-    expect((await buildContext({ facts, source: diskSource(root), query, history: { commits: [] } })).featureTests).toEqual({
-      web: 'apps/web/e2e/pages/login.spec.ts',
-    });
-    const onlyOther = writeWorkspace({
-      'apps/web/src/login/login-page.tsx': 'export function LoginPage() { return null; }\n',
-      'apps/web/e2e/pages/system/404.spec.ts': "test('shows the not found page', async ({ page }) => page.goto('/missing'));\n",
-    });
-    const otherFacts = craftedFacts(onlyOther, [project('web', 'apps/web', { type: 'application' })]);
-    expect((await buildContext({ facts: otherFacts, source: diskSource(onlyOther), query, history: { commits: [] } })).featureTests).toEqual({});
+    const login = { 'apps/web/e2e/pages/login.spec.ts': "test('signs in', async ({ page }) => page.goto('/login'));\n" };
+    expect(await suitesFor({ ...files, ...login }, web, query)).toEqual({ web: 'apps/web/e2e/pages/login.spec.ts' });
+    expect(await suitesFor(files, web, query)).toEqual({});
   });
 
   it('takes a suite named for none of the words whose declarations hold two: the case it sets up', async () => {
-    const root = writeWorkspace({
+    const files = {
       'apps/api/src/share/share.service.ts': 'export class ShareService { hiddenFields() { return []; } }\n',
       'apps/api/test/share.e2e-spec.ts': "const gridViewRo = { type: 'grid' };\nit('hides the fields hidden in the grid view', () => gridViewRo);\n",
-    });
-    const facts = craftedFacts(root, [project('api', 'apps/api')]);
-    const crafted = await buildContext({ facts, source: diskSource(root), query: 'The grid view hides the hidden fields.', history: { commits: [] } });
-    expect(crafted.featureTests).toEqual({ api: 'apps/api/test/share.e2e-spec.ts' });
+    };
+    expect(await suitesFor(files, [project('api', 'apps/api')], 'The grid view hides the hidden fields.')).toEqual({ api: 'apps/api/test/share.e2e-spec.ts' });
   });
 
   it('takes a suite named `x.e2e.ts` for one, not for the subject of itself', async () => {
-    const root = writeWorkspace({
+    const files = {
       'libs/api/src/refund/refund.service.ts': 'export class RefundService { allowedRefund() { return true; } }\n',
       'libs/api/e2e/order-refunds.e2e.ts': "describe('order refunds', () => it('refuses a refund above the order total', () => undefined));\n",
+    };
+    expect(await suitesFor(files, [project('api', 'libs/api')], 'A refund above the order total is refused.')).toEqual({
+      api: 'libs/api/e2e/order-refunds.e2e.ts',
     });
-    const facts = craftedFacts(root, [project('api', 'libs/api')]);
-    const crafted = await buildContext({ facts, source: diskSource(root), query: 'A refund above the order total is refused.', history: { commits: [] } });
-    expect(crafted.featureTests).toEqual({ api: 'libs/api/e2e/order-refunds.e2e.ts' });
   });
 
   it('fits the default budget and counts the tokens of what it renders', () => {
