@@ -693,7 +693,8 @@ class Planner {
     const spoken = isStated(requirement) ? spokenSide(requirement.text) : undefined;
     const ours = this.code.sideOf(this.affected);
     if (!spoken || ours === 'shared' || ours === spoken) return undefined;
-    const closest = this.code.projectOf(this.closestFile(requirement) ?? '');
+    const path = this.closestFile(requirement);
+    const closest = path ? this.code.projectOf(path) : undefined;
     return closest && this.code.sideOf(closest) === spoken ? closest : undefined;
   }
 
